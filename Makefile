@@ -1,0 +1,55 @@
+# Emulation Portal: `make run` to try it, `make test` to check it. See README.md.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+
+.PHONY: run test serve bench messages clean
+
+$(VENV)/.installed: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+## run: set up the embedded mode (SQLite, in-process tasks) with demo data and serve it
+run: $(VENV)/.installed
+	scripts/compile-messages $(PY)
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py seed_demo
+	@echo "Serving on http://127.0.0.1:$(PORT)/ (Ctrl+C to stop)"
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+## test: install what the suite needs (Debian packages too), then lint and run every test
+test: $(VENV)/.installed-dev
+	scripts/install-system-packages
+	scripts/compile-messages $(PY)
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check .
+	$(PY) manage.py check
+	$(PY) manage.py makemigrations --check --dry-run
+	scripts/check-deploy $(PY)
+	scripts/with-test-services $(VENV)/bin/pytest --cov --cov-report=term:skip-covered $(PYTEST_ARGS)
+
+## serve: production mode (PostgreSQL + Redis + Celery worker + gunicorn); needs the env of README.md
+serve: $(VENV)/.installed
+	scripts/compile-messages $(PY)
+	scripts/serve $(PY)
+
+## bench: run the benchmarks in bench/ and write docs/benchmarks.md
+bench: $(VENV)/.installed-dev
+	scripts/install-system-packages
+	scripts/compile-messages $(PY)
+	scripts/with-test-services $(PY) -m bench
+
+## messages: extract translatable strings into the Vietnamese catalogues (needs GNU gettext)
+messages: $(VENV)/.installed
+	scripts/make-messages
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .ruff_cache .coverage

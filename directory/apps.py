@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DirectoryConfig(AppConfig):
+    name = "directory"
+    verbose_name = _("Directory of units and people")
+
+    def ready(self):
+        from portal.audit import register
+
+        from .models import Person, Unit, User
+
+        register(Unit, Person)
+        register(User, exclude_fields=("password", "last_login"))

@@ -1,0 +1,57 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from rules.contrib.models import RulesModel
+
+from portal.text import fold, folded_search
+
+from ..enums import Gender
+from ..rules import can_view_person, is_administrator, is_officer, is_unit_officer
+
+
+class PersonQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Officers see everyone; a unit officer sees the people of their own unit."""
+        if is_officer(user):
+            return self
+        if is_unit_officer(user) and user.unit_id:
+            return self.filter(unit_id=user.unit_id)
+        return self.none()
+
+    def search(self, query):
+        return self.filter(folded_search(query))
+
+
+class Person(RulesModel):
+    full_name = models.CharField(_("full name"), max_length=255)
+    gender = models.CharField(_("gender"), max_length=10, choices=Gender.choices)
+    position = models.CharField(_("position"), max_length=255, blank=True)
+    unit = models.ForeignKey("directory.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="people")
+    email = models.EmailField(_("email"), blank=True)
+    date_of_birth = models.DateField(_("date of birth"), null=True, blank=True)
+    search_text = models.TextField(editable=False, db_index=True, default="")
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["search_text", "pk"]
+        rules_permissions = {
+            "view": can_view_person,
+            "list": is_officer | is_unit_officer,
+            "add": is_officer,
+            "change": is_officer,
+            "delete": is_administrator,
+            "import": is_officer,
+        }
+
+    def __str__(self):
+        return self.full_name
+
+    def save(self, *args, **kwargs):
+        self.search_text = fold(" ".join(filter(None, [self.full_name, self.position])))
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
+        super().save(*args, **kwargs)

@@ -1,0 +1,18 @@
+from django.urls import path, re_path
+
+from . import views
+
+app_name = "directory"
+
+urlpatterns = [
+    path("units/", views.UnitListView.as_view(), name="unit_list"),
+    path("units/new/", views.UnitCreateView.as_view(), name="unit_create"),
+    path("units/<int:pk>/", views.UnitDetailView.as_view(), name="unit_detail"),
+    path("units/<int:pk>/edit/", views.UnitUpdateView.as_view(), name="unit_update"),
+    path("people/", views.PersonListView.as_view(), name="person_list"),
+    path("people/new/", views.PersonCreateView.as_view(), name="person_create"),
+    path("people/<int:pk>/", views.PersonDetailView.as_view(), name="person_detail"),
+    path("people/<int:pk>/edit/", views.PersonUpdateView.as_view(), name="person_update"),
+    path("import/", views.import_directory, name="import"),
+    re_path(r"^import/template/(?P<kind>units|people)\.xlsx$", views.import_template, name="import_template"),
+]

@@ -1,0 +1,195 @@
+from django.conf import settings
+from django.contrib import messages
+from django.db.models import Count
+from django.http import HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.generic import CreateView, DetailView, UpdateView
+from rules.contrib.views import PermissionRequiredMixin, permission_required
+
+from portal.audit import history_for
+from portal.lists import FilteredListView
+from portal.mixins import ObjectPermissionMixin
+from portal.xlsx import UploadRejected, open_workbook, read_table, xlsx_response
+
+from .domain import imports
+from .domain.lineage import successor_chain
+from .filters import PersonFilterSet, UnitFilterSet
+from .forms import ImportForm, PersonForm, UnitForm
+from .models import Person, Unit
+from .rules import can_view_history
+
+DETAIL_LIST_LIMIT = 50
+
+
+class UnitListView(PermissionRequiredMixin, FilteredListView):
+    permission_required = "directory.view_unit"
+    filterset_class = UnitFilterSet
+    template_name = "directory/unit_list.html"
+
+    def get_queryset(self):
+        return Unit.objects.visible_to(self.request.user).select_related("parent", "successor")
+
+    def render_to_response(self, context, **kwargs):
+        if self.request.GET.get("format") == "xlsx":
+            return unit_export(self.object_list)
+        return super().render_to_response(context, **kwargs)
+
+
+def unit_export(units):
+    rows = (
+        [
+            unit.name,
+            unit.short_name,
+            unit.get_kind_display(),
+            unit.code,
+            unit.parent.code if unit.parent else "",
+            unit.valid_from,
+            unit.valid_until,
+            unit.successor.code if unit.successor else "",
+        ]
+        for unit in units
+    )
+    return xlsx_response("don-vi.xlsx", [(_("Units"), imports.UNIT_HEADERS, rows)])
+
+
+class HistoryMixin:
+    """Adds the object's audit history for those allowed to read it."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if can_view_history(self.request.user):
+            context["history"] = history_for(self.object)
+        return context
+
+
+class UnitDetailView(ObjectPermissionMixin, HistoryMixin, DetailView):
+    permission_required = "directory.view_unit"
+    template_name = "directory/unit_detail.html"
+
+    def get_queryset(self):
+        return Unit.objects.visible_to(self.request.user).select_related("parent", "successor__successor__successor")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        unit = self.object
+        user = self.request.user
+        context["successors"] = successor_chain(unit)
+        context["predecessors"] = list(
+            unit.predecessors.annotate(predecessor_count=Count("predecessors")).order_by("search_text")
+        )
+        context["children_count"] = unit.children.count()
+        context["children"] = list(unit.children.order_by("search_text")[:DETAIL_LIST_LIMIT])
+        if user.has_perm("directory.list_person"):
+            people = Person.objects.visible_to(user).filter(unit=unit)
+            context["people_count"] = people.count()
+            context["people"] = list(people[:DETAIL_LIST_LIMIT])
+        context["can_change"] = user.has_perm("directory.change_unit", unit)
+        return context
+
+
+class UnitFormMixin(ObjectPermissionMixin):
+    model = Unit
+    form_class = UnitForm
+    template_name = "directory/unit_form.html"
+
+    def get_success_url(self):
+        messages.success(self.request, _("The unit was saved."))
+        return reverse("directory:unit_detail", args=[self.object.pk])
+
+
+class UnitCreateView(UnitFormMixin, CreateView):
+    permission_required = "directory.add_unit"
+
+
+class UnitUpdateView(UnitFormMixin, UpdateView):
+    permission_required = "directory.change_unit"
+
+
+class PersonListView(PermissionRequiredMixin, FilteredListView):
+    permission_required = "directory.list_person"
+    filterset_class = PersonFilterSet
+    template_name = "directory/person_list.html"
+
+    def get_queryset(self):
+        return Person.objects.visible_to(self.request.user).select_related("unit")
+
+
+class PersonDetailView(ObjectPermissionMixin, HistoryMixin, DetailView):
+    permission_required = "directory.view_person"
+    template_name = "directory/person_detail.html"
+
+    def get_queryset(self):
+        return Person.objects.select_related("unit")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["can_change"] = self.request.user.has_perm("directory.change_person", self.object)
+        return context
+
+
+class PersonFormMixin(ObjectPermissionMixin):
+    model = Person
+    form_class = PersonForm
+    template_name = "directory/person_form.html"
+
+    def get_success_url(self):
+        messages.success(self.request, _("The person was saved."))
+        return reverse("directory:person_detail", args=[self.object.pk])
+
+
+class PersonCreateView(PersonFormMixin, CreateView):
+    permission_required = "directory.add_person"
+
+
+class PersonUpdateView(PersonFormMixin, UpdateView):
+    permission_required = "directory.change_person"
+
+
+@permission_required("directory.import_unit", raise_exception=True)
+def import_template(request, kind):
+    if kind == ImportForm.UNITS:
+        return xlsx_response("mau-nhap-don-vi.xlsx", [(_("Units"), imports.UNIT_HEADERS, imports.UNIT_EXAMPLE)])
+    return xlsx_response("mau-nhap-ca-nhan.xlsx", [(_("People"), imports.PERSON_HEADERS, imports.PERSON_EXAMPLE)])
+
+
+@permission_required("directory.import_unit", raise_exception=True)
+def import_directory(request):
+    """Upload an .xlsx of units or people; every row is checked before anything is written."""
+    row_errors = []
+    if request.method == "POST":
+        form = ImportForm(request.POST, request.FILES)
+        if form.is_valid():
+            kind = form.cleaned_data["kind"]
+            headers = imports.UNIT_HEADERS if kind == ImportForm.UNITS else imports.PERSON_HEADERS
+            run = imports.import_units if kind == ImportForm.UNITS else imports.import_people
+            try:
+                workbook = open_workbook(form.cleaned_data["file"], max_bytes=settings.IMPORT_MAX_BYTES)
+                table = read_table(workbook, headers=headers, max_rows=settings.IMPORT_MAX_ROWS)
+                if not table:
+                    raise UploadRejected(_("The workbook has no rows to import."))
+                result = run(table=table, by=request.user)
+            except UploadRejected as error:
+                form.add_error("file", str(error))
+            except imports.ImportFailed as failure:
+                row_errors = failure.errors
+                messages.error(
+                    request,
+                    _("Nothing was imported: {count} rows have errors. Correct them and upload the file again.").format(
+                        count=len({error.row for error in row_errors})
+                    ),
+                )
+            else:
+                messages.success(
+                    request,
+                    _("Imported {created} new and {updated} updated records.").format(
+                        created=result.created, updated=result.updated
+                    ),
+                )
+                target = "directory:unit_list" if kind == ImportForm.UNITS else "directory:person_list"
+                return HttpResponseRedirect(reverse(target))
+    else:
+        form = ImportForm(initial={"kind": ImportForm.UNITS})
+    status = 400 if request.method == "POST" else 200
+    return render(request, "directory/import.html", {"form": form, "row_errors": row_errors}, status=status)

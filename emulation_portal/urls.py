@@ -1,0 +1,25 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from portal.views import healthz
+
+admin.site.site_header = _("Emulation Portal administration")
+admin.site.site_title = _("Emulation Portal")
+
+urlpatterns = [
+    path("", include("portal.urls")),
+    path("healthz", healthz, name="healthz"),
+    path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/password/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("directory/", include("directory.urls")),
+    path("movements/", include("movements.urls")),
+    path("clusters/", include("clusters.urls")),
+    path("awards/", include("awards.urls")),
+    path("reports/", include("reports.urls")),
+    path("admin/", admin.site.urls),
+]

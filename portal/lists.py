@@ -1,0 +1,23 @@
+"""What every list page shares: pagination that keeps the filters in its links."""
+
+from django_filters.views import FilterView
+
+PAGE_SIZE = 25
+
+
+class FilteredListView(FilterView):
+    """A list = a queryset + a FilterSet + a template (NetBox's shape), paginated.
+
+    Subclasses give `filterset_class`, `template_name` and `get_queryset()` that starts from the
+    model's `visible_to(user)`, so no list can forget the permission filter.
+    """
+
+    paginate_by = PAGE_SIZE
+    strict = False
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context["querystring"] = query.urlencode()
+        return context

@@ -1,0 +1,15 @@
+from rules.contrib.views import PermissionRequiredMixin
+
+
+class ObjectPermissionMixin(PermissionRequiredMixin):
+    """rules' permission check on the view's object, loading that object only once.
+
+    Anonymous users are sent to the login page; signed-in users without the permission get 403.
+    """
+
+    def get_object(self, queryset=None):
+        if queryset is not None:
+            return super().get_object(queryset)
+        if not hasattr(self, "_permission_object"):
+            self._permission_object = super().get_object()
+        return self._permission_object

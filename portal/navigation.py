@@ -1,0 +1,56 @@
+"""Collects the menu from each app's `navigation.menu(user)`, so apps own their entries."""
+
+from dataclasses import dataclass
+from importlib import import_module
+
+from django.conf import settings
+from django.urls import reverse
+
+OUR_APPS = ("portal", "directory", "movements", "clusters", "awards", "reports")
+
+
+@dataclass(frozen=True)
+class MenuItem:
+    label: str
+    url_name: str
+    section: str = ""
+
+    @property
+    def url(self):
+        return reverse(self.url_name)
+
+
+def _menu_modules():
+    modules = []
+    for app in OUR_APPS:
+        if app not in settings.INSTALLED_APPS:
+            continue
+        try:
+            modules.append(import_module(f"{app}.navigation"))
+        except ModuleNotFoundError as error:
+            if error.name != f"{app}.navigation":
+                raise
+    return modules
+
+
+def menu_for(user):
+    items = []
+    for module in _menu_modules():
+        if module.__name__ == __name__:
+            continue
+        items.extend(module.menu(user))
+    return items
+
+
+def dashboard_panels_for(user):
+    """Each app may offer `dashboard.panels(user)`: a list of (template, context) pairs."""
+    panels = []
+    for app in OUR_APPS:
+        try:
+            module = import_module(f"{app}.dashboard")
+        except ModuleNotFoundError as error:
+            if error.name != f"{app}.dashboard":
+                raise
+            continue
+        panels.extend(module.panels(user))
+    return panels
