@@ -6,11 +6,12 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import CreateView, DetailView, UpdateView
-from rules.contrib.views import PermissionRequiredMixin, permission_required
+from rules.contrib.views import PermissionRequiredMixin
 
 from portal.audit import history_for
 from portal.lists import FilteredListView
 from portal.mixins import ObjectPermissionMixin
+from portal.permissions import permission_required
 from portal.xlsx import UploadRejected, open_workbook, read_table, xlsx_response
 
 from .domain import imports
@@ -147,14 +148,14 @@ class PersonUpdateView(PersonFormMixin, UpdateView):
     permission_required = "directory.change_person"
 
 
-@permission_required("directory.import_unit", raise_exception=True)
+@permission_required("directory.import_unit")
 def import_template(request, kind):
     if kind == ImportForm.UNITS:
         return xlsx_response("mau-nhap-don-vi.xlsx", [(_("Units"), imports.UNIT_HEADERS, imports.UNIT_EXAMPLE)])
     return xlsx_response("mau-nhap-ca-nhan.xlsx", [(_("People"), imports.PERSON_HEADERS, imports.PERSON_EXAMPLE)])
 
 
-@permission_required("directory.import_unit", raise_exception=True)
+@permission_required("directory.import_unit")
 def import_directory(request):
     """Upload an .xlsx of units or people; every row is checked before anything is written."""
     row_errors = []

@@ -7,6 +7,12 @@ class ObjectPermissionMixin(PermissionRequiredMixin):
     Anonymous users are sent to the login page; signed-in users without the permission get 403.
     """
 
+    def dispatch(self, request, *args, **kwargs):
+        # Before the object is looked up: an anonymous visitor is sent to sign in, not shown a 404.
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        return super().dispatch(request, *args, **kwargs)
+
     def get_object(self, queryset=None):
         if queryset is not None:
             return super().get_object(queryset)

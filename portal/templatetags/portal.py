@@ -1,6 +1,6 @@
 """Template helpers for Vietnamese numbers and the shared page pieces."""
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django import template
 from django.utils.formats import number_format
@@ -16,11 +16,14 @@ def number(value, decimals=None):
     """
     if value is None or value == "":
         return "—"
+    value = Decimal(str(value))
     if decimals is None:
-        value = Decimal(str(value)).normalize()
+        value = value.normalize()
         decimal_places = max(0, -value.as_tuple().exponent)
     else:
         decimal_places = int(decimals)
+        # number_format cuts extra digits off; officers expect 96.6199 to read 96,62.
+        value = value.quantize(Decimal(1).scaleb(-decimal_places), rounding=ROUND_HALF_UP)
     return number_format(value, decimal_pos=decimal_places, use_l10n=True, force_grouping=True)
 
 

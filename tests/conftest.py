@@ -1,0 +1,236 @@
+"""The fixed cast of users, and the real services the suite runs against.
+
+`make test` starts a throwaway PostgreSQL and Redis and sets REQUIRE_SERVICES=true: then a test
+that needs PostgreSQL, the Celery worker or Chromium fails rather than skipping.
+"""
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+from tests.factories import UnitFactory, UserFactory
+
+REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "true"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
+PASSWORD = "mat-khau-thu-nghiem"
+
+
+def missing_service(reason):
+    """Fail under `make test`, skip in a quick local run without services."""
+    if REQUIRE_SERVICES:
+        pytest.fail(f"required service missing: {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture(autouse=True)
+def uncollected_static_files(settings):
+    # Production serves hashed files that `collectstatic` writes; tests read the sources.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    # PBKDF2's deliberate slowness protects real passwords; test users need none of it.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+# ---------------------------------------------------------------------------
+# The cast
+# ---------------------------------------------------------------------------
+@pytest.fixture
+def office_unit(db):
+    return UnitFactory(name="Sở Nội vụ tỉnh Ninh Bình", code="NB-SNV")
+
+
+@pytest.fixture
+def member_unit(db):
+    return UnitFactory(name="Sở Giáo dục và Đào tạo tỉnh Ninh Bình", code="NB-SGDDT")
+
+
+@pytest.fixture
+def officer(office_unit):
+    return UserFactory(username="officer", unit=office_unit, is_provincial_officer=True)
+
+
+@pytest.fixture
+def unit_officer(member_unit):
+    return UserFactory(username="unit_officer", unit=member_unit, is_unit_officer=True)
+
+
+@pytest.fixture
+def council_member(office_unit):
+    return UserFactory(username="council_member", unit=office_unit, is_council_member=True)
+
+
+@pytest.fixture
+def administrator(office_unit):
+    return UserFactory(username="administrator", unit=office_unit, is_superuser=True, is_staff=True)
+
+
+@pytest.fixture
+def outsider(db):
+    """Signed in, but with no role and another unit."""
+    return UserFactory(username="outsider")
+
+
+@pytest.fixture
+def cast(officer, unit_officer, council_member, administrator, outsider):
+    return {
+        "anonymous": None,
+        "officer": officer,
+        "unit_officer": unit_officer,
+        "council_member": council_member,
+        "administrator": administrator,
+        "outsider": outsider,
+    }
+
+
+@pytest.fixture
+def client_as(client):
+    """A test client signed in as `user` (anonymous for None)."""
+
+    def sign_in(user):
+        client.logout()
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return sign_in
+
+
+# ---------------------------------------------------------------------------
+# Real services
+# ---------------------------------------------------------------------------
+@pytest.fixture
+def postgresql(db):
+    if connection.vendor != "postgresql":
+        missing_service("the suite is not running on PostgreSQL (set DATABASE_URL)")
+    return connection
+
+
+@pytest.fixture(scope="session")
+def celery_worker_process(django_db_setup, django_db_blocker, tmp_path_factory):
+    """A real Celery worker process on the test Redis and the test database."""
+    if not settings.CELERY_BROKER_URL:
+        missing_service("no Redis broker (set CELERY_BROKER_URL)")
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] != "django.db.backends.postgresql":
+        missing_service("the worker test needs PostgreSQL")
+    env = dict(os.environ)
+    user, password = database["USER"], database["PASSWORD"] or ""
+    env["DATABASE_URL"] = f"postgres://{user}:{password}@{database['HOST']}:{database['PORT']}/{database['NAME']}"
+    log_path = tmp_path_factory.mktemp("worker") / "worker.log"
+    handle = start_worker(env, log_path)
+    yield handle
+    handle.stop()
+
+
+class WorkerHandle:
+    def __init__(self, env, log_path):
+        self.env = env
+        self.log_path = log_path
+        self.process = None
+
+    def start(self):
+        celery = Path(sys.executable).with_name("celery")
+        self.log = open(self.log_path, "ab")  # noqa: SIM115  (closed in stop)
+        self.process = subprocess.Popen(
+            [
+                str(celery),
+                "-A",
+                "emulation_portal",
+                "worker",
+                "--pool=solo",
+                "--loglevel=INFO",
+                "--without-gossip",
+                "--without-mingle",
+                "-n",
+                f"test-worker-{os.getpid()}@%h",
+            ],
+            env=self.env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            cwd=settings.BASE_DIR,
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"the Celery worker exited: {self.log_path.read_text()[-2000:]}")
+            if b" ready." in self.log_path.read_bytes():
+                return self
+            time.sleep(0.2)
+        raise RuntimeError(f"the Celery worker did not start: {self.log_path.read_text()[-2000:]}")
+
+    def kill(self):
+        """Kill the worker at once, as a crash or an OOM kill would."""
+        self.process.kill()
+        self.process.wait(timeout=10)
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+        self.log.close()
+
+    def restart(self):
+        self.stop()
+        # Let the log show the new worker's readiness, not the old one's.
+        self.log_path.write_bytes(b"")
+        return self.start()
+
+
+def start_worker(env, log_path):
+    return WorkerHandle(env, log_path).start()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's headless Chromium driven by Playwright."""
+    if not Path(CHROMIUM).exists() or shutil.which("chromium") is None:
+        missing_service("Chromium is not installed (apt-get install chromium)")
+    # Playwright's sync API keeps an event loop in this thread; the ORM calls of the test are
+    # still synchronous, so Django's guard against async contexts does not apply.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context = browser.new_context(locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh", base_url=live_server.url)
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def sign_in_page(page):
+    """Sign in through the real login form."""
+
+    def sign_in(user, password=PASSWORD):
+        page.goto("/accounts/login/")
+        page.fill("#id_username", user.username)
+        page.fill("#id_password", password)
+        page.click("button[type=submit].primary")
+        return page
+
+    return sign_in

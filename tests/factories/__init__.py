@@ -1,0 +1,3 @@
+from .directory import PersonFactory, UnitFactory, UserFactory
+
+__all__ = ["PersonFactory", "UnitFactory", "UserFactory"]
