@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class ClustersConfig(AppConfig):
     name = "clusters"
     verbose_name = _("Clusters and blocs")
+
+    def ready(self):
+        from portal.audit import register
+
+        from .models import Cluster, Term, TermMember
+
+        register(Cluster, Term, TermMember)

@@ -1,0 +1,43 @@
+"""Timing helpers for the benchmarks. Figures are medians of repeated runs, in milliseconds."""
+
+import statistics
+import time
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Result:
+    name: str
+    median_ms: float
+    runs: int
+    low_ms: float
+    high_ms: float
+    notes: str = ""
+    extra: dict = field(default_factory=dict)
+
+
+def measure(name, function, *, repeat=7, warmup=1, notes=""):
+    """Run `function` warmup + repeat times and return the median of the timed runs."""
+    for _ in range(warmup):
+        function()
+    timings = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        function()
+        timings.append((time.perf_counter() - start) * 1000)
+    return Result(
+        name=name,
+        median_ms=statistics.median(timings),
+        runs=repeat,
+        low_ms=min(timings),
+        high_ms=max(timings),
+        notes=notes,
+    )
+
+
+def signed_in_client(user):
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    return client

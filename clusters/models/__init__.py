@@ -1,0 +1,3 @@
+from .cluster import Cluster, Term, TermMember
+
+__all__ = ["Cluster", "Term", "TermMember"]
