@@ -9,6 +9,6 @@ class ClustersConfig(AppConfig):
     def ready(self):
         from portal.audit import register
 
-        from .models import Cluster, Term, TermMember
+        from .models import Cluster, Nomination, Term, TermMember
 
-        register(Cluster, Term, TermMember)
+        register(Cluster, Term, TermMember, Nomination)

@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class MovementsConfig(AppConfig):
     name = "movements"
     verbose_name = _("Emulation movements")
+
+    def ready(self):
+        from portal.audit import register
+
+        from .models import Movement, MovementReview
+
+        register(Movement, MovementReview)

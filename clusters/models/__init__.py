@@ -1,3 +1,3 @@
-from .cluster import Cluster, Term, TermMember
+from .cluster import Cluster, Nomination, NominationKind, Term, TermMember
 
-__all__ = ["Cluster", "Term", "TermMember"]
+__all__ = ["Cluster", "Nomination", "NominationKind", "Term", "TermMember"]

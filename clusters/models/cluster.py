@@ -104,3 +104,31 @@ class TermMember(models.Model):
 
     def __str__(self):
         return f"{self.unit} ({self.term})"
+
+
+class NominationKind(models.TextChoices):
+    FLAG = "flag", _("Emulation flag (leading unit)")
+    CERTIFICATE = "certificate", _("Certificate of merit")
+
+
+class Nomination(models.Model):
+    """A term's outcome: the leading unit proposed for the flag, and those proposed for certificates.
+
+    Written when a term's results are locked; the awards app turns nominations into proposals.
+    """
+
+    term = models.ForeignKey(Term, verbose_name=_("term"), on_delete=models.CASCADE, related_name="nominations")
+    unit = models.ForeignKey(
+        "directory.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="cluster_nominations"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=NominationKind.choices)
+    rank = models.PositiveSmallIntegerField(_("rank"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("nomination")
+        verbose_name_plural = _("nominations")
+        ordering = ["term", "kind", "rank"]
+        constraints = [models.UniqueConstraint(fields=["term", "unit", "kind"], name="nomination_once_per_kind")]
+
+    def __str__(self):
+        return f"{self.unit} – {self.get_kind_display()} ({self.term})"

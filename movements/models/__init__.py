@@ -1,0 +1,3 @@
+from .movement import Movement, MovementReview
+
+__all__ = ["Movement", "MovementReview"]
