@@ -6,11 +6,12 @@ and related objects' names, in a fixed number of queries whatever the history's 
 """
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from auditlog.models import LogEntry
 from auditlog.registry import auditlog
 from django.db import models
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 ACTION_LABELS = {
@@ -22,10 +23,15 @@ ACTION_LABELS = {
 HISTORY_LIMIT = 50
 
 
-def register(*model_classes, exclude_fields=("search_text", "updated_at", "created_at")):
-    """Record every change of these models in the audit history."""
+NOT_AUDITED = ("id", "search_text", "updated_at", "created_at")
+
+
+def register(*model_classes, exclude_fields=()):
+    """Record every change of these models' own columns in the audit history."""
     for model_class in model_classes:
-        auditlog.register(model_class, exclude_fields=list(exclude_fields))
+        skipped = set(NOT_AUDITED) | set(exclude_fields)
+        columns = [field.name for field in model_class._meta.concrete_fields if field.name not in skipped]
+        auditlog.register(model_class, include_fields=columns)
 
 
 @dataclass
@@ -54,6 +60,11 @@ def _display(model_field, raw, related_names):
         return str(_("yes")) if raw in (True, "True", "true") else str(_("no"))
     if model_field.is_relation and model_field.many_to_one:
         return related_names.get((model_field.related_model, str(raw)), str(raw))
+    if isinstance(model_field, models.DateField) and not isinstance(model_field, models.DateTimeField):
+        try:
+            return date_format(date.fromisoformat(str(raw)), "SHORT_DATE_FORMAT")
+        except ValueError:
+            return str(raw)
     return str(raw)
 
 
@@ -83,11 +94,12 @@ def history_for(obj, limit=HISTORY_LIMIT):
         row = HistoryRow(timestamp=entry.timestamp, actor=entry.actor, action=ACTION_LABELS.get(entry.action, ""))
         for name, values in (entry.changes_dict or {}).items():
             model_field = fields_by_name.get(name)
-            label = str(model_field.verbose_name) if model_field is not None else name
+            if model_field is None or not model_field.concrete:
+                continue  # a field removed since, or a relation recorded by an older entry
             before, after = (list(values) + [None, None])[:2]
             row.changes.append(
                 FieldChange(
-                    label=label,
+                    label=str(model_field.verbose_name),
                     before=_display(model_field, before, related_names),
                     after=_display(model_field, after, related_names),
                 )

@@ -49,3 +49,11 @@ def test_number_filter_with_fixed_decimals():
 
     with translation.override("vi"):
         assert template.render(Context({"value": Decimal("96.6199")})) == "96,62"
+
+
+@pytest.mark.django_db
+def test_browser_asking_for_english_still_gets_vietnamese_until_the_user_switches(client):
+    response = client.get("/accounts/login/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+
+    assert response.headers["Content-Language"] == "vi"
+    assert "Đăng nhập" in response.content.decode()

@@ -1,0 +1,48 @@
+"""The audit history: who changed what and when, before and after, as officers read it."""
+
+from datetime import date
+
+import pytest
+from auditlog.models import LogEntry
+
+from directory.models import Unit
+from portal.audit import acting_as, history_for
+from tests.factories import UnitFactory
+
+
+@pytest.mark.django_db
+def test_history_records_who_changed_which_field_before_and_after(officer):
+    successor = UnitFactory(name="Ninh Bình")
+    unit = UnitFactory(name="Nam Định")
+    with acting_as(officer):
+        unit.valid_until = date(2025, 6, 30)
+        unit.successor = successor
+        unit.save()
+
+    latest = history_for(unit)[0]
+
+    assert latest.actor == officer
+    changes = {change.label: (change.before, change.after) for change in latest.changes}
+    assert changes == {"hiệu lực đến": ("—", "30/06/2025"), "sáp nhập vào": ("—", "Ninh Bình")}
+
+
+@pytest.mark.django_db
+def test_history_of_a_new_unit_lists_only_its_own_columns():
+    unit = UnitFactory(name="Hà Nội", code="01")
+
+    created = history_for(unit)[0]
+
+    labels = {change.label for change in created.changes}
+    assert "tên" in labels
+    assert not any("." in change.after for change in created.changes)  # no "directory.Unit.None"
+
+
+@pytest.mark.django_db
+def test_history_is_kept_after_a_unit_is_deleted():
+    unit = UnitFactory(name="Đơn vị tạm")
+    pk = unit.pk
+
+    unit.delete()
+
+    assert LogEntry.objects.filter(object_pk=str(pk), action=LogEntry.Action.DELETE).count() == 1
+    assert not Unit.objects.filter(pk=pk).exists()
