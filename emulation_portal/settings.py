@@ -259,6 +259,8 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Keep the LOGGING config below (one JSON line per event) in workers too.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 # A task that is not acknowledged within this time is handed to another worker; it must be
 # longer than the slowest render.
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600)}
