@@ -234,3 +234,27 @@ def sign_in_page(page):
         return page
 
     return sign_in
+
+
+# ---------------------------------------------------------------------------
+# The closing summary shows which real services the run used
+# ---------------------------------------------------------------------------
+SERVICE_MARKERS = {"browser": "Chromium (Playwright)", "worker": "Celery worker process"}
+_service_outcomes = {marker: {"passed": 0, "failed": 0, "skipped": 0} for marker in SERVICE_MARKERS}
+
+
+def pytest_runtest_logreport(report):
+    for marker in SERVICE_MARKERS:
+        if marker in report.keywords and (report.when == "call" or report.outcome == "skipped"):
+            _service_outcomes[marker][report.outcome] += 1
+
+
+def pytest_terminal_summary(terminalreporter):
+    engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+    terminalreporter.write_sep("-", "real services")
+    terminalreporter.write_line(f"database: {engine}; broker: {settings.CELERY_BROKER_URL or 'none (in-process)'}")
+    for marker, label in SERVICE_MARKERS.items():
+        counts = _service_outcomes[marker]
+        terminalreporter.write_line(
+            f"{label}: {counts['passed']} passed, {counts['failed']} failed, {counts['skipped']} skipped"
+        )
