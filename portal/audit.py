@@ -26,12 +26,13 @@ HISTORY_LIMIT = 50
 NOT_AUDITED = ("id", "search_text", "updated_at", "created_at")
 
 
-def register(*model_classes, exclude_fields=()):
-    """Record every change of these models' own columns in the audit history."""
+def register(*model_classes, exclude_fields=(), m2m_fields=()):
+    """Record every change of these models' own columns, and of the named many-to-many fields
+    (additions and removals), in the audit history."""
     for model_class in model_classes:
         skipped = set(NOT_AUDITED) | set(exclude_fields)
         columns = [field.name for field in model_class._meta.concrete_fields if field.name not in skipped]
-        auditlog.register(model_class, include_fields=columns)
+        auditlog.register(model_class, include_fields=columns, m2m_fields=set(m2m_fields))
 
 
 @dataclass
@@ -68,6 +69,16 @@ def _display(model_field, raw, related_names):
     return str(raw)
 
 
+def _m2m_change(model_field, values):
+    names = ", ".join(values.get("objects", []))
+    added = values.get("operation") == "add"
+    return FieldChange(
+        label=str(model_field.verbose_name),
+        before="—" if added else names,
+        after=names if added else "—",
+    )
+
+
 def history_for(obj, limit=HISTORY_LIMIT):
     """The latest changes of `obj`, newest first, ready for display."""
     entries = list(LogEntry.objects.get_for_object(obj).select_related("actor").order_by("-timestamp")[:limit])
@@ -79,6 +90,8 @@ def history_for(obj, limit=HISTORY_LIMIT):
     for entry in entries:
         for name, values in (entry.changes_dict or {}).items():
             model_field = fields_by_name.get(name)
+            if isinstance(values, dict):
+                continue  # many-to-many entries carry the related objects' names already
             if model_field is not None and model_field.is_relation and model_field.many_to_one:
                 for raw in values:
                     if raw not in (None, "None", ""):
@@ -94,6 +107,9 @@ def history_for(obj, limit=HISTORY_LIMIT):
         row = HistoryRow(timestamp=entry.timestamp, actor=entry.actor, action=ACTION_LABELS.get(entry.action, ""))
         for name, values in (entry.changes_dict or {}).items():
             model_field = fields_by_name.get(name)
+            if model_field is not None and isinstance(values, dict) and values.get("type") == "m2m":
+                row.changes.append(_m2m_change(model_field, values))
+                continue
             if model_field is None or not model_field.concrete:
                 continue  # a field removed since, or a relation recorded by an older entry
             before, after = (list(values) + [None, None])[:2]

@@ -46,3 +46,29 @@ def test_history_is_kept_after_a_unit_is_deleted():
 
     assert LogEntry.objects.filter(object_pk=str(pk), action=LogEntry.Action.DELETE).count() == 1
     assert not Unit.objects.filter(pk=pk).exists()
+
+
+@pytest.mark.django_db
+def test_history_shows_many_to_many_additions_and_removals(officer):
+    from django.contrib.contenttypes.models import ContentType
+
+    from clusters.models import Cluster, Term
+
+    term = Term.objects.create(
+        cluster=Cluster.objects.create(name="Cụm", kind="cluster"), year=2022, lead_unit=UnitFactory(name="Bắc Ninh")
+    )
+    for operation in ("add", "delete"):
+        LogEntry.objects.create(
+            content_type=ContentType.objects.get_for_model(Term),
+            object_pk=str(term.pk),
+            object_id=term.pk,
+            object_repr=str(term),
+            action=LogEntry.Action.UPDATE,
+            actor=officer,
+            changes={"members": {"type": "m2m", "operation": operation, "objects": ["Hưng Yên", "Hà Nam"]}},
+        )
+
+    removed, added = history_for(term)[:2]
+
+    assert (added.changes[0].before, added.changes[0].after) == ("—", "Hưng Yên, Hà Nam")
+    assert (removed.changes[0].before, removed.changes[0].after) == ("Hưng Yên, Hà Nam", "—")
