@@ -9,6 +9,14 @@ class MovementsConfig(AppConfig):
     def ready(self):
         from portal.audit import register
 
-        from .models import Movement, MovementReview
+        from .models import (
+            Movement,
+            MovementDocument,
+            MovementReview,
+            ProgressEntry,
+            Registration,
+            ReviewHonouree,
+            Target,
+        )
 
-        register(Movement, MovementReview)
+        register(Movement, MovementDocument, MovementReview, ReviewHonouree, Target, ProgressEntry, Registration)

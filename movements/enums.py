@@ -5,3 +5,29 @@ from django.utils.translation import gettext_lazy as _
 class ReviewKind(models.TextChoices):
     INTERIM = "interim", _("Interim review")
     FINAL = "final", _("Final review")
+
+
+class MovementLevel(models.TextChoices):
+    """Who launched the movement."""
+
+    NATIONAL = "national", _("National (Prime Minister, central bodies)")
+    PROVINCIAL = "provincial", _("Provincial (People's Committee)")
+    DEPARTMENTAL = "departmental", _("Department or unit")
+
+
+class MovementKind(models.TextChoices):
+    REGULAR = "regular", _("Yearly (regular)")
+    THEMATIC = "thematic", _("Thematic, for a period")
+
+
+class MovementState(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    LAUNCHED = "launched", _("Launched")
+    RUNNING = "running", _("Running")
+    INTERIM_REVIEWED = "interim_reviewed", _("Interim-reviewed")
+    CLOSED = "closed", _("Closed")
+
+
+class TargetDirection(models.TextChoices):
+    HIGHER = "higher", _("Higher is better (reach at least the target)")
+    LOWER = "lower", _("Lower is better (bring down to the target)")

@@ -1,3 +1,13 @@
-from .movement import Movement, MovementReview
+from .movement import Movement, MovementDocument, MovementReview, ReviewHonouree
+from .registration import Registration
+from .target import ProgressEntry, Target
 
-__all__ = ["Movement", "MovementReview"]
+__all__ = [
+    "Movement",
+    "MovementDocument",
+    "MovementReview",
+    "ProgressEntry",
+    "Registration",
+    "ReviewHonouree",
+    "Target",
+]

@@ -1,19 +1,33 @@
+from django.conf import settings
 from django.db import models
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from rules.contrib.models import RulesModel
 
 from directory.rules import is_officer, is_signed_in
 from portal.text import fold, folded_search
 
-from ..enums import ReviewKind
+from ..enums import MovementKind, MovementLevel, MovementState, ReviewKind
+from ..rules import can_follow_registrations, can_record_progress, can_register
 
 
 class MovementQuerySet(models.QuerySet):
     def visible_to(self, user):
-        return self if is_signed_in(user) else self.none()
+        """Every signed-in user follows the province's movements; drafts are for officers only."""
+        if not is_signed_in(user):
+            return self.none()
+        if is_officer(user):
+            return self
+        return self.exclude(state=MovementState.DRAFT)
 
     def search(self, query):
         return self.filter(folded_search(query))
+
+    def active_on(self, day):
+        """Movements whose period includes `day` (an open end counts as still running)."""
+        return self.filter(Q(starts_on__isnull=True) | Q(starts_on__lte=day)).filter(
+            Q(ends_on__isnull=True) | Q(ends_on__gte=day)
+        )
 
 
 class Movement(RulesModel):
@@ -21,6 +35,61 @@ class Movement(RulesModel):
 
     name = models.CharField(_("name"), max_length=500)
     code = models.CharField(_("code"), max_length=50, unique=True)
+    level = models.CharField(
+        _("launched at level"), max_length=20, choices=MovementLevel.choices, default=MovementLevel.PROVINCIAL
+    )
+    kind = models.CharField(
+        _("movement kind"), max_length=20, choices=MovementKind.choices, default=MovementKind.THEMATIC
+    )
+    launching_authority = models.CharField(
+        _("launching authority"),
+        max_length=255,
+        blank=True,
+        help_text=_("Who launched it, e.g. “Thủ tướng Chính phủ” or “UBND tỉnh Nam Định”."),
+    )
+    plan_number = models.CharField(
+        _("plan document number"), max_length=100, blank=True, help_text=_("e.g. 79/KH-UBND")
+    )
+    plan_date = models.DateField(_("plan document date"), null=True, blank=True)
+    starts_on = models.DateField(_("start date"), null=True, blank=True)
+    ends_on = models.DateField(_("end date"), null=True, blank=True)
+    lead_unit = models.ForeignKey(
+        "directory.Unit",
+        verbose_name=_("lead unit"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="led_movements",
+        help_text=_("The unit that presides over the movement; its officers record progress."),
+    )
+    standing_unit = models.ForeignKey(
+        "directory.Unit",
+        verbose_name=_("standing unit"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="standing_movements",
+    )
+    objectives = models.TextField(_("objectives"), blank=True)
+    participants = models.ManyToManyField(
+        "directory.Unit",
+        verbose_name=_("participating units"),
+        blank=True,
+        related_name="movements",
+        help_text=_("The units expected to register; those that have not can be reminded."),
+    )
+    state = models.CharField(_("state"), max_length=20, choices=MovementState.choices, default=MovementState.DRAFT)
+    state_changed_at = models.DateTimeField(_("state changed at"), null=True, blank=True, editable=False)
+    state_changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("state changed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    last_reminded_at = models.DateTimeField(_("last reminder sent at"), null=True, blank=True, editable=False)
     search_text = models.TextField(editable=False, db_index=True, default="")
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
@@ -31,16 +100,89 @@ class Movement(RulesModel):
         verbose_name = _("movement")
         verbose_name_plural = _("movements")
         ordering = ["search_text", "pk"]
-        rules_permissions = {"view": is_signed_in, "add": is_officer, "change": is_officer, "delete": is_officer}
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(starts_on__isnull=True) | Q(ends_on__isnull=True) | Q(ends_on__gte=F("starts_on")),
+                name="movement_period_ordered",
+            ),
+        ]
+        rules_permissions = {
+            "view": is_signed_in,
+            "add": is_officer,
+            "change": is_officer,
+            "delete": is_officer,
+            "transition": is_officer,
+            "record_progress": can_record_progress,
+            "register": can_register,
+            "follow_registrations": can_follow_registrations,
+        }
 
     def __str__(self):
         return self.name
 
     def save(self, *args, **kwargs):
-        self.search_text = fold(f"{self.name} {self.code}")
+        self.search_text = fold(
+            " ".join(filter(None, [self.name, self.code, self.launching_authority, self.plan_number]))
+        )
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
         super().save(*args, **kwargs)
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            raise ValidationError({"ends_on": _("The end date cannot be before the start date.")})
+
+    @property
+    def is_closed(self):
+        return self.state == MovementState.CLOSED
+
+    @property
+    def is_open_for_registration(self):
+        return self.state in (MovementState.LAUNCHED, MovementState.RUNNING, MovementState.INTERIM_REVIEWED)
+
+    @property
+    def period(self):
+        if self.starts_on and self.ends_on:
+            if self.starts_on.year == self.ends_on.year:
+                return str(self.starts_on.year)
+            return f"{self.starts_on.year}–{self.ends_on.year}"
+        return ""
+
+    @property
+    def plan_reference(self):
+        """ "Kế hoạch số 79/KH-UBND ngày 13/6/2022" as officers cite it."""
+        if not self.plan_number:
+            return ""
+        if self.plan_date:
+            return _("Plan No. {number} of {date}").format(
+                number=self.plan_number, date=f"{self.plan_date.day}/{self.plan_date.month}/{self.plan_date.year}"
+            )
+        return _("Plan No. {number}").format(number=self.plan_number)
+
+
+class MovementDocument(RulesModel):
+    """A document attached to a movement: the plan, a guidance letter, a review report."""
+
+    movement = models.ForeignKey(
+        Movement, verbose_name=_("movement"), on_delete=models.CASCADE, related_name="documents"
+    )
+    title = models.CharField(_("title"), max_length=500)
+    number = models.CharField(_("document number"), max_length=100, blank=True)
+    issued_on = models.DateField(_("issued on"), null=True, blank=True)
+    file = models.FileField(_("file"), upload_to="movements/documents/%Y/", blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("movement document")
+        verbose_name_plural = _("movement documents")
+        ordering = ["issued_on", "pk"]
+        rules_permissions = {"view": is_signed_in, "add": is_officer, "change": is_officer, "delete": is_officer}
+
+    def __str__(self):
+        return " ".join(filter(None, [self.number, self.title]))
 
 
 class MovementReview(RulesModel):
@@ -48,7 +190,7 @@ class MovementReview(RulesModel):
     thematic award proposals and the reports' conferences."""
 
     movement = models.ForeignKey(Movement, verbose_name=_("movement"), on_delete=models.CASCADE, related_name="reviews")
-    kind = models.CharField(_("kind"), max_length=20, choices=ReviewKind.choices)
+    kind = models.CharField(_("review kind"), max_length=20, choices=ReviewKind.choices)
     held_on = models.DateField(_("date"))
     summary = models.TextField(_("summary"), blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
@@ -62,3 +204,48 @@ class MovementReview(RulesModel):
 
     def __str__(self):
         return f"{self.get_kind_display()} – {self.movement} ({self.held_on:%d/%m/%Y})"
+
+
+class ReviewHonouree(RulesModel):
+    """An outstanding collective (a unit) or individual (a person) a review found."""
+
+    review = models.ForeignKey(
+        MovementReview, verbose_name=_("review"), on_delete=models.CASCADE, related_name="honourees"
+    )
+    unit = models.ForeignKey(
+        "directory.Unit",
+        verbose_name=_("collective"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="movement_honours",
+    )
+    person = models.ForeignKey(
+        "directory.Person",
+        verbose_name=_("individual"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="movement_honours",
+    )
+    note = models.CharField(_("achievement"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("outstanding collective or individual")
+        verbose_name_plural = _("outstanding collectives and individuals")
+        ordering = ["pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(unit__isnull=False) & Q(person__isnull=True))
+                | (Q(unit__isnull=True) & Q(person__isnull=False)),
+                name="review_honouree_unit_xor_person",
+            ),
+            models.UniqueConstraint(fields=["review", "unit"], name="review_honouree_unit_once"),
+            models.UniqueConstraint(fields=["review", "person"], name="review_honouree_person_once"),
+        ]
+        rules_permissions = {"view": is_signed_in, "add": is_officer, "change": is_officer, "delete": is_officer}
+
+    def __str__(self):
+        return str(self.unit or self.person)

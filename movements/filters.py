@@ -1,0 +1,36 @@
+import django_filters
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from directory.models import Unit
+
+from .enums import MovementKind, MovementLevel, MovementState
+from .models import Movement
+
+
+class MovementFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="filter_q")
+    level = django_filters.ChoiceFilter(label=_("Level"), choices=MovementLevel.choices, empty_label=_("All levels"))
+    kind = django_filters.ChoiceFilter(
+        label=_("Movement kind"), choices=MovementKind.choices, empty_label=_("All kinds")
+    )
+    state = django_filters.ChoiceFilter(label=_("State"), choices=MovementState.choices, empty_label=_("All states"))
+    year = django_filters.NumberFilter(label=_("Running in year"), method="filter_year", min_value=1945, max_value=2100)
+    lead_unit = django_filters.ModelChoiceFilter(
+        label=_("Lead unit"),
+        queryset=Unit.objects.filter(led_movements__isnull=False).distinct().order_by("search_text"),
+        empty_label=_("All lead units"),
+    )
+
+    class Meta:
+        model = Movement
+        fields = ["q", "level", "kind", "state", "year", "lead_unit"]
+
+    def filter_q(self, queryset, name, value):
+        return queryset.search(value)
+
+    def filter_year(self, queryset, name, value):
+        year = int(value)
+        return queryset.filter(Q(starts_on__year__lte=year) | Q(starts_on__isnull=True)).filter(
+            Q(ends_on__year__gte=year) | Q(ends_on__isnull=True)
+        )

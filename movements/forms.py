@@ -1,0 +1,155 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from directory.models import Person, Unit
+
+from .enums import ReviewKind
+from .models import Movement, MovementDocument, MovementReview, ProgressEntry, Registration, Target
+
+DOCUMENT_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "odt", "jpg", "jpeg", "png"]
+DOCUMENT_MAX_BYTES = 20 * 1024 * 1024
+
+DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"})
+DECIMAL_INPUT = forms.TextInput(attrs={"inputmode": "decimal"})
+
+
+class MovementForm(forms.ModelForm):
+    class Meta:
+        model = Movement
+        fields = [
+            "name",
+            "code",
+            "level",
+            "kind",
+            "launching_authority",
+            "plan_number",
+            "plan_date",
+            "starts_on",
+            "ends_on",
+            "lead_unit",
+            "standing_unit",
+            "objectives",
+            "participants",
+        ]
+        widgets = {
+            "plan_date": DATE_WIDGET,
+            "starts_on": DATE_WIDGET,
+            "ends_on": DATE_WIDGET,
+            "objectives": forms.Textarea(attrs={"rows": 4}),
+            "participants": forms.SelectMultiple(attrs={"size": 8}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        units = Unit.objects.current().order_by("search_text")
+        self.fields["lead_unit"].queryset = units
+        self.fields["standing_unit"].queryset = units
+        self.fields["participants"].queryset = units
+        for name in ("starts_on", "ends_on", "lead_unit"):
+            self.fields[name].required = True
+
+
+class TargetForm(forms.ModelForm):
+    class Meta:
+        model = Target
+        fields = ["indicator", "unit_of_measure", "direction", "baseline_value", "target_value", "deadline"]
+        widgets = {"deadline": DATE_WIDGET, "baseline_value": DECIMAL_INPUT, "target_value": DECIMAL_INPUT}
+
+    def __init__(self, *args, movement=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if movement is not None:
+            self.instance.movement = movement
+        self.fields["target_value"].localize = True
+        self.fields["baseline_value"].localize = True
+
+    def clean(self):
+        cleaned = super().clean()
+        deadline = cleaned.get("deadline")
+        movement = self.instance.movement
+        if deadline and movement.starts_on and deadline < movement.starts_on:
+            self.add_error("deadline", _("The deadline cannot be before the movement starts."))
+        return cleaned
+
+
+class ProgressForm(forms.ModelForm):
+    class Meta:
+        model = ProgressEntry
+        fields = ["recorded_on", "value", "source"]
+        widgets = {"recorded_on": DATE_WIDGET, "value": DECIMAL_INPUT}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["value"].localize = True
+        self.fields["value"].min_value = 0
+
+
+class RegistrationForm(forms.ModelForm):
+    """Officers choose the unit; a unit officer registers their own unit only (no choice shown)."""
+
+    unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.none())
+
+    class Meta:
+        model = Registration
+        fields = ["unit", "commitments", "aimed_titles"]
+        widgets = {"commitments": forms.Textarea(attrs={"rows": 5}), "aimed_titles": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, can_choose_unit=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if can_choose_unit:
+            self.fields["unit"].queryset = Unit.objects.current().order_by("search_text")
+        else:
+            del self.fields["unit"]
+
+
+class ReviewForm(forms.ModelForm):
+    class Meta:
+        model = MovementReview
+        fields = ["kind", "held_on", "summary"]
+        widgets = {"held_on": DATE_WIDGET, "summary": forms.Textarea(attrs={"rows": 5})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = ReviewKind.choices
+
+
+class HonoureeForm(forms.Form):
+    unit = forms.ModelChoiceField(label=_("Outstanding collective"), queryset=Unit.objects.none(), required=False)
+    person = forms.ModelChoiceField(label=_("Outstanding individual"), queryset=Person.objects.none(), required=False)
+    note = forms.CharField(label=_("Achievement"), max_length=500, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = Unit.objects.order_by("search_text")
+        self.fields["person"].queryset = Person.objects.select_related("unit").order_by("search_text")
+
+    def clean(self):
+        cleaned = super().clean()
+        if bool(cleaned.get("unit")) == bool(cleaned.get("person")):
+            raise forms.ValidationError(_("Choose either a collective or an individual."))
+        return cleaned
+
+
+class DocumentForm(forms.ModelForm):
+    class Meta:
+        model = MovementDocument
+        fields = ["title", "number", "issued_on", "file"]
+        widgets = {"issued_on": DATE_WIDGET}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].required = True
+        self.fields["file"].help_text = _("PDF, Word, Excel or an image; at most 20 MB.")
+        self.fields["file"].widget.attrs["accept"] = ",".join(f".{extension}" for extension in DOCUMENT_EXTENSIONS)
+
+    def clean_file(self):
+        uploaded = self.cleaned_data["file"]
+        extension = uploaded.name.rsplit(".", 1)[-1].lower() if "." in uploaded.name else ""
+        if extension not in DOCUMENT_EXTENSIONS:
+            raise forms.ValidationError(
+                _("This kind of file is not accepted. Use one of: {extensions}.").format(
+                    extensions=", ".join(DOCUMENT_EXTENSIONS)
+                )
+            )
+        if uploaded.size > DOCUMENT_MAX_BYTES:
+            raise forms.ValidationError(_("The file is too large: the limit is 20 MB."))
+        return uploaded

@@ -1,0 +1,463 @@
+from django.contrib import messages
+from django.db.models import Count, Prefetch
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django.views.generic import CreateView, DetailView, UpdateView
+from rules.contrib.views import PermissionRequiredMixin
+
+from portal.audit import history_for
+from portal.lists import FilteredListView
+from portal.mixins import ObjectPermissionMixin
+from portal.permissions import permission_required
+from portal.xlsx import xlsx_response
+
+from .domain import MovementError
+from .domain.progress import record_progress, statuses_for
+from .domain.registrations import register_unit, registration_overview, request_reminders
+from .domain.reviews import add_honouree, record_review
+from .domain.workflow import ACTION_LABELS, change_state, next_states
+from .enums import MovementState
+from .filters import MovementFilterSet
+from .forms import DocumentForm, HonoureeForm, MovementForm, ProgressForm, RegistrationForm, ReviewForm, TargetForm
+from .models import Movement, MovementDocument, MovementReview, ProgressEntry, Registration, Target
+from .rules import can_view_history, is_officer
+
+
+def visible_movement(request, pk, **kwargs):
+    """The movement of the URL if this user may see it (drafts are for officers), else 404."""
+    return get_object_or_404(Movement.objects.visible_to(request.user).select_related("lead_unit"), pk=pk)
+
+
+def visible_target(request, pk, **kwargs):
+    target = get_object_or_404(Target.objects.select_related("movement"), pk=pk)
+    if not Movement.objects.visible_to(request.user).filter(pk=target.movement_id).exists():
+        raise Http404
+    return target
+
+
+def visible_review(request, pk, **kwargs):
+    review = get_object_or_404(MovementReview.objects.select_related("movement"), pk=pk)
+    if not Movement.objects.visible_to(request.user).filter(pk=review.movement_id).exists():
+        raise Http404
+    return review
+
+
+def closed_redirect(request, movement):
+    messages.error(request, _("This movement is closed: its data can no longer be changed."))
+    return redirect("movements:movement_detail", movement.pk)
+
+
+# ---------------------------------------------------------------------------
+# Movements
+# ---------------------------------------------------------------------------
+class MovementListView(PermissionRequiredMixin, FilteredListView):
+    permission_required = "movements.view_movement"
+    filterset_class = MovementFilterSet
+    template_name = "movements/movement_list.html"
+
+    def get_queryset(self):
+        return (
+            Movement.objects.visible_to(self.request.user)
+            .select_related("lead_unit")
+            .annotate(
+                target_count=Count("targets", distinct=True), registration_count=Count("registrations", distinct=True)
+            )
+            .order_by("search_text", "pk")
+        )
+
+    def render_to_response(self, context, **kwargs):
+        if self.request.GET.get("format") == "xlsx":
+            return movement_list_export(self.object_list)
+        return super().render_to_response(context, **kwargs)
+
+
+MOVEMENT_HEADERS = [
+    "Mã",
+    "Tên phong trào",
+    "Cấp phát động",
+    "Loại",
+    "Cơ quan phát động",
+    "Số kế hoạch",
+    "Ngày kế hoạch",
+    "Từ ngày",
+    "Đến ngày",
+    "Đơn vị chủ trì",
+    "Trạng thái",
+    "Số chỉ tiêu",
+    "Số đơn vị đăng ký",
+]
+
+
+def movement_list_export(movements):
+    rows = (
+        [
+            movement.code,
+            movement.name,
+            movement.get_level_display(),
+            movement.get_kind_display(),
+            movement.launching_authority,
+            movement.plan_number,
+            movement.plan_date,
+            movement.starts_on,
+            movement.ends_on,
+            movement.lead_unit.name if movement.lead_unit else "",
+            movement.get_state_display(),
+            movement.target_count,
+            movement.registration_count,
+        ]
+        for movement in movements
+    )
+    return xlsx_response("phong-trao-thi-dua.xlsx", [(_("Movements"), MOVEMENT_HEADERS, rows)])
+
+
+def targets_with_progress(movement):
+    return list(
+        movement.targets.prefetch_related(
+            Prefetch("progress", queryset=ProgressEntry.objects.select_related("unit").order_by("recorded_on", "pk"))
+        )
+    )
+
+
+class MovementDetailView(ObjectPermissionMixin, DetailView):
+    permission_required = "movements.view_movement"
+    template_name = "movements/movement_detail.html"
+
+    def get_queryset(self):
+        return Movement.objects.visible_to(self.request.user).select_related(
+            "lead_unit", "standing_unit", "state_changed_by"
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        movement, user = self.object, self.request.user
+        is_open = not movement.is_closed
+        context["statuses"] = statuses_for(movement, targets_with_progress(movement))
+        context["documents"] = list(movement.documents.all())
+        context["reviews"] = list(movement.reviews.annotate(honouree_count=Count("honourees")))
+        context["participant_count"] = movement.participants.count()
+        context["can_change"] = is_open and user.has_perm("movements.change_movement", movement)
+        context["can_add_target"] = is_open and user.has_perm("movements.add_target")
+        context["can_change_target"] = is_open and user.has_perm("movements.change_target")
+        context["can_add_document"] = is_open and user.has_perm("movements.add_movementdocument")
+        context["can_record_progress"] = is_open and user.has_perm("movements.record_progress_movement", movement)
+        context["can_add_review"] = (
+            is_open and movement.state != MovementState.DRAFT and user.has_perm("movements.add_movementreview")
+        )
+        context["can_register"] = (
+            movement.is_open_for_registration
+            and user.has_perm("movements.register_movement", movement)
+            and (is_officer(user) or user.unit_id is not None)
+        )
+        if user.has_perm("movements.transition_movement", movement):
+            context["transitions"] = [(state, ACTION_LABELS[state]) for state in next_states(movement)]
+        if user.has_perm("movements.follow_registrations_movement", movement):
+            context["registrations"], context["unregistered"] = registration_overview(movement)
+            context["can_remind"] = is_open and bool(context["unregistered"])
+        elif user.unit_id:
+            context["own_registration"] = (
+                Registration.objects.filter(movement=movement, unit_id=user.unit_id).select_related("unit").first()
+            )
+        if can_view_history(user):
+            context["history"] = history_for(movement)
+        return context
+
+
+class MovementFormMixin(ObjectPermissionMixin):
+    model = Movement
+    form_class = MovementForm
+    template_name = "movements/movement_form.html"
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(self.request, _("The movement was saved."))
+        return response
+
+    def get_success_url(self):
+        return reverse("movements:movement_detail", args=[self.object.pk])
+
+
+class MovementCreateView(MovementFormMixin, CreateView):
+    permission_required = "movements.add_movement"
+
+
+class MovementUpdateView(MovementFormMixin, UpdateView):
+    permission_required = "movements.change_movement"
+
+    def get_queryset(self):
+        return Movement.objects.visible_to(self.request.user)
+
+    def get(self, request, *args, **kwargs):
+        if self.get_object().is_closed:
+            return closed_redirect(request, self.get_object())
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        if self.get_object().is_closed:
+            return closed_redirect(request, self.get_object())
+        return super().post(request, *args, **kwargs)
+
+
+@require_POST
+@permission_required("movements.transition_movement", object_getter=visible_movement)
+def movement_transition(request, pk):
+    movement = visible_movement(request, pk)
+    target_state = request.POST.get("to", "")
+    if target_state not in MovementState.values:
+        messages.error(request, _("Unknown state."))
+        return redirect("movements:movement_detail", movement.pk)
+    try:
+        movement = change_state(movement=movement, to=target_state, by=request.user)
+    except MovementError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The movement is now “{state}”.").format(state=MovementState(movement.state).label))
+    return redirect("movements:movement_detail", movement.pk)
+
+
+TARGET_HEADERS = ["Chỉ tiêu", "Đơn vị tính", "Giá trị mục tiêu", "Thời hạn", "Ngày số liệu", "Giá trị", "% mục tiêu"]
+PROGRESS_HEADERS = ["Chỉ tiêu", "Ngày số liệu", "Giá trị", "Đơn vị báo cáo", "Nguồn số liệu"]
+
+
+@permission_required("movements.view_movement", object_getter=visible_movement)
+def movement_export(request, pk):
+    """The movement's targets (latest value and percentage) and every progress value, as .xlsx."""
+    movement = visible_movement(request, pk)
+    statuses = statuses_for(movement, targets_with_progress(movement))
+    target_rows = [
+        [
+            status.target.indicator,
+            status.target.unit_of_measure,
+            status.target.target_value,
+            status.target.deadline,
+            status.latest.recorded_on if status.latest else None,
+            status.latest.value if status.latest else None,
+            status.percent,
+        ]
+        for status in statuses
+    ]
+    progress_rows = [
+        [status.target.indicator, entry.recorded_on, entry.value, entry.unit.name if entry.unit else "", entry.source]
+        for status in statuses
+        for entry in status.entries
+    ]
+    return xlsx_response(
+        f"chi-tieu-{movement.code}.xlsx".replace("/", "-"),
+        [(_("Targets"), TARGET_HEADERS, target_rows), (_("Progress"), PROGRESS_HEADERS, progress_rows)],
+    )
+
+
+# ---------------------------------------------------------------------------
+# Targets and progress
+# ---------------------------------------------------------------------------
+@permission_required("movements.add_target", object_getter=visible_movement)
+def target_create(request, pk):
+    movement = visible_movement(request, pk)
+    if movement.is_closed:
+        return closed_redirect(request, movement)
+    form = TargetForm(request.POST or None, movement=movement)
+    if request.method == "POST" and form.is_valid():
+        form.instance.position = movement.targets.count()
+        form.save()
+        messages.success(request, _("The target was added."))
+        return redirect("movements:movement_detail", movement.pk)
+    title = _("New target")
+    status = 400 if request.method == "POST" else 200
+    return render(request, "movements/form.html", {"form": form, "movement": movement, "title": title}, status=status)
+
+
+@permission_required("movements.change_target", object_getter=visible_target)
+def target_update(request, pk):
+    target = visible_target(request, pk)
+    movement = target.movement
+    if movement.is_closed:
+        return closed_redirect(request, movement)
+    form = TargetForm(request.POST or None, instance=target, movement=movement)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The target was saved."))
+        return redirect("movements:movement_detail", movement.pk)
+    context = {"form": form, "movement": movement, "title": _("Edit target")}
+    return render(request, "movements/form.html", context, status=400 if request.method == "POST" else 200)
+
+
+@permission_required("movements.add_progressentry", object_getter=visible_target)
+def progress_create(request, pk):
+    target = visible_target(request, pk)
+    movement = target.movement
+    if movement.is_closed:
+        return closed_redirect(request, movement)
+    form = ProgressForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            record_progress(
+                target=target,
+                recorded_on=form.cleaned_data["recorded_on"],
+                value=form.cleaned_data["value"],
+                source=form.cleaned_data["source"],
+                by=request.user,
+            )
+        except MovementError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The progress value was recorded."))
+            return redirect("movements:movement_detail", movement.pk)
+    title = _("Record progress: {indicator}").format(indicator=target.indicator)
+    context = {"form": form, "movement": movement, "title": title, "target": target}
+    return render(request, "movements/form.html", context, status=400 if request.method == "POST" else 200)
+
+
+# ---------------------------------------------------------------------------
+# Registrations
+# ---------------------------------------------------------------------------
+@permission_required("movements.register_movement", object_getter=visible_movement)
+def registration_edit(request, pk):
+    """A unit officer registers their own unit (or updates its registration); officers pick the unit."""
+    movement = visible_movement(request, pk)
+    if movement.is_closed:
+        return closed_redirect(request, movement)
+    if not movement.is_open_for_registration:
+        messages.error(request, _("Units can register once the movement has been launched."))
+        return redirect("movements:movement_detail", movement.pk)
+    chooses_unit = is_officer(request.user)
+    if not chooses_unit and request.user.unit_id is None:
+        messages.error(request, _("Your account belongs to no unit: ask an administrator."))
+        return redirect("movements:movement_detail", movement.pk)
+    existing = None if chooses_unit else Registration.objects.filter(movement=movement, unit=request.user.unit).first()
+    form = RegistrationForm(request.POST or None, instance=existing, can_choose_unit=chooses_unit)
+    if request.method == "POST" and form.is_valid():
+        unit = form.cleaned_data["unit"] if chooses_unit else request.user.unit
+        try:
+            register_unit(
+                movement=movement,
+                unit=unit,
+                commitments=form.cleaned_data["commitments"],
+                aimed_titles=form.cleaned_data["aimed_titles"],
+                by=request.user,
+            )
+        except MovementError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("{unit} is registered for this movement.").format(unit=unit))
+            return redirect("movements:movement_detail", movement.pk)
+    title = _("Register for the movement") if existing is None else _("Update the registration")
+    context = {"form": form, "movement": movement, "title": title}
+    return render(request, "movements/form.html", context, status=400 if request.method == "POST" else 200)
+
+
+@require_POST
+@permission_required("movements.follow_registrations_movement", object_getter=visible_movement)
+def registration_remind(request, pk):
+    movement = visible_movement(request, pk)
+    try:
+        count = request_reminders(movement=movement, by=request.user, portal_url=request.build_absolute_uri("/"))
+    except MovementError as error:
+        messages.error(request, str(error))
+    else:
+        if count:
+            messages.success(
+                request, _("Reminders are being sent to {count} units that have not registered.").format(count=count)
+            )
+        else:
+            messages.info(request, _("Every participating unit has registered."))
+    return redirect("movements:movement_detail", movement.pk)
+
+
+# ---------------------------------------------------------------------------
+# Reviews
+# ---------------------------------------------------------------------------
+@permission_required("movements.add_movementreview", object_getter=visible_movement)
+def review_create(request, pk):
+    movement = visible_movement(request, pk)
+    if movement.is_closed:
+        return closed_redirect(request, movement)
+    form = ReviewForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            review = record_review(movement=movement, by=request.user, **form.cleaned_data)
+        except MovementError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The review was recorded."))
+            return redirect("movements:review_detail", review.pk)
+    context = {"form": form, "movement": movement, "title": _("New review")}
+    return render(request, "movements/form.html", context, status=400 if request.method == "POST" else 200)
+
+
+class ReviewDetailView(ObjectPermissionMixin, DetailView):
+    permission_required = "movements.view_movementreview"
+    template_name = "movements/review_detail.html"
+    context_object_name = "review"
+
+    def get_queryset(self):
+        visible = Movement.objects.visible_to(self.request.user)
+        return MovementReview.objects.filter(movement__in=visible).select_related("movement")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        review, user = self.object, self.request.user
+        context["movement"] = review.movement
+        context["honourees"] = list(review.honourees.select_related("unit", "person__unit"))
+        if not review.movement.is_closed and user.has_perm("movements.add_reviewhonouree"):
+            context["honouree_form"] = HonoureeForm()
+        if can_view_history(user):
+            context["history"] = history_for(review)
+        return context
+
+
+@require_POST
+@permission_required("movements.add_reviewhonouree", object_getter=visible_review)
+def honouree_create(request, pk):
+    review = visible_review(request, pk)
+    if review.movement.is_closed:
+        return closed_redirect(request, review.movement)
+    form = HonoureeForm(request.POST)
+    if form.is_valid():
+        try:
+            add_honouree(review=review, by=request.user, **form.cleaned_data)
+        except MovementError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("The outstanding collective or individual was added."))
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    return redirect("movements:review_detail", review.pk)
+
+
+# ---------------------------------------------------------------------------
+# Documents
+# ---------------------------------------------------------------------------
+@permission_required("movements.add_movementdocument", object_getter=visible_movement)
+def document_create(request, pk):
+    movement = visible_movement(request, pk)
+    if movement.is_closed:
+        return closed_redirect(request, movement)
+    form = DocumentForm(request.POST or None, request.FILES or None, instance=MovementDocument(movement=movement))
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The document was attached."))
+        return redirect("movements:movement_detail", movement.pk)
+    context = {"form": form, "movement": movement, "title": _("Attach a document"), "multipart": True}
+    return render(request, "movements/form.html", context, status=400 if request.method == "POST" else 200)
+
+
+def visible_document(request, pk, **kwargs):
+    document = get_object_or_404(MovementDocument.objects.exclude(file=""), pk=pk)
+    if not Movement.objects.visible_to(request.user).filter(pk=document.movement_id).exists():
+        raise Http404
+    return document
+
+
+@permission_required("movements.view_movementdocument", object_getter=visible_document)
+def document_download(request, pk):
+    """The attached file, only for those who may see its movement (media files are not public)."""
+    document = visible_document(request, pk)
+    try:
+        handle = document.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    return FileResponse(handle, as_attachment=True, filename=document.file.name.rsplit("/", 1)[-1])
