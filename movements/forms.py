@@ -1,7 +1,9 @@
 from django import forms
+from django.core.validators import MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import Person, Unit
+from portal.forms import VietnameseDecimalField
 
 from .enums import ReviewKind
 from .models import Movement, MovementDocument, MovementReview, ProgressEntry, Registration, Target
@@ -54,13 +56,12 @@ class TargetForm(forms.ModelForm):
         model = Target
         fields = ["indicator", "unit_of_measure", "direction", "baseline_value", "target_value", "deadline"]
         widgets = {"deadline": DATE_WIDGET, "baseline_value": DECIMAL_INPUT, "target_value": DECIMAL_INPUT}
+        field_classes = {"baseline_value": VietnameseDecimalField, "target_value": VietnameseDecimalField}
 
     def __init__(self, *args, movement=None, **kwargs):
         super().__init__(*args, **kwargs)
         if movement is not None:
             self.instance.movement = movement
-        self.fields["target_value"].localize = True
-        self.fields["baseline_value"].localize = True
 
     def clean(self):
         cleaned = super().clean()
@@ -76,11 +77,11 @@ class ProgressForm(forms.ModelForm):
         model = ProgressEntry
         fields = ["recorded_on", "value", "source"]
         widgets = {"recorded_on": DATE_WIDGET, "value": DECIMAL_INPUT}
+        field_classes = {"value": VietnameseDecimalField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["value"].localize = True
-        self.fields["value"].min_value = 0
+        self.fields["value"].validators.append(MinValueValidator(0))
 
 
 class RegistrationForm(forms.ModelForm):
