@@ -19,4 +19,5 @@ class MovementsConfig(AppConfig):
             Target,
         )
 
-        register(Movement, MovementDocument, MovementReview, ReviewHonouree, Target, ProgressEntry, Registration)
+        register(Movement, m2m_fields=("participants",))
+        register(MovementDocument, MovementReview, ReviewHonouree, Target, ProgressEntry, Registration)
