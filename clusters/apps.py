@@ -9,6 +9,18 @@ class ClustersConfig(AppConfig):
     def ready(self):
         from portal.audit import register
 
-        from .models import Cluster, Nomination, Term, TermMember
+        from . import tasks  # noqa: F401  (registers the Celery tasks)
+        from .models import (
+            Ballot,
+            Cluster,
+            Criterion,
+            CriterionGroup,
+            Nomination,
+            Phase,
+            Score,
+            Sheet,
+            Term,
+            TermMember,
+        )
 
-        register(Cluster, Term, TermMember, Nomination)
+        register(Cluster, Term, TermMember, Nomination, Phase, CriterionGroup, Criterion, Sheet, Score, Ballot)

@@ -11,6 +11,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -266,6 +267,9 @@ CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600)}
 CELERY_BEAT_SCHEDULE = {
     "heartbeat": {"task": "portal.heartbeat", "schedule": 60.0},
+    # Phases open and close by their dates; members hear three days before self-assessment closes.
+    "clusters-advance-phases": {"task": "clusters.advance_phases", "schedule": crontab(hour=0, minute=5)},
+    "clusters-sheet-reminders": {"task": "clusters.send_sheet_reminders", "schedule": crontab(hour=7, minute=0)},
 }
 
 

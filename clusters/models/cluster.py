@@ -6,12 +6,26 @@ from rules.contrib.models import RulesModel
 from directory.rules import is_officer, is_signed_in
 from portal.text import fold, folded_search
 
-from ..enums import ClusterKind, OrganisingLevel
+from ..enums import ClusterKind, Decision, OrganisingLevel, TieBreak
+from ..rules import can_view_cluster, can_view_ranking, can_view_term, is_term_lead, is_term_member
+
+
+def _unit_terms(user):
+    """Terms the user's unit leads or belongs to (unit officers only)."""
+    if not (is_signed_in(user) and user.is_unit_officer and user.unit_id):
+        return None
+    return Q(lead_unit_id=user.unit_id) | Q(memberships__unit_id=user.unit_id)
 
 
 class ClusterQuerySet(models.QuerySet):
     def visible_to(self, user):
-        return self if is_signed_in(user) else self.none()
+        """Officers see every cluster; a unit officer those its unit leads or belongs to in some year."""
+        if is_officer(user):
+            return self
+        condition = _unit_terms(user)
+        if condition is None:
+            return self.none()
+        return self.filter(pk__in=Term.objects.filter(condition).values("cluster_id"))
 
     def search(self, query):
         return self.filter(folded_search(query))
@@ -43,7 +57,13 @@ class Cluster(RulesModel):
         verbose_name = _("cluster or bloc")
         verbose_name_plural = _("clusters and blocs")
         ordering = ["search_text", "pk"]
-        rules_permissions = {"view": is_signed_in, "add": is_officer, "change": is_officer, "delete": is_officer}
+        rules_permissions = {
+            "list": is_signed_in,
+            "view": can_view_cluster,
+            "add": is_officer,
+            "change": is_officer,
+            "delete": is_officer,
+        }
 
     def __str__(self):
         return self.name
@@ -55,8 +75,20 @@ class Cluster(RulesModel):
         super().save(*args, **kwargs)
 
 
+class TermQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        if is_officer(user):
+            return self
+        condition = _unit_terms(user)
+        if condition is None:
+            return self.none()
+        return self.filter(pk__in=Term.objects.filter(condition).values("pk"))
+
+
 class Term(RulesModel):
-    """One year of a cluster: its members, lead and deputy for that year."""
+    """One year of a cluster: its members, lead and deputy for that year, its compact and outcome."""
+
+    VOTE_ROUNDS = 2
 
     cluster = models.ForeignKey(Cluster, verbose_name=_("cluster"), on_delete=models.CASCADE, related_name="terms")
     year = models.PositiveSmallIntegerField(_("year"))
@@ -74,8 +106,51 @@ class Term(RulesModel):
     members = models.ManyToManyField(
         "directory.Unit", through="TermMember", verbose_name=_("members"), related_name="cluster_terms"
     )
+    compact_signed_on = models.DateField(_("compact signed on"), null=True, blank=True)
+    compact_document = models.FileField(_("compact document"), upload_to="clusters/compacts/", blank=True)
+    tie_break = models.CharField(
+        _("tie-break"), max_length=20, choices=TieBreak.choices, default=TieBreak.FIRST_GROUP_THEN_DEDUCTIONS
+    )
+    vote_candidates = models.PositiveSmallIntegerField(
+        _("candidates in the vote"), default=3, help_text=_("How many of the top-ranked members may be voted for.")
+    )
+    certificate_count = models.PositiveSmallIntegerField(
+        _("certificates of merit proposed"), default=3, help_text=_("How many members after the leading unit.")
+    )
+    scoring_reopened = models.BooleanField(
+        _("scoring reopened"), default=False, help_text=_("Criteria may be changed although scoring has started.")
+    )
+    vote_round = models.PositiveSmallIntegerField(_("vote round"), default=1)
+    leading_unit = models.ForeignKey(
+        "directory.Unit",
+        verbose_name=_("leading unit"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="leading_terms",
+    )
+    decision = models.CharField(_("decided by"), max_length=20, choices=Decision.choices, blank=True)
+    results_locked_at = models.DateTimeField(_("results locked at"), null=True, blank=True)
+    next_lead_unit = models.ForeignKey(
+        "directory.Unit",
+        verbose_name=_("next year's lead"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    next_deputy_unit = models.ForeignKey(
+        "directory.Unit",
+        verbose_name=_("next year's deputy"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = TermQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("term")
@@ -84,11 +159,41 @@ class Term(RulesModel):
         constraints = [
             models.UniqueConstraint(fields=["cluster", "year"], name="term_one_per_cluster_year"),
             models.CheckConstraint(condition=~Q(lead_unit=models.F("deputy_unit")), name="term_lead_is_not_deputy"),
+            models.CheckConstraint(condition=Q(vote_round__gte=1, vote_round__lte=3), name="term_vote_round_range"),
+            models.CheckConstraint(
+                condition=Q(results_locked_at__isnull=True) | Q(leading_unit__isnull=False),
+                name="term_locked_has_leading_unit",
+            ),
         ]
-        rules_permissions = {"view": is_signed_in, "add": is_officer, "change": is_officer, "delete": is_officer}
+        rules_permissions = {
+            "view": can_view_term,
+            "add": is_officer,
+            "change": is_officer,
+            "delete": is_officer,
+            "review": is_term_lead,
+            "queue": is_officer | is_term_lead,
+            "rank": can_view_ranking,
+            "vote": is_term_member,
+            "run_vote": is_term_lead,
+            "reopen": is_officer,
+        }
 
     def __str__(self):
         return f"{self.cluster} {self.year}"
+
+    @property
+    def is_locked(self):
+        return self.results_locked_at is not None
+
+    @property
+    def active_phase(self):
+        """The current phase (uses prefetched phases when the view prefetched them)."""
+        return next((phase for phase in self.phases.all() if phase.is_active), None)
+
+    @property
+    def active_phase_kind(self):
+        phase = self.active_phase
+        return phase.kind if phase else ""
 
 
 class TermMember(models.Model):

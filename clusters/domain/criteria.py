@@ -1,0 +1,73 @@
+"""The criteria set of a term: when it may change, copying last year's, and its total maximum."""
+
+from django.db import transaction
+from django.db.models import Sum
+from django.utils.translation import gettext as _
+
+from ..enums import CriterionKind, PhaseKind
+from ..models import Criterion, CriterionGroup, Score, Term
+from .errors import DomainError
+
+
+class CriteriaLocked(DomainError):
+    pass
+
+
+def scoring_started(*, term):
+    """Scoring has started once the self-assessment phase was reached or any score was written."""
+    reached = term.phases.filter(
+        kind__in=[PhaseKind.SELF_ASSESSMENT, PhaseKind.REVIEW, PhaseKind.VOTE, PhaseKind.RESULTS], is_active=True
+    ).exists()
+    return reached or Score.objects.filter(sheet__term=term).exists()
+
+
+def ensure_criteria_editable(*, term):
+    """Raise CriteriaLocked when scoring has started and the lead has not reopened it."""
+    if term.is_locked:
+        raise CriteriaLocked(_("The results of this term are locked: its criteria cannot change."))
+    if not term.scoring_reopened and scoring_started(term=term):
+        raise CriteriaLocked(
+            _("Scoring has started: the criteria can only change after the cluster lead reopens scoring.")
+        )
+
+
+def reopen_scoring(*, term, by):
+    """The lead allows criteria changes again. Side effects: Term.scoring_reopened (audited)."""
+    if term.is_locked:
+        raise DomainError(_("The results of this term are locked: nothing can change until an officer reopens it."))
+    term.scoring_reopened = True
+    term.save(update_fields=["scoring_reopened", "updated_at"])
+
+
+def total_maximum(*, term):
+    """The most a member can score: the sum of maximum points, bonus included, deductions excluded."""
+    total = (
+        Criterion.objects.filter(group__term=term)
+        .exclude(kind=CriterionKind.DEDUCTION)
+        .aggregate(total=Sum("max_points"))["total"]
+    )
+    return total or 0
+
+
+def copy_criteria(*, source, target):
+    """Copy `source` term's groups and criteria into `target` (which must have none).
+
+    Side effects: creates CriterionGroup and Criterion rows in one transaction.
+    """
+    if CriterionGroup.objects.filter(term=target).exists():
+        raise DomainError(_("This term already has criteria; remove them before copying."))
+    with transaction.atomic():
+        copies = {}
+        for group in CriterionGroup.objects.filter(term=source).order_by("parent_id", "position", "pk"):
+            copies[group.pk] = CriterionGroup.objects.create(
+                term=target, parent=copies.get(group.parent_id), title=group.title, position=group.position
+            )
+        for criterion in Criterion.objects.filter(group__term=source):
+            criterion.pk = None
+            criterion.group = copies[criterion.group_id]
+            criterion.save()
+    return target
+
+
+def previous_term(*, term):
+    return Term.objects.filter(cluster_id=term.cluster_id, year__lt=term.year).order_by("-year").first()

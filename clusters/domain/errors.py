@@ -1,0 +1,6 @@
+class DomainError(Exception):
+    """A business rule refused the action; the message is shown to the user as is."""
+
+
+class SheetConflict(DomainError):
+    """Someone else saved the sheet since it was opened."""

@@ -1,0 +1,242 @@
+"""Self-assessment sheets: computing points, saving drafts, submitting, and the lead's review.
+
+Every write to a sheet checks the version the writer read (a conditional UPDATE), so two people
+editing the same sheet never silently overwrite each other.
+"""
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ..enums import CriterionKind, PhaseKind, SheetStatus
+from ..models import Criterion, Score, Sheet, TermMember
+from .errors import DomainError, SheetConflict
+from .phases import require_phase
+
+CENT = Decimal("0.01")
+EDITABLE_BY_MEMBER = (SheetStatus.DRAFT, SheetStatus.RETURNED)
+
+
+class ScoreErrors(DomainError):
+    """Some entries were refused; `errors` maps a criterion id to its message."""
+
+    def __init__(self, errors):
+        self.errors = errors
+        super().__init__(_("Nothing was saved: correct the highlighted criteria."))
+
+
+@dataclass
+class Entry:
+    value: Decimal | None = None
+    comment: str = ""
+    evidence: object = None
+
+
+def parse_decimal(text):
+    """'50,5' or '50.5' -> Decimal rounded to hundredths; '' -> None; anything else raises ValueError."""
+    text = (text or "").strip().replace("\u00a0", "").replace(" ", "")
+    if not text:
+        return None
+    if "," in text:
+        text = text.replace(".", "").replace(",", ".")
+    try:
+        number = Decimal(text)
+        if not number.is_finite():
+            raise ValueError(text)
+        # Stored with two decimals: round now so what is checked is what is saved.
+        return number.quantize(CENT, rounding=ROUND_HALF_UP)
+    except InvalidOperation as error:
+        raise ValueError(text) from error
+
+
+def check_value(criterion, value):
+    """The Vietnamese reason `value` is refused for this criterion, or None when it is acceptable."""
+    if value is None:
+        return None
+    if value < 0:
+        return _("The value cannot be negative.")
+    if abs(value) >= Decimal("10000000"):
+        return _("The value is too large.")
+    if criterion.kind == CriterionKind.QUALITATIVE and value not in (0, 1):
+        return _("Choose passed or not passed.")
+    if criterion.kind in (CriterionKind.BONUS, CriterionKind.DEDUCTION) and value > criterion.max_points:
+        return _("The points must be between 0 and {limit}.").format(limit=_number(criterion.max_points))
+    return None
+
+
+def compute_points(criterion, value):
+    """Points earned for `value` (negative for deductions), rounded to hundredths.
+
+    Quantitative: under target earns target_share x maximum pro rata; reaching it earns exactly that
+    share; over-achievement earns more, linearly, up to the maximum at `full_at_ratio` x target.
+    """
+    if value is None:
+        return Decimal(0)
+    value, maximum = Decimal(value), Decimal(criterion.max_points)
+    if criterion.kind == CriterionKind.QUANTITATIVE:
+        ratio = value / Decimal(criterion.target)
+        at_target = maximum * Decimal(criterion.target_share)
+        full_at = Decimal(criterion.full_at_ratio)
+        if ratio <= 1:
+            points = at_target * ratio
+        elif ratio >= full_at:
+            points = maximum
+        else:
+            points = at_target + (maximum - at_target) * (ratio - 1) / (full_at - 1)
+    elif criterion.kind == CriterionKind.QUALITATIVE:
+        points = maximum if value >= 1 else Decimal(0)
+    elif criterion.kind == CriterionKind.PER_COUNT:
+        points = min(value * Decimal(criterion.points_per_count), maximum)
+    elif criterion.kind == CriterionKind.DEDUCTION:
+        points = -min(value, maximum)
+    else:
+        points = min(value, maximum)
+    return Decimal(points).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def _number(value):
+    from portal.templatetags.portal import number
+
+    return number(value)
+
+
+def ensure_sheets(*, term):
+    """Create a draft sheet for every member that has none. Side effects: creates Sheet rows."""
+    existing = set(Sheet.objects.filter(term=term).values_list("unit_id", flat=True))
+    for unit_id in TermMember.objects.filter(term=term).values_list("unit_id", flat=True):
+        if unit_id not in existing:
+            Sheet.objects.create(term=term, unit_id=unit_id)
+
+
+def _claim(*, sheet, version, statuses, locked_message):
+    """Bump the sheet's version if it is still at `version` and in `statuses`, else explain why not."""
+    claimed = Sheet.objects.filter(pk=sheet.pk, version=version, status__in=statuses).update(
+        version=F("version") + 1, updated_at=timezone.now()
+    )
+    if claimed:
+        sheet.refresh_from_db()
+        return
+    sheet.refresh_from_db()
+    if sheet.status not in statuses:
+        raise DomainError(locked_message)
+    raise SheetConflict(
+        _(
+            "Someone else saved this sheet while you were editing it (version {theirs}, you opened version "
+            "{yours}). Nothing of yours was saved: reload the sheet, check their changes and enter yours again."
+        ).format(theirs=sheet.version, yours=version)
+    )
+
+
+def save_sheet(*, sheet, version, entries, by, submit=False):
+    """Save the member's values, comments and evidence; with `submit`, hand the sheet to the lead.
+
+    `entries` maps criterion id -> Entry. Side effects: bumps Sheet.version, creates or updates
+    Score rows (audited), and on submit sets status and submitted_at (audited). Raises DomainError
+    (locked sheet, wrong phase, stale version) or ScoreErrors (values out of range, missing evidence)
+    and then writes nothing.
+    """
+    locked = _("This sheet was submitted or accepted: it can no longer be edited.")
+    if sheet.status not in EDITABLE_BY_MEMBER:
+        raise DomainError(locked)
+    require_phase(term=sheet.term, kind=PhaseKind.SELF_ASSESSMENT)
+    criteria = {criterion.pk: criterion for criterion in Criterion.objects.filter(group__term_id=sheet.term_id)}
+    existing = {score.criterion_id: score for score in Score.objects.filter(sheet=sheet)}
+    errors = {}
+    for criterion_id, entry in entries.items():
+        criterion = criteria.get(criterion_id)
+        if criterion is None:
+            raise DomainError(_("A criterion of another term was sent; reload the sheet."))
+        problem = check_value(criterion, entry.value)
+        if problem:
+            errors[criterion_id] = problem
+    if submit:
+        for criterion in criteria.values():
+            entry = entries.get(criterion.pk) or Entry()
+            score = existing.get(criterion.pk)
+            value = entry.value if criterion.pk in entries else (score.value if score else None)
+            if value is None and criterion.pk not in errors:
+                errors[criterion.pk] = _("Enter a value before submitting.")
+            has_evidence = entry.evidence or (score is not None and score.evidence)
+            if criterion.requires_evidence and not has_evidence and criterion.pk not in errors:
+                errors[criterion.pk] = _("This criterion requires an evidence file.")
+    if errors:
+        raise ScoreErrors(errors)
+    with transaction.atomic():
+        _claim(sheet=sheet, version=version, statuses=EDITABLE_BY_MEMBER, locked_message=locked)
+        for criterion_id, entry in entries.items():
+            criterion = criteria[criterion_id]
+            score = existing.get(criterion_id) or Score(sheet=sheet, criterion=criterion)
+            score.value = entry.value
+            score.self_points = score.points = compute_points(criterion, entry.value)
+            score.comment = entry.comment
+            score.adjustment_reason = ""
+            if entry.evidence:
+                score.evidence = entry.evidence
+            score.save()
+        if submit:
+            sheet.status = SheetStatus.SUBMITTED
+            sheet.submitted_at = timezone.now()
+            sheet.save(update_fields=["status", "submitted_at", "updated_at"])
+    return sheet
+
+
+REVIEW_PHASES = (PhaseKind.SELF_ASSESSMENT, PhaseKind.REVIEW)
+
+
+def review_sheet(*, sheet, version, adjustments, by, action="save", return_reason=""):
+    """The lead adjusts points (each change with a reason) and accepts or returns the sheet.
+
+    `adjustments` maps criterion id -> (points, reason); `action` is "save", "accept" or "return".
+    Side effects: bumps Sheet.version, updates Score.points and adjustment_reason (audited), and
+    sets the sheet's status (audited). Refused (nothing written) outside the self-assessment and
+    review phases, for sheets not submitted, stale versions, and points out of range.
+    """
+    locked = _("Only a submitted sheet can be reviewed; this one is “{status}”.").format(
+        status=sheet.get_status_display()
+    )
+    if sheet.status != SheetStatus.SUBMITTED:
+        raise DomainError(locked)
+    term = sheet.term
+    if term.active_phase_kind not in REVIEW_PHASES or term.is_locked:
+        require_phase(term=term, kind=PhaseKind.REVIEW)
+    if action == "return" and not return_reason.strip():
+        raise DomainError(_("Say why the sheet is returned, so the member knows what to correct."))
+    scores = {score.criterion_id: score for score in Score.objects.filter(sheet=sheet).select_related("criterion")}
+    criteria = {criterion.pk: criterion for criterion in Criterion.objects.filter(group__term_id=term.pk)}
+    errors, changes = {}, []
+    for criterion_id, (points, reason) in adjustments.items():
+        criterion = criteria.get(criterion_id)
+        if criterion is None:
+            raise DomainError(_("A criterion of another term was sent; reload the sheet."))
+        score = scores.get(criterion_id)
+        current = score.points if score else Decimal(0)
+        if points is None or points == current:
+            continue
+        low, high = criterion.points_range
+        if not low <= points <= high:
+            errors[criterion_id] = _("The points must be between {low} and {high}.").format(
+                low=_number(low), high=_number(high)
+            )
+        elif not reason.strip():
+            errors[criterion_id] = _("Give a reason for changing the points.")
+        else:
+            changes.append((criterion, score, points, reason.strip()))
+    if errors:
+        raise ScoreErrors(errors)
+    with transaction.atomic():
+        _claim(sheet=sheet, version=version, statuses=(SheetStatus.SUBMITTED,), locked_message=locked)
+        for criterion, score, points, reason in changes:
+            score = score or Score(sheet=sheet, criterion=criterion)
+            score.points = points
+            score.adjustment_reason = reason
+            score.save()
+        if action in ("accept", "return"):
+            sheet.status = SheetStatus.ACCEPTED if action == "accept" else SheetStatus.RETURNED
+            sheet.reviewed_at = timezone.now()
+            sheet.return_reason = return_reason.strip() if action == "return" else ""
+            sheet.save(update_fields=["status", "reviewed_at", "return_reason", "updated_at"])
+    return sheet

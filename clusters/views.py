@@ -1,0 +1,534 @@
+"""Pages of clusters and terms. Views are thin: rules live in clusters/domain/."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Prefetch, Q
+from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView
+from rules.contrib.views import PermissionRequiredMixin
+
+from directory.rules import can_view_history
+from portal.audit import history_for
+from portal.lists import FilteredListView
+from portal.mixins import ObjectPermissionMixin
+from portal.permissions import permission_required
+from portal.xlsx import xlsx_response
+
+from .domain import criteria as criteria_domain
+from .domain import scoring, vote
+from .domain.errors import DomainError, SheetConflict
+from .domain.ranking import ranking
+from .enums import CriterionKind, PhaseKind, SheetStatus
+from .filters import ClusterFilterSet, SheetFilterSet
+from .models import Ballot, Cluster, Criterion, CriterionGroup, Score, Sheet, Term, TermMember
+
+TERM_RELATED = ("cluster", "lead_unit", "deputy_unit", "leading_unit", "next_lead_unit", "next_deputy_unit")
+
+
+def _term(request, pk):
+    """The term of the URL, loaded once per request with its phases."""
+    if getattr(request, "_cluster_term", None) is None:
+        request._cluster_term = get_object_or_404(
+            Term.objects.select_related(*TERM_RELATED).prefetch_related("phases"), pk=pk
+        )
+    return request._cluster_term
+
+
+def _sheet(request, pk):
+    if getattr(request, "_cluster_sheet", None) is None:
+        sheet = get_object_or_404(Sheet.objects.select_related("unit", "term__cluster", "term__lead_unit"), pk=pk)
+        sheet.term = _term(request, sheet.term_id)
+        request._cluster_sheet = sheet
+    return request._cluster_sheet
+
+
+def term_getter(request, pk, **kwargs):
+    return _term(request, pk)
+
+
+def sheet_getter(request, pk, **kwargs):
+    return _sheet(request, pk)
+
+
+def _history(request, obj):
+    return history_for(obj) if can_view_history(request.user) else None
+
+
+# ---------------------------------------------------------------------------
+# Clusters
+# ---------------------------------------------------------------------------
+class ClusterListView(PermissionRequiredMixin, FilteredListView):
+    permission_required = "clusters.list_cluster"
+    filterset_class = ClusterFilterSet
+    template_name = "clusters/cluster_list.html"
+
+    def get_queryset(self):
+        return (
+            Cluster.objects.visible_to(self.request.user)
+            .select_related("organising_body")
+            .annotate(term_count=Count("terms"))
+            .order_by("search_text", "pk")
+        )
+
+
+class ClusterDetailView(ObjectPermissionMixin, DetailView):
+    permission_required = "clusters.view_cluster"
+    template_name = "clusters/cluster_detail.html"
+    queryset = Cluster.objects.select_related("organising_body")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["terms"] = list(
+            Term.objects.visible_to(self.request.user)
+            .filter(cluster=self.object)
+            .select_related(*TERM_RELATED)
+            .annotate(member_count=Count("memberships", distinct=True))
+            .order_by("-year")
+        )
+        context["history"] = _history(self.request, self.object)
+        return context
+
+
+# ---------------------------------------------------------------------------
+# Terms
+# ---------------------------------------------------------------------------
+def _progress(term):
+    counts = Sheet.objects.filter(term=term).aggregate(
+        **{status: Count("pk", filter=Q(status=status)) for status in SheetStatus.values}
+    )
+    counts["members"] = TermMember.objects.filter(term=term).count()
+    counts["done_percent"] = round(counts[SheetStatus.ACCEPTED] * 100 / counts["members"]) if counts["members"] else 0
+    return counts
+
+
+@permission_required("clusters.view_term", object_getter=term_getter)
+def term_detail(request, pk):
+    term = _term(request, pk)
+    user = request.user
+    sheets = {sheet.unit_id: sheet for sheet in Sheet.objects.filter(term=term)}
+    members = list(TermMember.objects.filter(term=term).select_related("unit").order_by("unit__search_text"))
+    for membership in members:
+        membership.sheet = sheets.get(membership.unit_id)
+    groups = list(
+        CriterionGroup.objects.filter(term=term).prefetch_related(
+            Prefetch("criteria", queryset=Criterion.objects.order_by("position", "pk"))
+        )
+    )
+    context = {
+        "term": term,
+        "members": members,
+        "progress": _progress(term),
+        "groups": groups,
+        "total_maximum": criteria_domain.total_maximum(term=term),
+        "my_sheet": sheets.get(user.unit_id) if user.unit_id else None,
+        "nominations": list(term.nominations.select_related("unit")),
+        "is_lead": user.has_perm("clusters.review_term", term),
+        "can_queue": user.has_perm("clusters.queue_term", term),
+        "can_rank": user.has_perm("clusters.rank_term", term),
+        "can_reopen": user.has_perm("clusters.reopen_term", term),
+        "history": _history(request, term),
+    }
+    return render(request, "clusters/term_detail.html", context)
+
+
+@permission_required("clusters.review_term", object_getter=term_getter)
+def reopen_scoring(request, pk):
+    term = _term(request, pk)
+    if request.method != "POST":
+        return HttpResponseRedirect(reverse("clusters:term_detail", args=[pk]))
+    try:
+        criteria_domain.reopen_scoring(term=term, by=request.user)
+    except DomainError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Scoring was reopened: the criteria may be changed."))
+    return HttpResponseRedirect(reverse("clusters:term_detail", args=[pk]))
+
+
+# ---------------------------------------------------------------------------
+# Sheets
+# ---------------------------------------------------------------------------
+class Row:
+    """One criterion on a sheet page: the stored score, what was typed, and the error if refused."""
+
+    def __init__(self, criterion, score, *, posted, errors, field):
+        self.criterion = criterion
+        self.score = score
+        self.error = errors.get(criterion.pk)
+        stored_value = score.value if score else None
+        stored_points = score.points if score else None
+        stored = stored_value if field == "value" else stored_points
+        key = f"{field}-{criterion.pk}"
+        self.text = posted.get(key, "") if posted is not None and key in posted else _plain(stored)
+        self.comment = (
+            posted.get(f"comment-{criterion.pk}", "") if posted is not None else (score.comment if score else "")
+        )
+        self.reason = posted.get(f"reason-{criterion.pk}", "") if posted is not None else ""
+
+
+def _plain(number):
+    """A stored decimal as typed in a form: '50,5', '3', '' (Vietnamese decimal comma)."""
+    if number is None:
+        return ""
+    text = format(number.normalize(), "f")
+    return text.replace(".", ",")
+
+
+def _sheet_rows(sheet, *, posted=None, errors=None, field="value"):
+    """Criteria of the term grouped, each with the sheet's score (two queries)."""
+    errors = errors or {}
+    scores = {score.criterion_id: score for score in Score.objects.filter(sheet=sheet)}
+    groups = list(
+        CriterionGroup.objects.filter(term_id=sheet.term_id).prefetch_related(
+            Prefetch("criteria", queryset=Criterion.objects.order_by("position", "pk"))
+        )
+    )
+    for group in groups:
+        group.rows = [
+            Row(criterion, scores.get(criterion.pk), posted=posted, errors=errors, field=field)
+            for criterion in group.criteria.all()
+        ]
+    total = sum((score.points for score in scores.values()), start=0)
+    self_total = sum((score.self_points for score in scores.values()), start=0)
+    return groups, total, self_total
+
+
+def _member_entries(request, sheet, errors):
+    entries = {}
+    for criterion in Criterion.objects.filter(group__term_id=sheet.term_id):
+        if f"value-{criterion.pk}" not in request.POST:
+            continue
+        raw = request.POST.get(f"value-{criterion.pk}", "")
+        try:
+            value = scoring.parse_decimal(raw)
+        except ValueError:
+            errors[criterion.pk] = _("“{value}” is not a number.").format(value=raw)
+            continue
+        entries[criterion.pk] = scoring.Entry(
+            value=value,
+            comment=request.POST.get(f"comment-{criterion.pk}", "")[:2000],
+            evidence=request.FILES.get(f"evidence-{criterion.pk}"),
+        )
+    return entries
+
+
+def _version(request):
+    """The sheet version the form was opened at; -1 (never current) when missing or absurd."""
+    try:
+        version = int(request.POST.get("version", ""))
+    except ValueError:
+        return -1
+    return version if 0 < version < 2**31 else -1
+
+
+@permission_required("clusters.view_sheet", object_getter=sheet_getter)
+def sheet_detail(request, pk):
+    """The member's sheet: a form for its own unit while it can edit, read-only for the lead and officers."""
+    sheet = _sheet(request, pk)
+    user = request.user
+    can_fill = user.has_perm("clusters.fill_sheet", sheet)
+    errors, posted = {}, None
+    status = 200
+    if request.method == "POST":
+        if not can_fill:
+            raise PermissionDenied
+        posted = request.POST
+        entries = _member_entries(request, sheet, errors)
+        if not errors:
+            try:
+                scoring.save_sheet(
+                    sheet=sheet,
+                    version=_version(request),
+                    entries=entries,
+                    by=user,
+                    submit=request.POST.get("action") == "submit",
+                )
+            except scoring.ScoreErrors as failure:
+                errors = failure.errors
+            except SheetConflict as error:
+                messages.error(request, str(error))
+                status = 409
+            except DomainError as error:
+                messages.error(request, str(error))
+                status = 400
+            else:
+                if sheet.status == SheetStatus.SUBMITTED:
+                    messages.success(request, _("The sheet was submitted to the cluster lead."))
+                else:
+                    messages.success(request, _("The draft was saved."))
+                return HttpResponseRedirect(reverse("clusters:sheet_detail", args=[sheet.pk]))
+        if errors:
+            messages.error(request, _("Nothing was saved: correct the highlighted criteria."))
+            status = 400
+    groups, total, self_total = _sheet_rows(sheet, posted=posted, errors=errors)
+    editable = (
+        can_fill
+        and sheet.status in scoring.EDITABLE_BY_MEMBER
+        and sheet.term.active_phase_kind == PhaseKind.SELF_ASSESSMENT
+        and not sheet.term.is_locked
+    )
+    context = {
+        "sheet": sheet,
+        "term": sheet.term,
+        "groups": groups,
+        "total": total,
+        "self_total": self_total,
+        "editable": editable,
+        "errors": errors,
+        "posted": posted,
+        "kinds": CriterionKind,
+        "can_review": user.has_perm("clusters.review_sheet", sheet),
+        "history": _history(request, sheet),
+    }
+    return render(request, "clusters/sheet_detail.html", context, status=status)
+
+
+@permission_required("clusters.review_sheet", object_getter=sheet_getter)
+def sheet_review(request, pk):
+    """The lead checks a submitted sheet, adjusts points with reasons, and accepts or returns it."""
+    sheet = _sheet(request, pk)
+    errors, posted, status = {}, None, 200
+    if request.method == "POST":
+        posted = request.POST
+        adjustments = {}
+        for criterion in Criterion.objects.filter(group__term_id=sheet.term_id):
+            raw = request.POST.get(f"points-{criterion.pk}")
+            if raw is None:
+                continue
+            try:
+                points = scoring.parse_decimal(raw)
+            except ValueError:
+                errors[criterion.pk] = _("“{value}” is not a number.").format(value=raw)
+                continue
+            adjustments[criterion.pk] = (points, request.POST.get(f"reason-{criterion.pk}", "")[:2000])
+        if not errors:
+            action = request.POST.get("action", "save")
+            try:
+                scoring.review_sheet(
+                    sheet=sheet,
+                    version=_version(request),
+                    adjustments=adjustments,
+                    by=request.user,
+                    action=action if action in ("save", "accept", "return") else "save",
+                    return_reason=request.POST.get("return_reason", "")[:2000],
+                )
+            except scoring.ScoreErrors as failure:
+                errors = failure.errors
+            except SheetConflict as error:
+                messages.error(request, str(error))
+                status = 409
+            except DomainError as error:
+                messages.error(request, str(error))
+                status = 400
+            else:
+                done = {
+                    SheetStatus.ACCEPTED: _("The sheet was accepted."),
+                    SheetStatus.RETURNED: _("The sheet was returned to the member for correction."),
+                }
+                messages.success(request, done.get(sheet.status, _("The review was saved.")))
+                return HttpResponseRedirect(reverse("clusters:review_queue", args=[sheet.term_id]))
+        if errors:
+            messages.error(request, _("Nothing was saved: correct the highlighted criteria."))
+            status = 400
+    groups, total, self_total = _sheet_rows(sheet, posted=posted, errors=errors, field="points")
+    context = {
+        "sheet": sheet,
+        "term": sheet.term,
+        "groups": groups,
+        "total": total,
+        "self_total": self_total,
+        "errors": errors,
+        "posted": posted,
+        "reviewable": sheet.status == SheetStatus.SUBMITTED and not sheet.term.is_locked,
+    }
+    return render(request, "clusters/sheet_review.html", context, status=status)
+
+
+def score_sheet_getter(request, pk, **kwargs):
+    sheet_id = Score.objects.filter(pk=pk).values_list("sheet_id", flat=True).first()
+    if sheet_id is None:
+        raise Http404
+    return _sheet(request, sheet_id)
+
+
+@permission_required("clusters.view_sheet", object_getter=score_sheet_getter)
+def evidence(request, pk):
+    """An evidence file, served only to those who may see the sheet."""
+    score = get_object_or_404(Score, pk=pk)
+    if not score.evidence:
+        raise Http404
+    return FileResponse(score.evidence.open("rb"), as_attachment=True, filename=score.evidence.name.rsplit("/", 1)[-1])
+
+
+class ReviewQueueView(PermissionRequiredMixin, FilteredListView):
+    """The lead's queue: the term's sheets with their status, submitted ones first."""
+
+    permission_required = "clusters.queue_term"
+    filterset_class = SheetFilterSet
+    template_name = "clusters/review_queue.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_permission_object(self):
+        return _term(self.request, self.kwargs["pk"])
+
+    def get_queryset(self):
+        term = self.get_permission_object()
+        order = {SheetStatus.SUBMITTED: 0, SheetStatus.RETURNED: 1, SheetStatus.DRAFT: 2, SheetStatus.ACCEPTED: 3}
+        from django.db.models import Case, IntegerField, Sum, Value, When
+
+        return (
+            Sheet.objects.visible_to(self.request.user)
+            .filter(term=term)
+            .select_related("unit")
+            .annotate(
+                total=Sum("scores__points"),
+                queue=Case(*[When(status=s, then=Value(n)) for s, n in order.items()], output_field=IntegerField()),
+            )
+            .order_by("queue", "submitted_at", "unit__search_text", "pk")
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["term"] = self.get_permission_object()
+        context["progress"] = _progress(context["term"])
+        return context
+
+
+# ---------------------------------------------------------------------------
+# Ranking and vote
+# ---------------------------------------------------------------------------
+@permission_required("clusters.rank_term", object_getter=term_getter)
+def term_ranking(request, pk):
+    term = _term(request, pk)
+    rows = ranking(term=term)
+    if request.GET.get("format") == "xlsx":
+        headers = [_("Rank"), _("Unit"), _("Total points"), _("First group"), _("Deductions")]
+        data = ([row.rank, row.unit.name, row.total, row.first_group, row.deductions] for row in rows)
+        return xlsx_response(f"xep-hang-{term.pk}.xlsx", [(_("Ranking"), headers, data)])
+    context = {
+        "term": term,
+        "rows": rows,
+        "total_maximum": criteria_domain.total_maximum(term=term),
+        "progress": _progress(term),
+        "chart_height": 28 * len(rows) + 10,
+    }
+    return render(request, "clusters/ranking.html", context)
+
+
+@permission_required("clusters.view_term", object_getter=term_getter)
+def term_vote(request, pk):
+    """The ballot for members, and the tally and its controls for the lead."""
+    term = _term(request, pk)
+    user = request.user
+    can_vote = user.has_perm("clusters.vote_term", term)
+    is_lead = user.has_perm("clusters.run_vote_term", term)
+    if not (can_vote or is_lead or user.has_perm("clusters.reopen_term", term)):
+        raise PermissionDenied
+    status = 200
+    if request.method == "POST":
+        if not can_vote:
+            raise PermissionDenied
+        try:
+            choice = int(request.POST.get("choice", ""))
+        except ValueError:
+            messages.error(request, _("Choose the unit you vote for."))
+            status = 400
+        else:
+            try:
+                vote.cast_ballot(term=term, voter_unit=user.unit, choice_unit_id=choice, by=user)
+            except DomainError as error:
+                messages.error(request, str(error))
+                status = 400
+            else:
+                messages.success(request, _("Your unit's ballot was recorded."))
+                return HttpResponseRedirect(reverse("clusters:term_vote", args=[pk]))
+    candidates = vote.candidates(term=term)
+    round_number = min(term.vote_round, term.VOTE_ROUNDS)
+    votes = dict(vote.tally(term=term, round_number=round_number))
+    for candidate in candidates:
+        candidate.votes = votes.get(candidate.pk, 0)
+    my_ballot = (
+        Ballot.objects.filter(term=term, round=round_number, voter_id=user.unit_id).select_related("choice").first()
+        if can_vote
+        else None
+    )
+    context = {
+        "term": term,
+        "candidates": candidates,
+        "round_number": round_number,
+        "ballot_count": sum(votes.values()),
+        "member_count": TermMember.objects.filter(term=term).count(),
+        "my_ballot": my_ballot,
+        "can_vote": can_vote,
+        "is_lead": is_lead,
+        "can_reopen": user.has_perm("clusters.reopen_term", term),
+        "vote_open": term.active_phase_kind == PhaseKind.VOTE and not term.leading_unit_id and not term.is_locked,
+        "awaiting_decision": term.vote_round > term.VOTE_ROUNDS and not term.leading_unit_id,
+        "members": list(TermMember.objects.filter(term=term).select_related("unit").order_by("unit__search_text")),
+    }
+    return render(request, "clusters/vote.html", context, status=status)
+
+
+def _lead_action(request, pk, action, success):
+    term = _term(request, pk)
+    if request.method == "POST":
+        try:
+            action(term)
+        except DomainError as error:
+            messages.error(request, str(error))
+        except ValueError:
+            messages.error(request, _("Choose a unit from the list."))
+        else:
+            messages.success(request, success)
+    return HttpResponseRedirect(reverse("clusters:term_vote", args=[pk]))
+
+
+def _unit_id(request, name):
+    value = request.POST.get(name, "")
+    return int(value) if value else None
+
+
+@permission_required("clusters.run_vote_term", object_getter=term_getter)
+def vote_close(request, pk):
+    return _lead_action(
+        request, pk, lambda term: vote.close_round(term=term, by=request.user), _("The round was counted.")
+    )
+
+
+@permission_required("clusters.run_vote_term", object_getter=term_getter)
+def vote_decide(request, pk):
+    return _lead_action(
+        request,
+        pk,
+        lambda term: vote.decide_leading_unit(term=term, unit_id=_unit_id(request, "unit") or 0, by=request.user),
+        _("The lead and deputy's decision was recorded."),
+    )
+
+
+@permission_required("clusters.run_vote_term", object_getter=term_getter)
+def lock_results(request, pk):
+    return _lead_action(
+        request,
+        pk,
+        lambda term: vote.lock_results(
+            term=term,
+            by=request.user,
+            next_lead_unit_id=_unit_id(request, "next_lead"),
+            next_deputy_unit_id=_unit_id(request, "next_deputy"),
+        ),
+        _("The results are locked; the nominations were written."),
+    )
+
+
+@permission_required("clusters.reopen_term", object_getter=term_getter)
+def reopen_results(request, pk):
+    return _lead_action(
+        request, pk, lambda term: vote.reopen_results(term=term, by=request.user), _("The term was reopened.")
+    )
