@@ -5,3 +5,21 @@ from django.utils.translation import gettext_lazy as _
 class ReportsConfig(AppConfig):
     name = "reports"
     verbose_name = _("Reports and conferences")
+
+    def ready(self):
+        from portal.audit import register
+
+        from .models import (
+            ClusterReport,
+            Conference,
+            ConferenceAttendee,
+            Indicator,
+            IndicatorValue,
+            MemberReport,
+            RenderJob,
+            ReportAttachment,
+        )
+
+        register(Indicator, MemberReport, IndicatorValue, ReportAttachment, ClusterReport, Conference)
+        register(ConferenceAttendee)
+        register(RenderJob, exclude_fields=("claimed_at", "attempts", "render_ms", "pdf_ms"))

@@ -1,3 +1,29 @@
+from django.urls import path
+
+from . import views
+
 app_name = "reports"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.MemberReportListView.as_view(), name="report_list"),
+    path("new/", views.report_create, name="report_create"),
+    path("<int:pk>/", views.MemberReportDetailView.as_view(), name="report_detail"),
+    path("<int:pk>/edit/", views.report_update, name="report_update"),
+    path("<int:pk>/submit/", views.report_submit, name="report_submit"),
+    path("<int:pk>/figures.xlsx", views.report_template, name="report_template"),
+    path("<int:pk>/upload/", views.report_upload, name="report_upload"),
+    path("<int:pk>/attachments/", views.report_attach, name="report_attach"),
+    path("<int:pk>/attachments/<int:attachment_pk>/", views.report_attachment, name="report_attachment"),
+    path("cluster/", views.ClusterReportListView.as_view(), name="cluster_report_list"),
+    path("cluster/compile/", views.cluster_report_create, name="cluster_report_create"),
+    path("cluster/<int:pk>/", views.ClusterReportDetailView.as_view(), name="cluster_report_detail"),
+    path("cluster/<int:pk>/edit/", views.ClusterReportUpdateView.as_view(), name="cluster_report_update"),
+    path("conferences/", views.ConferenceListView.as_view(), name="conference_list"),
+    path("conferences/new/", views.ConferenceCreateView.as_view(), name="conference_create"),
+    path("conferences/<int:pk>/", views.ConferenceDetailView.as_view(), name="conference_detail"),
+    path("conferences/<int:pk>/edit/", views.ConferenceUpdateView.as_view(), name="conference_update"),
+    path("conferences/<int:pk>/summary/", views.conference_render, name="conference_render"),
+    path("conferences/<int:pk>/summary/status/", views.conference_render_status, name="conference_render_status"),
+    path("conferences/<int:pk>/summary.pdf", views.conference_pdf, name="conference_pdf"),
+    path("conferences/<int:pk>/summary.docx", views.conference_docx, name="conference_docx"),
+]

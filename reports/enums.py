@@ -1,0 +1,44 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class MeasureUnit(models.TextChoices):
+    PERCENT = "percent", _("%")
+    BILLION_VND = "billion_vnd", _("billion VND")
+    MILLION_USD = "million_usd", _("million USD")
+    BILLION_USD = "billion_usd", _("billion USD")
+    RANK = "rank", _("rank")
+    POINTS = "points", _("points")
+    COUNT = "count", _("count")
+    VISITORS = "million_visitors", _("million visitors")
+
+
+class Aggregation(models.TextChoices):
+    AVERAGE = "average", _("average")
+    SUM = "sum", _("sum")
+    MIN = "min", _("minimum")
+    MAX = "max", _("maximum")
+    COUNT_ABOVE = "count_above", _("count reaching the threshold")
+
+
+class Period(models.TextChoices):
+    H1 = "h1", _("first half-year")
+    YEAR = "year", _("full year")
+
+
+class ReportStatus(models.TextChoices):
+    DRAFT = "draft", _("draft")
+    SUBMITTED = "submitted", _("submitted")
+
+
+class ConferenceKind(models.TextChoices):
+    HALF_YEAR = "half_year", _("half-year review")
+    YEAR_END = "year_end", _("year-end review")
+    LAUNCH = "launch", _("launch")
+
+
+class RenderStatus(models.TextChoices):
+    REQUESTED = "requested", _("requested")
+    RUNNING = "running", _("running")
+    DONE = "done", _("done")
+    FAILED = "failed", _("failed")

@@ -1,0 +1,44 @@
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from clusters.models import Cluster
+
+from .enums import ConferenceKind, Period, ReportStatus
+from .models import ClusterReport, Conference, MemberReport
+
+
+class TermFilters(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="filter_q")
+    cluster = django_filters.ModelChoiceFilter(
+        label=_("Cluster or bloc"),
+        field_name="term__cluster",
+        queryset=Cluster.objects.order_by("search_text"),
+        empty_label=_("All clusters and blocs"),
+    )
+    year = django_filters.NumberFilter(label=_("Year"), field_name="term__year")
+    period = django_filters.ChoiceFilter(label=_("Period"), choices=Period.choices, empty_label=_("All periods"))
+
+    def filter_q(self, queryset, name, value):
+        return queryset.search(value)
+
+
+class MemberReportFilterSet(TermFilters):
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=ReportStatus.choices, empty_label=_("All statuses"))
+
+    class Meta:
+        model = MemberReport
+        fields = ["q", "cluster", "year", "period", "status"]
+
+
+class ClusterReportFilterSet(TermFilters):
+    class Meta:
+        model = ClusterReport
+        fields = ["q", "cluster", "year", "period"]
+
+
+class ConferenceFilterSet(TermFilters):
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=ConferenceKind.choices, empty_label=_("All kinds"))
+
+    class Meta:
+        model = Conference
+        fields = ["q", "cluster", "year", "period", "kind"]

@@ -1,0 +1,119 @@
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from clusters.models import Term
+from directory.rules import is_officer
+
+from .domain.member_reports import parse_value
+from .enums import Period
+from .models import ClusterReport, Conference, MemberReport
+
+
+class StartReportForm(forms.Form):
+    term = forms.ModelChoiceField(label=_("Cluster and year"), queryset=Term.objects.none())
+    period = forms.ChoiceField(label=_("Period"), choices=Period.choices)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["term"].queryset = (
+            Term.objects.filter(memberships__unit_id=user.unit_id).select_related("cluster").order_by("-year")
+            if user.unit_id
+            else Term.objects.none()
+        )
+
+
+class CompileForm(forms.Form):
+    term = forms.ModelChoiceField(label=_("Cluster and year"), queryset=Term.objects.none())
+    period = forms.ChoiceField(label=_("Period"), choices=Period.choices)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        terms = Term.objects.select_related("cluster").order_by("-year")
+        if not is_officer(user):
+            terms = terms.filter(lead_unit_id=user.unit_id) if user.unit_id else terms.none()
+        self.fields["term"].queryset = terms
+
+
+class FigureField(forms.CharField):
+    """A figure typed the Vietnamese way (63,43) or the English way (63.43)."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        try:
+            return parse_value(value)
+        except ValueError:
+            raise forms.ValidationError(_("Enter a number, e.g. 63,43.")) from None
+
+
+class MemberReportForm(forms.ModelForm):
+    class Meta:
+        model = MemberReport
+        fields = ["results", "limitations", "tasks_ahead"]
+        widgets = {name: forms.Textarea(attrs={"rows": 5}) for name in fields}
+
+    def __init__(self, *args, indicators, values, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.indicators = indicators
+        for indicator in indicators:
+            value = values.get(indicator.pk)
+            self.fields[f"indicator_{indicator.pk}"] = FigureField(
+                label=f"{indicator.name} ({indicator.get_measure_unit_display()})",
+                required=False,
+                initial=str(value.normalize()).replace(".", ",") if value is not None else "",
+            )
+
+    def figures(self):
+        return {indicator: self.cleaned_data.get(f"indicator_{indicator.pk}") for indicator in self.indicators}
+
+
+class UploadFiguresForm(forms.Form):
+    file = forms.FileField(label=_("Excel file (.xlsx) from the template"))
+
+
+class AttachmentForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=255)
+    file = forms.FileField(label=_("File"))
+
+
+class ClusterReportForm(forms.ModelForm):
+    class Meta:
+        model = ClusterReport
+        fields = ["results", "limitations", "tasks_ahead"]
+        widgets = {name: forms.Textarea(attrs={"rows": 10}) for name in fields}
+
+
+class ConferenceForm(forms.ModelForm):
+    class Meta:
+        model = Conference
+        fields = [
+            "term",
+            "period",
+            "kind",
+            "title",
+            "number",
+            "issuing_body",
+            "held_on",
+            "place",
+            "host_unit",
+            "agenda",
+            "adopted_documents",
+            "conclusions",
+            "next_tasks",
+            "commendations",
+        ]
+        widgets = {
+            "held_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            **{name: forms.Textarea(attrs={"rows": 4}) for name in ["agenda", "adopted_documents", "conclusions"]},
+            **{name: forms.Textarea(attrs={"rows": 4}) for name in ["next_tasks", "commendations"]},
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        terms = Term.objects.select_related("cluster").order_by("-year")
+        if not is_officer(user):
+            terms = terms.filter(Q(lead_unit_id=user.unit_id) | Q(pk=self.instance.term_id))
+        self.fields["term"].queryset = terms
+        from directory.models import Unit
+
+        self.fields["host_unit"].queryset = Unit.objects.order_by("search_text")

@@ -1,0 +1,55 @@
+"""Who may do what with reports and conferences.
+
+A member report belongs to its unit: that unit's officers write and submit it, the term's lead
+reads it. Cluster reports and conferences are the term's: its lead compiles and renders them,
+its members read them. The provincial office (officers) reads and manages everything.
+"""
+
+import rules
+
+from clusters.rules import is_term_lead, is_term_member
+from directory.rules import is_officer, is_signed_in, is_unit_officer
+
+from .enums import ReportStatus
+
+
+@rules.predicate
+def writes_report(user, report):
+    """The user is an officer of the unit the member report belongs to."""
+    return report is not None and is_unit_officer(user) and user.unit_id is not None and user.unit_id == report.unit_id
+
+
+@rules.predicate
+def report_is_draft(user, report):
+    return report is not None and report.status == ReportStatus.DRAFT
+
+
+@rules.predicate
+def leads_term_of(user, obj):
+    """The user's unit leads the term this report or conference belongs to."""
+    return obj is not None and is_term_lead(user, obj.term)
+
+
+@rules.predicate
+def is_member_of_term_of(user, obj):
+    return obj is not None and is_term_member(user, obj.term)
+
+
+can_view_member_report = is_officer | writes_report | leads_term_of
+can_change_member_report = (is_officer | writes_report) & report_is_draft
+can_submit_member_report = writes_report & report_is_draft
+can_view_cluster_work = is_officer | leads_term_of | is_member_of_term_of
+can_manage_cluster_work = is_officer | leads_term_of
+can_start_report = is_officer | is_unit_officer
+can_view_history = is_officer
+
+__all__ = [
+    "can_change_member_report",
+    "can_manage_cluster_work",
+    "can_start_report",
+    "can_submit_member_report",
+    "can_view_cluster_work",
+    "can_view_history",
+    "can_view_member_report",
+    "is_signed_in",
+]

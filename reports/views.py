@@ -1,0 +1,401 @@
+from django.conf import settings
+from django.contrib import messages
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django.views.generic import CreateView, DetailView, UpdateView
+from rules.contrib.views import PermissionRequiredMixin
+
+from portal.audit import history_for
+from portal.lists import FilteredListView
+from portal.mixins import ObjectPermissionMixin
+from portal.permissions import permission_required
+from portal.text import fold
+from portal.xlsx import UploadRejected, open_workbook, read_table, xlsx_response
+
+from .domain import jobs
+from .domain.compilation import compile_figures
+from .domain.docx_export import summary_docx
+from .domain.errors import ReportError
+from .domain.member_reports import (
+    TEMPLATE_HEADERS,
+    compile_cluster_report,
+    figures_from_table,
+    save_figures,
+    start_report,
+    submit_report,
+)
+from .domain.summary import summary_context, summary_html
+from .enums import RenderStatus
+from .filters import ClusterReportFilterSet, ConferenceFilterSet, MemberReportFilterSet
+from .forms import (
+    AttachmentForm,
+    ClusterReportForm,
+    CompileForm,
+    ConferenceForm,
+    MemberReportForm,
+    StartReportForm,
+    UploadFiguresForm,
+)
+from .models import ClusterReport, Conference, Indicator, MemberReport, ReportAttachment
+from .rules import can_view_history
+
+
+class HistoryMixin:
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if can_view_history(self.request.user):
+            context["history"] = history_for(self.object)
+        return context
+
+
+# ---------------------------------------------------------------------------
+# Member reports
+# ---------------------------------------------------------------------------
+class MemberReportListView(PermissionRequiredMixin, FilteredListView):
+    permission_required = "reports.list_memberreport"
+    filterset_class = MemberReportFilterSet
+    template_name = "reports/report_list.html"
+
+    def get_queryset(self):
+        return MemberReport.objects.visible_to(self.request.user).select_related("unit", "term__cluster")
+
+    def render_to_response(self, context, **kwargs):
+        if self.request.GET.get("format") == "xlsx":
+            return report_export(self.object_list)
+        return super().render_to_response(context, **kwargs)
+
+
+def report_export(reports):
+    reports = list(reports.prefetch_related("values"))
+    indicators = list(Indicator.objects.all())
+    headers = [str(_("Cluster or bloc")), str(_("Year")), str(_("Period")), str(_("Unit")), str(_("Status"))]
+    headers += [indicator.name for indicator in indicators]
+    rows = []
+    for report in reports:
+        values = {value.indicator_id: value.value for value in report.values.all()}
+        rows.append(
+            [
+                report.term.cluster.name,
+                report.term.year,
+                report.get_period_display(),
+                report.unit.name,
+                report.get_status_display(),
+                *[values.get(indicator.pk) for indicator in indicators],
+            ]
+        )
+    return xlsx_response("bao-cao-thanh-vien.xlsx", [(str(_("Member reports")), headers, rows)])
+
+
+@permission_required("reports.start_memberreport")
+def report_create(request):
+    form = StartReportForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            report = start_report(
+                term=form.cleaned_data["term"], unit=request.user.unit, period=form.cleaned_data["period"]
+            )
+        except ReportError as error:
+            form.add_error(None, str(error))
+        else:
+            return HttpResponseRedirect(reverse("reports:report_update", args=[report.pk]))
+    status = 400 if request.method == "POST" else 200
+    return render(request, "reports/report_start.html", {"form": form}, status=status)
+
+
+def get_report(request, pk):
+    return get_object_or_404(MemberReport.objects.select_related("unit", "term__cluster"), pk=pk)
+
+
+class MemberReportDetailView(ObjectPermissionMixin, HistoryMixin, DetailView):
+    permission_required = "reports.view_memberreport"
+    template_name = "reports/report_detail.html"
+
+    def get_queryset(self):
+        return MemberReport.objects.select_related("unit", "term__cluster")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        context["values"] = list(self.object.values.select_related("indicator"))
+        context["attachments"] = list(self.object.attachments.all())
+        context["can_change"] = user.has_perm("reports.change_memberreport", self.object)
+        context["can_submit"] = user.has_perm("reports.submit_memberreport", self.object)
+        context["upload_form"] = UploadFiguresForm()
+        context["attachment_form"] = AttachmentForm()
+        return context
+
+
+@permission_required("reports.change_memberreport", object_getter=get_report)
+def report_update(request, pk):
+    report = get_report(request, pk)
+    indicators = list(Indicator.objects.all())
+    values = {value.indicator_id: value.value for value in report.values.all()}
+    form = MemberReportForm(request.POST or None, instance=report, indicators=indicators, values=values)
+    if request.method == "POST" and form.is_valid():
+        try:
+            form.save()
+            save_figures(report=report, values=form.figures())
+        except ReportError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The report was saved."))
+            return HttpResponseRedirect(reverse("reports:report_detail", args=[report.pk]))
+    status = 400 if request.method == "POST" else 200
+    return render(request, "reports/report_form.html", {"form": form, "object": report}, status=status)
+
+
+@require_POST
+@permission_required("reports.submit_memberreport", object_getter=get_report)
+def report_submit(request, pk):
+    report = get_report(request, pk)
+    try:
+        submit_report(report=report, by=request.user)
+    except ReportError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The report was submitted to the cluster lead."))
+    return HttpResponseRedirect(reverse("reports:report_detail", args=[report.pk]))
+
+
+@permission_required("reports.view_memberreport", object_getter=get_report)
+def report_template(request, pk):
+    report = get_report(request, pk)
+    values = {value.indicator_id: value.value for value in report.values.all()}
+    rows = (
+        [indicator.code, indicator.name, indicator.get_measure_unit_display(), values.get(indicator.pk)]
+        for indicator in Indicator.objects.all()
+    )
+    name = f"so-lieu-{fold(report.unit.short_name or report.unit.name).replace(' ', '-')}-{report.term.year}.xlsx"
+    return xlsx_response(name, [(str(_("Figures")), TEMPLATE_HEADERS, rows)])
+
+
+@require_POST
+@permission_required("reports.change_memberreport", object_getter=get_report)
+def report_upload(request, pk):
+    report = get_report(request, pk)
+    form = UploadFiguresForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _("Choose the Excel file to upload."))
+        return HttpResponseRedirect(reverse("reports:report_detail", args=[report.pk]))
+    try:
+        workbook = open_workbook(form.cleaned_data["file"], max_bytes=settings.IMPORT_MAX_BYTES)
+        table = read_table(workbook, headers=TEMPLATE_HEADERS, max_rows=settings.IMPORT_MAX_ROWS)
+        save_figures(report=report, values=figures_from_table(table=table))
+    except (UploadRejected, ReportError) as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The figures were imported."))
+    return HttpResponseRedirect(reverse("reports:report_detail", args=[report.pk]))
+
+
+@require_POST
+@permission_required("reports.change_memberreport", object_getter=get_report)
+def report_attach(request, pk):
+    report = get_report(request, pk)
+    form = AttachmentForm(request.POST, request.FILES)
+    if form.is_valid():
+        ReportAttachment.objects.create(report=report, title=form.cleaned_data["title"], file=form.cleaned_data["file"])
+        messages.success(request, _("The file was attached."))
+    else:
+        messages.error(request, _("Give the attachment a title and choose a file."))
+    return HttpResponseRedirect(reverse("reports:report_detail", args=[report.pk]))
+
+
+def get_attachment_report(request, pk, attachment_pk):
+    return get_report(request, pk)
+
+
+@permission_required("reports.view_memberreport", object_getter=get_attachment_report)
+def report_attachment(request, pk, attachment_pk):
+    attachment = get_object_or_404(ReportAttachment, pk=attachment_pk, report_id=pk)
+    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.file.name.split("/")[-1])
+
+
+# ---------------------------------------------------------------------------
+# Cluster reports
+# ---------------------------------------------------------------------------
+class ClusterReportListView(PermissionRequiredMixin, FilteredListView):
+    permission_required = "reports.list_clusterreport"
+    filterset_class = ClusterReportFilterSet
+    template_name = "reports/cluster_report_list.html"
+
+    def get_queryset(self):
+        return ClusterReport.objects.visible_to(self.request.user).select_related("term__cluster", "term__lead_unit")
+
+
+@permission_required("reports.add_clusterreport")
+def cluster_report_create(request):
+    """The lead compiles (or recompiles) the cluster report of a period."""
+    form = CompileForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            cluster_report = compile_cluster_report(
+                term=form.cleaned_data["term"], period=form.cleaned_data["period"], by=request.user
+            )
+        except ReportError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The cluster report was compiled from the members' reports."))
+            return HttpResponseRedirect(reverse("reports:cluster_report_detail", args=[cluster_report.pk]))
+    status = 400 if request.method == "POST" else 200
+    return render(request, "reports/cluster_report_compile.html", {"form": form}, status=status)
+
+
+class ClusterReportDetailView(ObjectPermissionMixin, HistoryMixin, DetailView):
+    permission_required = "reports.view_clusterreport"
+    template_name = "reports/cluster_report_detail.html"
+
+    def get_queryset(self):
+        return ClusterReport.objects.select_related("term__cluster", "term__lead_unit", "term__deputy_unit")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["compilation"] = compile_figures(term=self.object.term, period=self.object.period)
+        context["can_change"] = self.request.user.has_perm("reports.change_clusterreport", self.object)
+        return context
+
+
+class ClusterReportUpdateView(ObjectPermissionMixin, UpdateView):
+    permission_required = "reports.change_clusterreport"
+    template_name = "reports/cluster_report_form.html"
+    form_class = ClusterReportForm
+
+    def get_queryset(self):
+        return ClusterReport.objects.select_related("term__cluster")
+
+    def get_success_url(self):
+        messages.success(self.request, _("The cluster report was saved."))
+        return reverse("reports:cluster_report_detail", args=[self.object.pk])
+
+
+# ---------------------------------------------------------------------------
+# Conferences
+# ---------------------------------------------------------------------------
+class ConferenceListView(PermissionRequiredMixin, FilteredListView):
+    permission_required = "reports.list_conference"
+    filterset_class = ConferenceFilterSet
+    template_name = "reports/conference_list.html"
+
+    def get_queryset(self):
+        return Conference.objects.visible_to(self.request.user).select_related("term__cluster", "host_unit")
+
+
+class ConferenceFormMixin(ObjectPermissionMixin):
+    model = Conference
+    form_class = ConferenceForm
+    template_name = "reports/conference_form.html"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def get_success_url(self):
+        messages.success(self.request, _("The conference was saved."))
+        return reverse("reports:conference_detail", args=[self.object.pk])
+
+
+class ConferenceCreateView(ConferenceFormMixin, CreateView):
+    permission_required = "reports.add_conference"
+
+    def get_permission_object(self):
+        return None
+
+
+class ConferenceUpdateView(ConferenceFormMixin, UpdateView):
+    permission_required = "reports.change_conference"
+
+
+def get_conference(request, pk):
+    return get_object_or_404(
+        Conference.objects.select_related("term__cluster", "term__lead_unit", "term__deputy_unit", "host_unit"), pk=pk
+    )
+
+
+def render_state(conference):
+    context = summary_context(conference)
+    state = jobs.summary_state(conference=conference, digest=jobs.content_hash(summary_html(conference, context)))
+    return context, state
+
+
+class ConferenceDetailView(ObjectPermissionMixin, HistoryMixin, DetailView):
+    permission_required = "reports.view_conference"
+    template_name = "reports/conference_detail.html"
+
+    def get_object(self, queryset=None):
+        if not hasattr(self, "_permission_object"):
+            self._permission_object = get_conference(self.request, self.kwargs["pk"])
+        return self._permission_object
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        summary, state = render_state(self.object)
+        context.update(summary)
+        context["object"] = self.object
+        context["render"] = state
+        context["can_change"] = self.request.user.has_perm("reports.change_conference", self.object)
+        context["can_render"] = self.request.user.has_perm("reports.render_conference", self.object)
+        context["ranking_url"] = optional_url("clusters:ranking", self.object.term_id)
+        context["term_url"] = optional_url("clusters:term_detail", self.object.term_id)
+        return context
+
+
+def optional_url(name, *args):
+    """The clusters app's pages for the term, where that app offers them."""
+    try:
+        return reverse(name, args=args)
+    except NoReverseMatch:
+        return None
+
+
+@require_POST
+@permission_required("reports.render_conference", object_getter=get_conference)
+def conference_render(request, pk):
+    conference = get_conference(request, pk)
+    job, reused = jobs.request_summary(conference=conference, by=request.user)
+    if reused:
+        messages.info(request, _("The PDF is up to date: nothing needed rendering again."))
+    else:
+        messages.success(request, _("The PDF is being prepared. This page shows when it is ready."))
+    return HttpResponseRedirect(reverse("reports:conference_detail", args=[conference.pk]) + "#summary")
+
+
+@permission_required("reports.view_conference", object_getter=get_conference)
+def conference_render_status(request, pk):
+    conference = get_conference(request, pk)
+    _summary, state = render_state(conference)
+    return render(
+        request,
+        "reports/render_status.html",
+        {
+            "object": conference,
+            "render": state,
+            "can_render": request.user.has_perm("reports.render_conference", conference),
+        },
+    )
+
+
+@permission_required("reports.view_conference", object_getter=get_conference)
+def conference_pdf(request, pk):
+    conference = get_conference(request, pk)
+    job = conference.render_jobs.filter(status=RenderStatus.DONE).order_by("-finished_at", "-pk").first()
+    if job is None or not job.file:
+        raise Http404(_("No PDF has been produced for this conference yet."))
+    try:
+        handle = job.file.open("rb")
+    except FileNotFoundError:
+        raise Http404(_("The stored PDF is missing; render it again.")) from None
+    name = f"tom-tat-hoi-nghi-{conference.pk}.pdf"
+    return FileResponse(handle, as_attachment=True, filename=name, content_type="application/pdf")
+
+
+@permission_required("reports.view_conference", object_getter=get_conference)
+def conference_docx(request, pk):
+    conference = get_conference(request, pk)
+    response = HttpResponse(
+        summary_docx(conference),
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+    response["Content-Disposition"] = f'attachment; filename="tom-tat-hoi-nghi-{conference.pk}.docx"'
+    return response

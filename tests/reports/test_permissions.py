@@ -1,0 +1,136 @@
+"""Role x URL matrix for the reports pages; each denial leaves the data untouched.
+
+The unit officer's unit is a member of term A (not its lead) and the lead of term B.
+"""
+
+import pytest
+from django.urls import reverse
+
+from tests.permissions import OFFICERS, ROLES, expected_status, snapshot
+
+READERS = OFFICERS | {"unit_officer"}
+# Django lets active superusers (administrators) through every permission check.
+UNIT = frozenset({"unit_officer", "administrator"})
+NOBODY = frozenset({"administrator"})
+# Allowed, but the request itself is refused: the administrator's unit is in no cluster term.
+EXCEPTIONS = {("reports:report_create", "post", "administrator"): 400}
+
+# (url name, object key, method, roles allowed, status when allowed)
+MATRIX = [
+    ("reports:report_list", None, "get", READERS, 200),
+    ("reports:report_create", None, "get", UNIT, 200),
+    ("reports:report_create", None, "post", UNIT, 302),
+    ("reports:report_detail", "own_report", "get", READERS, 200),
+    ("reports:report_detail", "other_report", "get", OFFICERS, 200),
+    ("reports:report_detail", "led_report", "get", READERS, 200),
+    ("reports:report_update", "own_report", "get", READERS, 200),
+    ("reports:report_update", "own_report", "post", READERS, 302),
+    ("reports:report_update", "led_report", "get", NOBODY, 200),
+    ("reports:report_submit", "own_report", "post", UNIT, 302),
+    ("reports:report_submit", "other_report", "post", NOBODY, 302),
+    ("reports:report_template", "own_report", "get", READERS, 200),
+    ("reports:report_template", "other_report", "get", OFFICERS, 200),
+    ("reports:report_upload", "own_report", "post", READERS, 302),
+    ("reports:report_upload", "led_report", "post", NOBODY, 302),
+    ("reports:report_attach", "own_report", "post", READERS, 302),
+    ("reports:report_attachment", "attachment", "get", READERS, 200),
+    ("reports:cluster_report_list", None, "get", READERS, 200),
+    ("reports:cluster_report_create", None, "get", READERS, 200),
+    ("reports:cluster_report_create", None, "post", READERS, 302),
+    ("reports:cluster_report_detail", "cluster_report_a", "get", READERS, 200),
+    ("reports:cluster_report_update", "cluster_report_a", "get", OFFICERS, 200),
+    ("reports:cluster_report_update", "cluster_report_b", "get", READERS, 200),
+    ("reports:cluster_report_update", "cluster_report_b", "post", READERS, 302),
+    ("reports:conference_list", None, "get", READERS, 200),
+    ("reports:conference_create", None, "get", READERS, 200),
+    ("reports:conference_create", None, "post", READERS, 302),
+    ("reports:conference_detail", "conference_a", "get", READERS, 200),
+    ("reports:conference_update", "conference_a", "get", OFFICERS, 200),
+    ("reports:conference_update", "conference_b", "get", READERS, 200),
+    ("reports:conference_update", "conference_b", "post", READERS, 302),
+    ("reports:conference_render", "conference_a", "post", OFFICERS, 302),
+    ("reports:conference_render", "conference_b", "post", READERS, 302),
+    ("reports:conference_render_status", "conference_a", "get", READERS, 200),
+    ("reports:conference_pdf", "conference_a", "get", READERS, 200),
+    ("reports:conference_docx", "conference_a", "get", READERS, 200),
+]
+
+
+def url_kwargs(key, scenario):
+    if key is None:
+        return None
+    if key == "attachment":
+        attachment = scenario["attachment"]
+        return {"pk": attachment.report_id, "attachment_pk": attachment.pk}
+    return {"pk": scenario[key].pk}
+
+
+def form_data(url_name, scenario):
+    term_b = scenario["term_b"]
+    if url_name == "reports:report_create":
+        return {"term": scenario["term_a"].pk, "period": "year"}
+    if url_name == "reports:report_update":
+        return {"results": "Kết quả mới", "limitations": "", "tasks_ahead": ""}
+    if url_name == "reports:cluster_report_create":
+        return {"term": term_b.pk, "period": "h1"}
+    if url_name == "reports:cluster_report_update":
+        return {"results": "Kết quả của Cụm", "limitations": "", "tasks_ahead": ""}
+    if url_name in ("reports:conference_create", "reports:conference_update"):
+        return {
+            "term": term_b.pk,
+            "period": "h1",
+            "kind": "half_year",
+            "title": "Hội nghị sơ kết 6 tháng",
+            "held_on": "2020-08-06",
+            "place": "tỉnh Kiên Giang",
+            "host_unit": term_b.lead_unit_id,
+        }
+    return {}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize(("url_name", "key", "method", "allowed", "allowed_status"), MATRIX)
+def test_permission_matrix(client_as, cast, scenario, role, url_name, key, method, allowed, allowed_status):
+    client = client_as(cast[role])
+    url = reverse(url_name, kwargs=url_kwargs(key, scenario))
+    expected = EXCEPTIONS.get((url_name, method, role)) or expected_status(role, allowed, allowed_status=allowed_status)
+    before = snapshot()
+
+    response = client.post(url, form_data(url_name, scenario)) if method == "post" else client.get(url)
+    if response.streaming:  # read file downloads to the end, which closes the file
+        b"".join(response.streaming_content)
+
+    assert response.status_code == expected
+    if role not in allowed:
+        assert snapshot() == before
+        if role == "anonymous":
+            assert response.headers["Location"].startswith(reverse("login"))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ["unit_officer", "council_member", "outsider"])
+def test_admin_site_is_for_administrators_only(client_as, cast, role):
+    response = client_as(cast[role]).get("/admin/reports/conference/")
+
+    assert response.status_code == 302
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "model",
+    [
+        "indicator",
+        "memberreport",
+        "indicatorvalue",
+        "reportattachment",
+        "clusterreport",
+        "conference",
+        "conferenceattendee",
+        "renderjob",
+    ],
+)
+def test_admin_lists_open_for_administrators(client_as, administrator, scenario, model):
+    response = client_as(administrator).get(f"/admin/reports/{model}/?q=a")
+
+    assert response.status_code == 200
