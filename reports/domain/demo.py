@@ -22,7 +22,7 @@ from directory.models import Unit, User
 from ..enums import Aggregation, ConferenceKind, MeasureUnit, Period, ReportStatus
 from ..models import ClusterReport, Conference, ConferenceAttendee, Indicator, IndicatorValue, MemberReport
 
-SOUTH_WEST = "Cụm thi đua các tỉnh Tây Nam Bộ"
+SOUTH_WEST = "Cụm thi đua các tỉnh Tây Nam bộ"
 RED_RIVER = "Cụm thi đua các tỉnh đồng bằng sông Hồng"
 NINH_BINH_BLOC = "Khối thi đua các huyện, thành phố tỉnh Ninh Bình"
 
@@ -228,9 +228,10 @@ def _member_report(term, unit, period, figures, indicators, *, sample_codes=froz
 def seed_south_west(indicators):
     provinces = {unit.code: unit for unit in Unit.objects.filter(code__in=SOUTH_WEST_MEMBERS)}
     members = [provinces[code] for code in SOUTH_WEST_MEMBERS]
-    # The lead for 2019 is not in the article: Vĩnh Long is sample data. Kiên Giang was deputy and host.
+    # The lead for 2019 is not in the article: Long An (as the clusters demo has it) is sample data.
+    # Kiên Giang was deputy and host.
     term = _term(
-        SOUTH_WEST, ClusterKind.CLUSTER, OrganisingLevel.CENTRAL, 2019, provinces["86"], provinces["91"], members
+        SOUTH_WEST, ClusterKind.CLUSTER, OrganisingLevel.CENTRAL, 2019, provinces["80"], provinces["91"], members
     )
     for code in SOUTH_WEST_MEMBERS:
         figures = {indicator: by_unit[code] for indicator, by_unit in SOUTH_WEST_FIGURES.items()}
@@ -261,8 +262,8 @@ def seed_south_west(indicators):
             "agenda": "Báo cáo sơ kết 6 tháng đầu năm 2019 của Cụm; phát biểu chỉ đạo của Ban Thi đua - Khen "
             "thưởng Trung ương; thông qua Quy định về tổ chức hoạt động và bình xét thi đua năm 2019.",
             "adopted_documents": "Báo cáo sơ kết 6 tháng đầu năm và phương hướng, nhiệm vụ 6 tháng cuối năm 2019 "
-            "của Cụm thi đua các tỉnh Tây Nam Bộ\nQuy định về tổ chức hoạt động và bình xét thi đua của Cụm "
-            "thi đua các tỉnh Tây Nam Bộ năm 2019",
+            "của Cụm thi đua các tỉnh Tây Nam bộ\nQuy định về tổ chức hoạt động và bình xét thi đua của Cụm "
+            "thi đua các tỉnh Tây Nam bộ năm 2019",
             "conclusions": "Thứ trưởng Bộ Nội vụ Trần Thị Hà đánh giá cao tinh thần đoàn kết, thi đua cùng phát "
             "triển của các tỉnh trong Cụm, biểu dương kết quả đạt được 6 tháng đầu năm 2019, chỉ ra một số hạn "
             "chế cần khắc phục và đồng tình với phương hướng, nhiệm vụ 6 tháng cuối năm.",
@@ -387,8 +388,8 @@ def seed_ninh_binh_bloc():
 
 DEMO_LEADS = [
     # username, full name, province statistics code, role label
-    ("cumtruong", "Cán bộ Cụm trưởng đồng bằng sông Hồng", "27", "Cluster lead (Red River Delta 2022)"),
-    ("cumtruongtnb", "Cán bộ Cụm trưởng Tây Nam Bộ", "86", "Cluster lead (South-western 2019)"),
+    # The Red River Delta lead (cumtruong) comes from the clusters demo.
+    ("cumtruongtnb", "Cán bộ Cụm trưởng Tây Nam bộ", "80", "Cluster lead (South-western 2019)"),
 ]
 
 

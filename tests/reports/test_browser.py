@@ -13,7 +13,7 @@ from tests.reports.pdf import pdf_text
 def test_lead_produces_and_downloads_the_pdf(celery_worker_process, sign_in_page, tmp_path):
     term = make_south_west()
     conference = Conference.objects.get(term=term)
-    lead = UserFactory(username="cumtruong", unit=Unit.objects.get(code="86"), is_unit_officer=True)
+    lead = UserFactory(username="cumtruong", unit=Unit.objects.get(code="80"), is_unit_officer=True)
     page = sign_in_page(lead)
 
     page.goto(f"/reports/conferences/{conference.pk}/")

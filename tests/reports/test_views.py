@@ -74,7 +74,7 @@ def test_demo_seed_is_idempotent_and_complete():
     assert [model.objects.count() for model in (MemberReport, IndicatorValue, Conference, ConferenceAttendee)] == counts
     assert Conference.objects.count() == 3
     assert MemberReport.objects.filter(term__year=2019).count() == 12
-    assert {login.username for login in logins} == {"cumtruong", "cumtruongtnb"}
+    assert {login.username for login in logins} == {"cumtruongtnb"}
 
 
 @pytest.mark.django_db
