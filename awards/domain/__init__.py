@@ -1,0 +1,8 @@
+from django.utils.translation import gettext_lazy as _
+
+
+class AwardsError(Exception):
+    """A rule of the award workflow refused the action; the message is for the user."""
+
+    def __init__(self, message=None):
+        super().__init__(str(message or _("This action is not allowed.")))

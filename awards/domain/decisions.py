@@ -1,0 +1,210 @@
+"""Decisions: approved nominees become award records with their bonus; the decision draft
+(.docx) and its annex (.xlsx) for the chairman's office."""
+
+import io
+from decimal import Decimal
+
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from ..enums import AwardCategory, Outcome, ParameterKind, ProposalState, RecordSource, VoteRule
+from ..models import AwardRecord, Decision, Nominee, Proposal
+from . import AwardsError
+from .parameters import bonus_for, parameter_value
+
+
+def decide(*, proposal, number, signed_on, signer, level, outcomes, by):
+    """Record the signed decision on a proposal under public notice.
+
+    `outcomes` maps nominee pk -> (approved, reason). Each approved nominee becomes an award
+    record with its bonus (coefficient x base salary in force on `signed_on`, rounded up to
+    10,000 VND; of several titles for one recipient and year only the highest pays).
+    Side effects: writes the Decision, the AwardRecords, each nominee's outcome and the proposal's
+    state (decided), in one transaction; raises AwardsError and writes nothing otherwise.
+    """
+    number = (number or "").strip()
+    if not number:
+        raise AwardsError(_("The decision needs a number."))
+    with transaction.atomic():
+        proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+        if proposal.state != ProposalState.PUBLIC_NOTICE:
+            raise AwardsError(
+                _("The proposal is “{state}”: it cannot be decided now.").format(state=proposal.get_state_display())
+            )
+        if proposal.notice_until and signed_on < proposal.notice_until:
+            raise AwardsError(_("The decision cannot be signed before the public notice ends."))
+        if Decision.objects.filter(number=number).exists():
+            raise AwardsError(_("Another decision already has the number {number}.").format(number=number))
+        nominees = list(
+            Nominee.objects.select_for_update(of=("self",))
+            .filter(proposal=proposal)
+            .select_related("award", "person", "unit", "vote")
+        )
+        base_salary = parameter_value(kind=ParameterKind.BASE_SALARY, on=signed_on)
+        try:
+            decision = Decision.objects.create(
+                proposal=proposal,
+                number=number,
+                signed_on=signed_on,
+                signer=signer,
+                level=level,
+                base_salary=base_salary,
+                created_by=by,
+            )
+        except IntegrityError:
+            raise AwardsError(_("This proposal has already been decided.")) from None
+        approved = []
+        for nominee in nominees:
+            is_approved, reason = outcomes.get(nominee.pk, (False, ""))
+            if nominee.outcome != Outcome.PENDING:
+                raise AwardsError(_("{name} has already been decided.").format(name=nominee.recipient_name))
+            if is_approved:
+                if not nominee.may_be_approved:
+                    raise AwardsError(
+                        _("{name} did not pass the eligibility check and has no override.").format(
+                            name=nominee.recipient_name
+                        )
+                    )
+                vote = getattr(nominee, "vote", None)
+                if nominee.award.vote_rule != VoteRule.NONE and (vote is None or not vote.is_passed):
+                    raise AwardsError(
+                        _("{name} did not reach the council's threshold.").format(name=nominee.recipient_name)
+                    )
+                approved.append(nominee)
+            elif not (reason or "").strip():
+                raise AwardsError(_("Give the reason why {name} is not approved.").format(name=nominee.recipient_name))
+            nominee.outcome = Outcome.APPROVED if is_approved else Outcome.REJECTED
+            nominee.outcome_reason = (reason or "").strip()
+            nominee.save(update_fields=["outcome", "outcome_reason", "search_text"])
+        total = Decimal(0)
+        for nominee, amount in _amounts(approved, signed_on=signed_on, commendation_type=proposal.commendation_type):
+            AwardRecord.objects.create(
+                recipient_name=nominee.recipient_name,
+                person=nominee.person,
+                unit=nominee.unit if nominee.unit_id else nominee.person.unit,
+                is_collective=nominee.unit_id is not None,
+                is_household=nominee.is_household,
+                award=nominee.award,
+                year=nominee.year,
+                commendation_type=proposal.commendation_type,
+                decision=decision,
+                nominee=nominee,
+                decision_number=number,
+                decided_on=signed_on,
+                amount=amount,
+                initiative=nominee.initiative,
+                source=RecordSource.DECISION,
+            )
+            total += amount
+        decision.total_amount = total
+        decision.save(update_fields=["total_amount"])
+        proposal.state = ProposalState.DECIDED
+        proposal.save(update_fields=["state", "updated_at"])
+    return decision
+
+
+def _recipient_key(nominee):
+    return ("person", nominee.person_id) if nominee.person_id else ("unit", nominee.unit_id)
+
+
+def _amounts(approved, *, signed_on, commendation_type):
+    """(nominee, amount): titles pay only the highest per recipient and year; forms always pay."""
+    full = {
+        nominee.pk: bonus_for(award=nominee.award, on=signed_on, is_household=nominee.is_household)
+        for nominee in approved
+    }
+    best_title = {}
+    for nominee in approved:
+        if nominee.award.category != AwardCategory.TITLE:
+            continue
+        key = (_recipient_key(nominee), nominee.year)
+        current = best_title.get(key)
+        if current is None or full[nominee.pk] > full[current.pk]:
+            best_title[key] = nominee
+    for nominee in approved:
+        amount = full[nominee.pk]
+        if nominee.award.category == AwardCategory.TITLE:
+            key = (_recipient_key(nominee), nominee.year)
+            already_paid = AwardRecord.objects.filter(
+                year=nominee.year, award__category=AwardCategory.TITLE, amount__gte=amount
+            ).filter(
+                **({"person": nominee.person} if nominee.person_id else {"unit": nominee.unit, "is_collective": True})
+            )
+            if best_title[key].pk != nominee.pk or already_paid.exists():
+                amount = Decimal(0)
+        yield nominee, amount
+
+
+def annex_rows(decision):
+    records = decision.records.select_related("award", "unit").order_by("pk")
+    return [
+        (index, record.recipient_name, record.unit.name if record.unit else "", record.award.name, record.amount)
+        for index, record in enumerate(records, start=1)
+    ]
+
+
+def annex_headers():
+    return [_("No."), _("Awarded to"), _("Unit"), _("Award"), _("Bonus (VND)")]
+
+
+def _money(amount):
+    return f"{int(amount):,}".replace(",", ".")
+
+
+def decision_docx(decision):
+    """The decision draft with its annex, as a .docx the chairman's office edits and signs."""
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Mm, Pt
+
+    proposal = decision.proposal
+    document = Document()
+    section = document.sections[0]
+    section.page_height, section.page_width = Mm(297), Mm(210)
+    section.top_margin = section.bottom_margin = Mm(20)
+    section.left_margin, section.right_margin = Mm(30), Mm(15)
+    style = document.styles["Normal"]
+    style.font.name = "Times New Roman"
+    style.font.size = Pt(13)
+
+    def centred(text, bold=False):
+        paragraph = document.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.add_run(text).bold = bold
+        return paragraph
+
+    centred("ỦY BAN NHÂN DÂN TỈNH", bold=True)
+    centred("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True)
+    centred("Độc lập - Tự do - Hạnh phúc", bold=True)
+    signed = decision.signed_on
+    centred(f"Số: {decision.number}    Ngày {signed:%d} tháng {signed:%m} năm {signed:%Y}")
+    centred("QUYẾT ĐỊNH", bold=True)
+    centred(f"Về việc khen thưởng: {proposal.title}", bold=True)
+    document.add_paragraph(
+        "Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15; Nghị định số 152/2025/NĐ-CP; "
+        f"xét đề nghị của {proposal.unit.name} và của Hội đồng Thi đua - Khen thưởng tỉnh."
+    )
+    centred("QUYẾT ĐỊNH:", bold=True)
+    rows = annex_rows(decision)
+    document.add_paragraph(
+        f"Điều 1. Khen thưởng {len(rows)} tập thể, cá nhân có tên trong Phụ lục kèm theo Quyết định này. "
+        f"Tổng số tiền thưởng: {_money(decision.total_amount)} đồng "
+        f"(mức lương cơ sở {_money(decision.base_salary)} đồng)."
+    )
+    document.add_paragraph("Điều 2. Quyết định này có hiệu lực kể từ ngày ký.")
+    document.add_paragraph(f"Người ký: {decision.signer}")
+    document.add_page_break()
+    centred(f"PHỤ LỤC DANH SÁCH KHEN THƯỞNG (kèm theo Quyết định số {decision.number})", bold=True)
+    table = document.add_table(rows=1, cols=5)
+    table.style = "Table Grid"
+    for cell, header in zip(
+        table.rows[0].cells, ["STT", "Họ tên / Tập thể", "Đơn vị", "Hình thức", "Số tiền (đồng)"], strict=True
+    ):
+        cell.text = header
+    for index, name, unit, award, amount in rows:
+        cells = table.add_row().cells
+        for cell, value in zip(cells, [str(index), name, unit, award, _money(amount)], strict=True):
+            cell.text = value
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()

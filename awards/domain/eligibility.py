@@ -1,0 +1,390 @@
+"""The eligibility engine: each nominee checked against the law and the stored award history.
+
+Every check explains itself in Vietnamese (msgids in English, translated in the catalogue), so an
+officer can see why a nominee passes or fails without reopening the paper history.
+"""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from directory.domain.lineage import lineage_ids
+from directory.models import Person
+
+from ..enums import (
+    DisciplineLevel,
+    EligibilityRule,
+    EligibilityStatus,
+    InitiativeScope,
+    Outcome,
+    RecipientKind,
+)
+from ..models import AwardRecord, DisciplineCase, Initiative, Nominee
+from . import catalogue
+
+MEMBER_SHARE_REQUIRED = 70
+PROVINCIAL_FIGHTER_YEARS = 3
+CHAIRMAN_CERTIFICATE_YEARS = 2
+NATIONAL_FIGHTER_GAP = 3  # the later Chiến sĩ thi đua cấp tỉnh comes one three-year cycle after the first
+
+
+@dataclass
+class Check:
+    status: str = EligibilityStatus.PASSED
+    reasons: list = field(default_factory=list)
+
+    def fail(self, reason):
+        if self.status != EligibilityStatus.HELD:
+            self.status = EligibilityStatus.FAILED
+        self.reasons.append(reason)
+
+    def hold(self, reason):
+        self.status = EligibilityStatus.HELD
+        self.reasons.append(reason)
+
+    def note(self, reason):
+        self.reasons.append(reason)
+
+    @property
+    def explanation(self):
+        return "\n".join(self.reasons)
+
+
+def run_ending(years, end):
+    """How many consecutive years end at `end` in `years`."""
+    count = 0
+    while end - count in years:
+        count += 1
+    return count
+
+
+def best_run(years, year):
+    """The longest run of consecutive years ending at `year` or, if that year is not recorded yet, the year before."""
+    return max(run_ending(years, year), run_ending(years, year - 1))
+
+
+def _years_text(years):
+    return ", ".join(str(year) for year in sorted(years)) if years else _("none")
+
+
+def person_years(person, code, *, include_pending_year=None):
+    """Years in which `person` received the award `code` (regular merit only).
+
+    With `include_pending_year`, a nomination for that year still under way also counts (a
+    Chiến sĩ thi đua cơ sở proposed together with the Lao động tiên tiến it needs).
+    """
+    years = set(AwardRecord.objects.counting().filter(person=person, award__code=code).values_list("year", flat=True))
+    if include_pending_year is not None:
+        pending = Nominee.objects.filter(
+            person=person, award__code=code, year=include_pending_year, proposal__commendation_type="regular"
+        ).exclude(outcome=Outcome.REJECTED)
+        if pending.exists():
+            years.add(include_pending_year)
+    return years
+
+
+def unit_years(unit, code):
+    """Years in which `unit` or any unit that merged into it received the collective award `code`."""
+    return set(
+        AwardRecord.objects.counting()
+        .filter(unit_id__in=lineage_ids(unit), is_collective=True, award__code=code)
+        .values_list("year", flat=True)
+    )
+
+
+def _award_name(code):
+    return {row[0]: row[1] for row in catalogue.CATALOGUE}.get(code, code)
+
+
+def _check_consecutive(check, years, year, needed, code):
+    run = best_run(years, year)
+    recent = {found for found in years if found > year - 10}
+    if run >= needed:
+        check.note(
+            _("{count} consecutive years of {award} found ({years}).").format(
+                count=run, award=_award_name(code), years=_years_text(recent)
+            )
+        )
+        return True
+    check.fail(
+        _("{needed} consecutive years of {award} required; found {years} only.").format(
+            needed=needed, award=_award_name(code), years=_years_text(recent)
+        )
+        if recent
+        else _("{needed} consecutive years of {award} required; none found.").format(
+            needed=needed, award=_award_name(code)
+        )
+    )
+    return False
+
+
+def _member_share(unit, year):
+    """(members, members with Lao động tiên tiến or better in `year`) of a collective."""
+    members = Person.objects.filter(unit=unit)
+    total = members.count()
+    advanced = (
+        AwardRecord.objects.counting()
+        .filter(
+            person__in=members,
+            year=year,
+            award__code__in=[
+                catalogue.ADVANCED_WORKER,
+                catalogue.GRASSROOTS_FIGHTER,
+                catalogue.PROVINCIAL_FIGHTER,
+                catalogue.NATIONAL_FIGHTER,
+            ],
+        )
+        .values("person")
+        .distinct()
+        .count()
+    )
+    return total, advanced
+
+
+def _check_member_share(check, unit, year):
+    total, advanced = _member_share(unit, year)
+    if total == 0:
+        check.fail(
+            _(
+                "The collective has no members recorded in the directory, "
+                "so its share of Lao động tiên tiến cannot be checked."
+            )
+        )
+        return
+    share = advanced * 100 / total
+    text = _("{advanced} of {total} members ({share}%) were Lao động tiên tiến in {year}").format(
+        advanced=advanced, total=total, share=f"{share:.1f}".replace(".", ","), year=year
+    )
+    if share >= MEMBER_SHARE_REQUIRED:
+        check.note(_("{text}; the minimum is {required}%.").format(text=text, required=MEMBER_SHARE_REQUIRED))
+    else:
+        check.fail(_("{text}; the minimum is {required}%.").format(text=text, required=MEMBER_SHARE_REQUIRED))
+
+
+def _check_holds(check, nominee):
+    today_cases = DisciplineCase.objects.filter(closed_on__isnull=True)
+    if nominee.person_id:
+        cases = today_cases.filter(person=nominee.person)
+    else:
+        cases = today_cases.filter(unit_id__in=lineage_ids(nominee.unit))
+    for case in cases:
+        check.hold(
+            _("Held: a case of {kind} opened on {date} is still pending.").format(
+                kind=case.get_kind_display().lower(), date=case.opened_on.strftime("%d/%m/%Y")
+            )
+        )
+
+
+def _check_initiative(check, nominee, *, scopes=None):
+    initiative = nominee.initiative
+    if initiative is None:
+        return False
+    used_record = AwardRecord.objects.filter(initiative=initiative).select_related("award").first()
+    other = (
+        Nominee.objects.filter(initiative=initiative)
+        .exclude(pk=nominee.pk)
+        .exclude(outcome=Outcome.REJECTED)
+        .select_related("award")
+        .first()
+    )
+    if used_record is not None or other is not None:
+        used_for = used_record.award if used_record else other.award
+        check.fail(
+            _("The initiative “{title}” already supports {award}; an initiative counts for one award only.").format(
+                title=initiative.title, award=used_for
+            )
+        )
+        return False
+    if scopes and initiative.scope not in scopes:
+        check.fail(
+            _("The initiative “{title}” has {scope} effect; {required} effect is required.").format(
+                title=initiative.title,
+                scope=initiative.get_scope_display().lower(),
+                required=InitiativeScope(scopes[0]).label.lower(),
+            )
+        )
+        return False
+    return True
+
+
+def _rule_grassroots_fighter(check, nominee):
+    year = nominee.year
+    advanced = person_years(nominee.person, catalogue.ADVANCED_WORKER, include_pending_year=year)
+    if year in advanced:
+        check.note(_("Lao động tiên tiến in {year}.").format(year=year))
+    else:
+        check.fail(_("Lao động tiên tiến in {year} is required; it is not recorded or proposed.").format(year=year))
+    if nominee.is_excellent:
+        check.note(_("Completed duties excellently."))
+    elif nominee.initiative_id:
+        _check_initiative(check, nominee)
+    else:
+        check.fail(_("Excellent completion of duties or a recognised initiative is required."))
+
+
+def _rule_provincial_fighter(check, nominee):
+    years = person_years(nominee.person, catalogue.GRASSROOTS_FIGHTER)
+    _check_consecutive(check, years, nominee.year, PROVINCIAL_FIGHTER_YEARS, catalogue.GRASSROOTS_FIGHTER)
+    if nominee.initiative_id is None:
+        check.fail(_("An initiative with province-wide effect is required."))
+    elif _check_initiative(check, nominee, scopes=[InitiativeScope.PROVINCIAL, InitiativeScope.NATIONAL]):
+        check.note(_("Initiative with province-wide effect: “{title}”.").format(title=nominee.initiative.title))
+
+
+def _rule_national_fighter(check, nominee):
+    years = sorted(person_years(nominee.person, catalogue.PROVINCIAL_FIGHTER))
+    consecutive = any(later - earlier <= NATIONAL_FIGHTER_GAP for earlier, later in zip(years, years[1:], strict=False))
+    if consecutive:
+        check.note(_("Chiến sĩ thi đua cấp tỉnh twice in a row ({years}).").format(years=_years_text(years)))
+    else:
+        check.fail(
+            _("Chiến sĩ thi đua cấp tỉnh twice in a row is required; found {years}.").format(years=_years_text(years))
+        )
+    if nominee.initiative_id is None:
+        check.fail(_("An initiative with nationwide effect is required."))
+    else:
+        _check_initiative(check, nominee, scopes=[InitiativeScope.NATIONAL])
+
+
+def _rule_excellent_collective(check, nominee):
+    if nominee.is_excellent:
+        check.note(_("Completed duties excellently."))
+    else:
+        check.fail(_("Excellent completion of duties is required."))
+    _check_member_share(check, nominee.unit, nominee.year)
+    fighters = (
+        AwardRecord.objects.counting()
+        .filter(person__unit=nominee.unit, year=nominee.year, award__code=catalogue.GRASSROOTS_FIGHTER)
+        .count()
+    )
+    if fighters:
+        check.note(
+            _("{count} members were Chiến sĩ thi đua cơ sở in {year}.").format(count=fighters, year=nominee.year)
+        )
+    else:
+        check.fail(_("At least one member must be Chiến sĩ thi đua cơ sở in {year}.").format(year=nominee.year))
+
+
+def _rule_advanced_collective(check, nominee):
+    _check_member_share(check, nominee.unit, nominee.year)
+    disciplined = DisciplineCase.objects.filter(
+        Q(person__unit=nominee.unit) | Q(unit=nominee.unit),
+        level=DisciplineLevel.WARNING,
+        opened_on__year=nominee.year,
+    ).count()
+    if disciplined:
+        check.fail(
+            _("{count} members were disciplined at warning level or above in {year}.").format(
+                count=disciplined, year=nominee.year
+            )
+        )
+    else:
+        check.note(_("No member was disciplined at warning level or above in {year}.").format(year=nominee.year))
+
+
+def _rule_chairman_certificate_individual(check, nominee):
+    years = person_years(nominee.person, catalogue.GRASSROOTS_FIGHTER)
+    if best_run(years, nominee.year) >= CHAIRMAN_CERTIFICATE_YEARS:
+        _check_consecutive(check, years, nominee.year, CHAIRMAN_CERTIFICATE_YEARS, catalogue.GRASSROOTS_FIGHTER)
+        return
+    initiatives = Initiative.objects.filter(
+        person=nominee.person, recognised_on__year__gte=nominee.year - 1, recognised_on__year__lte=nominee.year
+    ).count()
+    if nominee.is_excellent and initiatives >= 2:
+        check.note(
+            _("Excellent completion of duties with {count} initiatives in {first}–{last}.").format(
+                count=initiatives, first=nominee.year - 1, last=nominee.year
+            )
+        )
+        return
+    _check_consecutive(check, years, nominee.year, CHAIRMAN_CERTIFICATE_YEARS, catalogue.GRASSROOTS_FIGHTER)
+    check.note(
+        _("Nor are there 2 years of excellent completion with 2 initiatives ({count} found).").format(count=initiatives)
+    )
+
+
+def _rule_chairman_certificate_collective(check, nominee):
+    years = unit_years(nominee.unit, catalogue.EXCELLENT_COLLECTIVE)
+    _check_consecutive(check, years, nominee.year, CHAIRMAN_CERTIFICATE_YEARS, catalogue.EXCELLENT_COLLECTIVE)
+
+
+def _rule_provincial_flag(check, nominee):
+    from clusters.models import Nomination, NominationKind
+
+    nomination = (
+        Nomination.objects.filter(
+            kind=NominationKind.FLAG, term__year=nominee.year, unit_id__in=lineage_ids(nominee.unit)
+        )
+        .select_related("term__cluster")
+        .first()
+    )
+    if nomination is None:
+        check.fail(
+            _(
+                "Only the leading unit of a cluster or bloc of the province may receive the flag; "
+                "no cluster named this unit leading unit for {year}."
+            ).format(year=nominee.year)
+        )
+    else:
+        check.note(_("Leading unit of {cluster} in {year}.").format(cluster=nomination.term.cluster, year=nominee.year))
+
+
+RULES = {
+    EligibilityRule.GRASSROOTS_FIGHTER: _rule_grassroots_fighter,
+    EligibilityRule.PROVINCIAL_FIGHTER: _rule_provincial_fighter,
+    EligibilityRule.NATIONAL_FIGHTER: _rule_national_fighter,
+    EligibilityRule.EXCELLENT_COLLECTIVE: _rule_excellent_collective,
+    EligibilityRule.ADVANCED_COLLECTIVE: _rule_advanced_collective,
+    EligibilityRule.CHAIRMAN_CERTIFICATE_INDIVIDUAL: _rule_chairman_certificate_individual,
+    EligibilityRule.CHAIRMAN_CERTIFICATE_COLLECTIVE: _rule_chairman_certificate_collective,
+    EligibilityRule.PROVINCIAL_FLAG: _rule_provincial_flag,
+}
+
+
+def check_nominee(*, nominee):
+    """Check one nominee against its award's rule and the history. Reads only; returns a Check."""
+    check = Check()
+    award = nominee.award
+    proposal = nominee.proposal
+    if not award.allows(proposal.commendation_type):
+        check.fail(
+            _("{award} may not be used for {kind} awards.").format(
+                award=award, kind=proposal.get_commendation_type_display().lower()
+            )
+        )
+    wants_unit = award.recipient_kind == RecipientKind.COLLECTIVE
+    if wants_unit and nominee.unit_id is None:
+        check.fail(_("{award} is for collectives; the nominee is a person.").format(award=award))
+        return check
+    if not wants_unit and nominee.person_id is None:
+        check.fail(_("{award} is for individuals; the nominee is a unit.").format(award=award))
+        return check
+    _check_holds(check, nominee)
+    rule = RULES.get(award.rule)
+    if rule is None:
+        if nominee.initiative_id:
+            _check_initiative(check, nominee)
+        if not check.reasons:
+            check.note(_("No condition on past awards."))
+    else:
+        rule(check, nominee)
+    return check
+
+
+def refresh_eligibility(*, nominees):
+    """Recompute and store the eligibility of `nominees`.
+
+    Side effects: writes eligibility_status and eligibility_explanation of each nominee
+    (audited), in one transaction. Explanations are stored in the portal's language.
+    """
+    with transaction.atomic(), translation.override(settings.LANGUAGE_CODE):
+        for nominee in nominees:
+            check = check_nominee(nominee=nominee)
+            if (nominee.eligibility_status, nominee.eligibility_explanation) != (check.status, check.explanation):
+                nominee.eligibility_status = check.status
+                nominee.eligibility_explanation = check.explanation
+                nominee.save(update_fields=["eligibility_status", "eligibility_explanation", "search_text"])

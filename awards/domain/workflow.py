@@ -1,0 +1,266 @@
+"""The proposal workflow as explicit transitions. Each checks the current state, writes the
+change (audited with who and when by django-auditlog) and raises AwardsError otherwise."""
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ..enums import DocumentKind, EligibilityStatus, Outcome, ProposalState, RecipientKind, VoteRule
+from ..models import Nominee, Proposal
+from . import AwardsError
+from .eligibility import refresh_eligibility
+
+EDITABLE = (ProposalState.DRAFT, ProposalState.RETURNED)
+
+
+def _locked(proposal):
+    return Proposal.objects.select_for_update().get(pk=proposal.pk)
+
+
+def _require_state(proposal, allowed, action):
+    if proposal.state not in allowed:
+        raise AwardsError(
+            _("The proposal is “{state}”: it cannot be {action} now.").format(
+                state=proposal.get_state_display(), action=action
+            )
+        )
+
+
+def _move(proposal, state, **fields):
+    proposal.state = state
+    for name, value in fields.items():
+        setattr(proposal, name, value)
+    proposal.save(update_fields=["state", *fields, "updated_at"])
+    return proposal
+
+
+def create_proposal(*, unit, title, year, commendation_type, by, movement_review=None, cluster_term=None):
+    """Start a draft proposal for `unit`. Side effects: writes one Proposal (audited)."""
+    return Proposal.objects.create(
+        unit=unit,
+        title=title,
+        year=year,
+        commendation_type=commendation_type,
+        movement_review=movement_review,
+        cluster_term=cluster_term,
+        created_by=by,
+    )
+
+
+def add_nominee(
+    *,
+    proposal,
+    award,
+    by,
+    person=None,
+    unit=None,
+    achievement="",
+    is_excellent=False,
+    initiative=None,
+    is_household=False,
+):
+    """Add a person or unit to a draft proposal and check their eligibility at once.
+
+    Side effects: writes one Nominee with its eligibility (audited); raises AwardsError when the
+    proposal is not editable or the nominee is already proposed for this award and year.
+    """
+    with transaction.atomic():
+        proposal = _locked(proposal)
+        _require_state(proposal, EDITABLE, _("changed"))
+        if (person is None) == (unit is None):
+            raise AwardsError(_("Choose either a person or a unit."))
+        wants_unit = award.recipient_kind == RecipientKind.COLLECTIVE
+        if wants_unit != (unit is not None):
+            raise AwardsError(
+                _("{award} is for collectives: choose a unit.").format(award=award)
+                if wants_unit
+                else _("{award} is for individuals or households: choose a person.").format(award=award)
+            )
+        duplicate = Nominee.objects.filter(award=award, year=proposal.year)
+        duplicate = duplicate.filter(person=person) if person else duplicate.filter(unit=unit)
+        if duplicate.exists():
+            raise AwardsError(
+                _("{name} is already proposed for {award} in {year}.").format(
+                    name=person or unit, award=award, year=proposal.year
+                )
+            )
+        try:
+            with transaction.atomic():
+                nominee = Nominee.objects.create(
+                    proposal=proposal,
+                    award=award,
+                    person=person,
+                    unit=unit,
+                    year=proposal.year,
+                    achievement=achievement,
+                    is_excellent=is_excellent,
+                    initiative=initiative,
+                    is_household=is_household or award.recipient_kind == RecipientKind.HOUSEHOLD,
+                )
+        except IntegrityError:
+            raise AwardsError(_("This nominee is already proposed for this award and year.")) from None
+        refresh_eligibility(nominees=[nominee])
+    return nominee
+
+
+def remove_nominee(*, nominee, by):
+    """Remove a nominee from a draft proposal. Side effects: deletes the Nominee (audited)."""
+    with transaction.atomic():
+        proposal = _locked(nominee.proposal)
+        _require_state(proposal, EDITABLE, _("changed"))
+        nominee.delete()
+
+
+def missing_documents(proposal):
+    """Document kinds the awards of this proposal require and the dossier lacks."""
+    required = set()
+    for nominee in proposal.nominees.select_related("award"):
+        required.update(nominee.award.required_documents or [])
+    present = set(proposal.documents.values_list("kind", flat=True))
+    order = [kind for kind, _label in DocumentKind.choices]
+    return [DocumentKind(kind) for kind in order if kind in required - present]
+
+
+def submit(*, proposal, by, today=None):
+    """The unit submits its dossier to the office.
+
+    Side effects: sets the state to submitted and the submission date; clears old return reasons.
+    """
+    today = today or timezone.localdate()
+    with transaction.atomic():
+        proposal = _locked(proposal)
+        _require_state(proposal, EDITABLE, _("submitted"))
+        if not proposal.nominees.exists():
+            raise AwardsError(_("Add at least one nominee before submitting."))
+        missing = missing_documents(proposal)
+        if missing:
+            raise AwardsError(
+                _("The dossier lacks: {documents}.").format(documents=", ".join(str(kind.label) for kind in missing))
+            )
+        return _move(proposal, ProposalState.SUBMITTED, submitted_on=today)
+
+
+def return_for_completion(*, proposal, reasons, by):
+    """The office returns an incomplete dossier with its reasons. Side effects: state returned."""
+    reasons = (reasons or "").strip()
+    if not reasons:
+        raise AwardsError(_("Write the reasons for returning the dossier."))
+    with transaction.atomic():
+        proposal = _locked(proposal)
+        _require_state(
+            proposal, (ProposalState.SUBMITTED, ProposalState.UNDER_VERIFICATION), _("returned for completion")
+        )
+        return _move(proposal, ProposalState.RETURNED, returned_reasons=reasons)
+
+
+def start_verification(*, proposal, by):
+    """The office starts verifying. Side effects: state under verification; eligibility rechecked."""
+    with transaction.atomic():
+        proposal = _locked(proposal)
+        _require_state(proposal, (ProposalState.SUBMITTED,), _("taken into verification"))
+        _move(proposal, ProposalState.UNDER_VERIFICATION)
+        refresh_eligibility(nominees=proposal.nominees.select_related("award", "person", "unit", "initiative"))
+    return proposal
+
+
+def recheck(*, proposal, by):
+    """Recompute every nominee's eligibility. Side effects: writes changed checks (audited)."""
+    with transaction.atomic():
+        proposal = _locked(proposal)
+        _require_state(proposal, (*EDITABLE, ProposalState.SUBMITTED, ProposalState.UNDER_VERIFICATION), _("rechecked"))
+        refresh_eligibility(nominees=proposal.nominees.select_related("award", "person", "unit", "initiative"))
+    return proposal
+
+
+def send_to_council(*, proposal, by):
+    """Verification is done: the proposal goes to the council. Side effects: state at council."""
+    with transaction.atomic():
+        proposal = _locked(proposal)
+        _require_state(proposal, (ProposalState.UNDER_VERIFICATION,), _("sent to the council"))
+        if proposal.nominees.filter(eligibility_status=EligibilityStatus.UNCHECKED).exists():
+            raise AwardsError(_("Some nominees have not been checked yet."))
+        return _move(proposal, ProposalState.AT_COUNCIL)
+
+
+def publish_notice(*, proposal, until, by, today=None):
+    """Publish the list for public comment until `until`. Side effects: state public notice."""
+    today = today or timezone.localdate()
+    if until is None or until < today:
+        raise AwardsError(_("The end of the public notice must be today or later."))
+    with transaction.atomic():
+        proposal = _locked(proposal)
+        _require_state(proposal, (ProposalState.AT_COUNCIL,), _("published"))
+        unvoted = proposal.nominees.exclude(award__vote_rule=VoteRule.NONE).filter(vote__isnull=True).count()
+        if unvoted:
+            raise AwardsError(_("The council has not voted on {count} nominees yet.").format(count=unvoted))
+        return _move(proposal, ProposalState.PUBLIC_NOTICE, notice_until=until)
+
+
+def forward(*, proposal, by):
+    """Forward the decided proposal upward (Prime Minister, through the Ministry of Home Affairs).
+
+    Side effects: state forwarded.
+    """
+    with transaction.atomic():
+        proposal = _locked(proposal)
+        _require_state(proposal, (ProposalState.DECIDED,), _("forwarded"))
+        return _move(proposal, ProposalState.FORWARDED)
+
+
+def override_eligibility(*, nominee, reason, by):
+    """An officer lets a nominee who failed the check go on, with a written reason.
+
+    Side effects: writes override_reason and overridden_by (audited, shown on the proposal page).
+    """
+    reason = (reason or "").strip()
+    if not reason:
+        raise AwardsError(_("Write the reason for overriding the check."))
+    with transaction.atomic():
+        nominee = Nominee.objects.select_for_update().select_related("proposal").get(pk=nominee.pk)
+        if nominee.eligibility_status == EligibilityStatus.PASSED:
+            raise AwardsError(_("This nominee passed the check; there is nothing to override."))
+        if nominee.outcome != Outcome.PENDING:
+            raise AwardsError(_("This nominee has already been decided."))
+        nominee.override_reason = reason
+        nominee.overridden_by = by
+        nominee.save(update_fields=["override_reason", "overridden_by", "search_text"])
+    return nominee
+
+
+def propose_from_term(*, term, by):
+    """A draft proposal from a cluster term's outcome: its leading unit for the provincial flag and
+    the units it proposed for the chairman's Bằng khen. The proposing unit is the term's lead.
+
+    Side effects: writes one Proposal linked to the term and a Nominee per nomination (audited),
+    with their eligibility; raises AwardsError when the term has no nomination or already has a proposal.
+    """
+    from clusters.models import NominationKind
+
+    from ..models import Award
+    from . import catalogue
+
+    codes = {
+        NominationKind.FLAG: catalogue.PROVINCIAL_FLAG,
+        NominationKind.CERTIFICATE: catalogue.CHAIRMAN_CERTIFICATE_COLLECTIVE,
+    }
+    nominations = list(term.nominations.select_related("unit").order_by("kind", "rank", "pk"))
+    if not nominations:
+        raise AwardsError(_("This cluster term has no nominations yet."))
+    if Proposal.objects.filter(cluster_term=term).exists():
+        raise AwardsError(_("A proposal already exists for this cluster term."))
+    awards = {award.code: award for award in Award.objects.filter(code__in=codes.values())}
+    missing = set(codes.values()) - set(awards)
+    if missing:
+        raise AwardsError(_("The award catalogue lacks: {codes}.").format(codes=", ".join(sorted(missing))))
+    with transaction.atomic():
+        proposal = create_proposal(
+            unit=term.lead_unit,
+            title=_("Commendations of {cluster} for {year}").format(cluster=term.cluster, year=term.year),
+            year=term.year,
+            commendation_type="regular",
+            cluster_term=term,
+            by=by,
+        )
+        for nomination in nominations:
+            add_nominee(proposal=proposal, award=awards[codes[nomination.kind]], unit=nomination.unit, by=by)
+    return proposal

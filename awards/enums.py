@@ -1,0 +1,108 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class RecipientKind(models.TextChoices):
+    INDIVIDUAL = "individual", _("Individual")
+    COLLECTIVE = "collective", _("Collective")
+    HOUSEHOLD = "household", _("Household")
+
+
+class AwardCategory(models.TextChoices):
+    TITLE = "title", _("Emulation title")
+    FORM = "form", _("Commendation form")
+
+
+class AwardLevel(models.TextChoices):
+    NATIONAL = "national", _("State (national)")
+    PROVINCIAL = "provincial", _("Provincial")
+    GRASSROOTS = "grassroots", _("Grassroots")
+
+
+class CommendationType(models.TextChoices):
+    REGULAR = "regular", _("Regular merit")
+    SPECIAL = "special", _("Special achievement")
+    THEMATIC = "thematic", _("Movement or thematic")
+    LIFETIME = "lifetime", _("Lifetime contribution")
+    SERVICE = "service", _("Length of service")
+    FOREIGN = "foreign", _("Foreign")
+
+
+class EligibilityRule(models.TextChoices):
+    NONE = "none", _("No history condition")
+    GRASSROOTS_FIGHTER = "grassroots_fighter", _("Chiến sĩ thi đua cơ sở")
+    PROVINCIAL_FIGHTER = "provincial_fighter", _("Chiến sĩ thi đua cấp tỉnh")
+    NATIONAL_FIGHTER = "national_fighter", _("Chiến sĩ thi đua toàn quốc")
+    EXCELLENT_COLLECTIVE = "excellent_collective", _("Tập thể lao động xuất sắc")
+    ADVANCED_COLLECTIVE = "advanced_collective", _("Tập thể lao động tiên tiến")
+    CHAIRMAN_CERTIFICATE_INDIVIDUAL = "chairman_certificate_individual", _("Bằng khen of the chairman (individual)")
+    CHAIRMAN_CERTIFICATE_COLLECTIVE = "chairman_certificate_collective", _("Bằng khen of the chairman (collective)")
+    PROVINCIAL_FLAG = "provincial_flag", _("Cờ thi đua cấp tỉnh")
+
+
+class VoteRule(models.TextChoices):
+    NONE = "none", _("No council vote")
+    STANDARD = "standard", _("Standard threshold")
+    HIGH = "high", _("High threshold")
+
+
+class ParameterKind(models.TextChoices):
+    BASE_SALARY = "base_salary", _("Base salary (VND)")
+    COEFFICIENT = "coefficient", _("Bonus coefficient of an award")
+    THRESHOLD_STANDARD = "threshold_standard", _("Standard vote threshold (%)")
+    THRESHOLD_HIGH = "threshold_high", _("High vote threshold (%)")
+    QUORUM = "quorum", _("Council quorum (%)")
+
+
+class DocumentKind(models.TextChoices):
+    COVER_LETTER = "cover_letter", _("Cover letter")
+    ACHIEVEMENT_REPORT = "achievement_report", _("Achievement report")
+    VOTE_MINUTES = "vote_minutes", _("Vote minutes")
+    EVIDENCE = "evidence", _("Evidence")
+
+
+class ProposalState(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    RETURNED = "returned", _("Returned for completion")
+    UNDER_VERIFICATION = "under_verification", _("Under verification")
+    AT_COUNCIL = "at_council", _("At council")
+    PUBLIC_NOTICE = "public_notice", _("Public notice")
+    DECIDED = "decided", _("Decided")
+    FORWARDED = "forwarded", _("Forwarded upward")
+
+
+class EligibilityStatus(models.TextChoices):
+    UNCHECKED = "unchecked", _("Not checked")
+    PASSED = "passed", _("Eligible")
+    FAILED = "failed", _("Not eligible")
+    HELD = "held", _("Held")
+
+
+class Outcome(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Not approved")
+
+
+class CaseKind(models.TextChoices):
+    DISCIPLINE = "discipline", _("Discipline")
+    INSPECTION = "inspection", _("Inspection")
+    COMPLAINT = "complaint", _("Complaint")
+
+
+class DisciplineLevel(models.TextChoices):
+    NONE = "none", _("No sanction yet")
+    REPRIMAND = "reprimand", _("Reprimand")
+    WARNING = "warning", _("Warning or above")
+
+
+class InitiativeScope(models.TextChoices):
+    GRASSROOTS = "grassroots", _("Grassroots")
+    PROVINCIAL = "provincial", _("Province-wide")
+    NATIONAL = "national", _("Nationwide")
+
+
+class RecordSource(models.TextChoices):
+    DECISION = "decision", _("Decision in the portal")
+    IMPORT = "import", _("Imported history")

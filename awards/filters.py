@@ -1,0 +1,63 @@
+import django_filters
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from directory.models import Unit
+
+from .enums import CommendationType, ProposalState
+from .models import Award, AwardRecord, Proposal
+
+
+def _year_choices():
+    this_year = timezone.localdate().year
+    return [(year, str(year)) for year in range(this_year + 1, this_year - 15, -1)]
+
+
+class ProposalFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="filter_q")
+    year = django_filters.ChoiceFilter(label=_("Year"), choices=_year_choices, empty_label=_("All years"))
+    commendation_type = django_filters.ChoiceFilter(
+        label=_("Commendation type"), choices=CommendationType.choices, empty_label=_("All types")
+    )
+    state = django_filters.ChoiceFilter(label=_("State"), choices=ProposalState.choices, empty_label=_("All states"))
+    unit = django_filters.ModelChoiceFilter(
+        label=_("Unit"),
+        queryset=Unit.objects.filter(award_proposals__isnull=False).distinct().order_by("search_text"),
+        empty_label=_("All units"),
+    )
+    award = django_filters.ModelChoiceFilter(
+        label=_("Award"), queryset=Award.objects.all(), method="filter_award", empty_label=_("All awards")
+    )
+    late = django_filters.BooleanFilter(
+        label=_("Late only"), method="filter_late", widget=django_filters.widgets.BooleanWidget()
+    )
+
+    class Meta:
+        model = Proposal
+        fields = ["q", "year", "commendation_type", "state", "unit", "award", "late"]
+
+    def filter_q(self, queryset, name, value):
+        return queryset.search(value)
+
+    def filter_award(self, queryset, name, value):
+        return queryset.filter(pk__in=value.nominees.values("proposal_id"))
+
+    def filter_late(self, queryset, name, value):
+        if value:
+            return queryset.late()
+        return queryset
+
+
+class AwardRecordFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Name of a person or unit"), method="filter_q")
+    year = django_filters.NumberFilter(label=_("Year"))
+    award = django_filters.ModelChoiceFilter(
+        label=_("Award"), queryset=Award.objects.all(), empty_label=_("All awards")
+    )
+
+    class Meta:
+        model = AwardRecord
+        fields = ["q", "year", "award"]
+
+    def filter_q(self, queryset, name, value):
+        return queryset.search(value)

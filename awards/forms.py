@@ -1,0 +1,149 @@
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from directory.forms import DATE_WIDGET
+from directory.models import Person, Unit
+
+from .enums import AwardLevel, DocumentKind
+from .models import Award, CouncilSession, Initiative, Proposal
+
+YEAR_CHOICES_BACK = 30
+
+
+class ProposalForm(forms.ModelForm):
+    class Meta:
+        model = Proposal
+        fields = ["unit", "title", "commendation_type", "year", "movement_review", "cluster_term"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].initial = timezone.localdate().year
+        self.fields["movement_review"].queryset = self.fields["movement_review"].queryset.select_related("movement")
+        self.fields["cluster_term"].queryset = self.fields["cluster_term"].queryset.select_related("cluster")
+        if user.has_perm("awards.process_proposal"):
+            self.fields["unit"].queryset = Unit.objects.current().order_by("search_text")
+        else:
+            self.fields["unit"].queryset = Unit.objects.filter(pk=user.unit_id)
+            self.fields["unit"].initial = user.unit_id
+
+    def clean_year(self):
+        year = self.cleaned_data["year"]
+        this_year = timezone.localdate().year
+        if not this_year - YEAR_CHOICES_BACK <= year <= this_year + 1:
+            raise forms.ValidationError(
+                _("Enter a year between {first} and {last}.").format(
+                    first=this_year - YEAR_CHOICES_BACK, last=this_year + 1
+                )
+            )
+        return year
+
+
+class NomineeForm(forms.Form):
+    award = forms.ModelChoiceField(label=_("Award"), queryset=Award.objects.filter(is_active=True))
+    person = forms.ModelChoiceField(label=_("Person"), queryset=Person.objects.none(), required=False)
+    unit = forms.ModelChoiceField(label=_("Unit (for collective awards)"), queryset=Unit.objects.none(), required=False)
+    achievement = forms.CharField(
+        label=_("Achievement summary"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    is_excellent = forms.BooleanField(label=_("Completed duties excellently"), required=False)
+    is_household = forms.BooleanField(label=_("Household"), required=False)
+    initiative = forms.ModelChoiceField(label=_("Initiative"), queryset=Initiative.objects.none(), required=False)
+
+    def __init__(self, *args, proposal, **kwargs):
+        super().__init__(*args, **kwargs)
+        from directory.domain.lineage import lineage_ids
+
+        units = lineage_ids(proposal.unit)
+        self.fields["person"].queryset = Person.objects.filter(unit_id__in=units).order_by("search_text")
+        self.fields["unit"].queryset = Unit.objects.filter(pk__in=units).order_by("search_text")
+        self.fields["initiative"].queryset = Initiative.objects.filter(
+            person__unit_id__in=units, record__isnull=True
+        ).order_by("-recognised_on")
+
+    def clean(self):
+        cleaned = super().clean()
+        if bool(cleaned.get("person")) == bool(cleaned.get("unit")):
+            raise forms.ValidationError(_("Choose either a person or a unit."))
+        return cleaned
+
+
+class DocumentForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Document"), choices=DocumentKind.choices)
+    file = forms.FileField(label=_("File (PDF, Word, Excel, JPEG or PNG)"))
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Excel file (.xlsx)"),
+        help_text=_("Fill in the template. Nothing is written unless every row is valid."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}),
+    )
+
+
+class ReturnForm(forms.Form):
+    reasons = forms.CharField(label=_("Reasons for return"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class NoticeForm(forms.Form):
+    until = forms.DateField(label=_("Public notice until"), widget=DATE_WIDGET)
+
+
+class OverrideForm(forms.Form):
+    reason = forms.CharField(label=_("Reason for overriding the check"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class SessionForm(forms.ModelForm):
+    class Meta:
+        model = CouncilSession
+        fields = ["held_on", "member_count", "present_count", "notes"]
+        widgets = {"held_on": DATE_WIDGET, "notes": forms.Textarea(attrs={"rows": 2})}
+
+    def clean(self):
+        cleaned = super().clean()
+        members, present = cleaned.get("member_count"), cleaned.get("present_count")
+        if members is not None and members == 0:
+            self.add_error("member_count", _("The council has at least one member."))
+        if members is not None and present is not None and present > members:
+            self.add_error("present_count", _("More members present than the council has."))
+        return cleaned
+
+
+class VoteForm(forms.Form):
+    nominee = forms.IntegerField(widget=forms.HiddenInput)
+    in_favour = forms.IntegerField(label=_("In favour (present)"), min_value=0, max_value=500)
+    against = forms.IntegerField(label=_("Against (present)"), min_value=0, max_value=500)
+    written_in_favour = forms.IntegerField(label=_("In favour (written)"), min_value=0, max_value=500, initial=0)
+    written_against = forms.IntegerField(label=_("Against (written)"), min_value=0, max_value=500, initial=0)
+
+
+class DecisionForm(forms.Form):
+    number = forms.CharField(label=_("Decision number"), max_length=50)
+    signed_on = forms.DateField(label=_("Date signed"), widget=DATE_WIDGET)
+    signer = forms.CharField(label=_("Signer"), max_length=255)
+    level = forms.ChoiceField(label=_("Level"), choices=AwardLevel.choices, initial=AwardLevel.PROVINCIAL)
+
+    def __init__(self, *args, nominees, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.nominees = nominees
+        for nominee in nominees:
+            self.fields[f"approve_{nominee.pk}"] = forms.BooleanField(
+                label=str(nominee), required=False, initial=nominee.may_be_approved and _vote_ok(nominee)
+            )
+            self.fields[f"reason_{nominee.pk}"] = forms.CharField(label=_("Reason"), required=False, max_length=1000)
+
+    def outcomes(self):
+        return {
+            nominee.pk: (self.cleaned_data.get(f"approve_{nominee.pk}"), self.cleaned_data.get(f"reason_{nominee.pk}"))
+            for nominee in self.nominees
+        }
+
+    def nominee_rows(self):
+        return [(nominee, self[f"approve_{nominee.pk}"], self[f"reason_{nominee.pk}"]) for nominee in self.nominees]
+
+
+def _vote_ok(nominee):
+    if nominee.award.vote_rule == "none":
+        return True
+    vote = getattr(nominee, "vote", None)
+    return vote is not None and vote.is_passed

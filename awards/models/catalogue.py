@@ -1,0 +1,104 @@
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from rules.contrib.models import RulesModel
+
+from directory.rules import is_administrator, is_officer, is_signed_in
+
+from ..enums import (
+    AwardCategory,
+    AwardLevel,
+    CommendationType,
+    EligibilityRule,
+    ParameterKind,
+    RecipientKind,
+    VoteRule,
+)
+
+
+class Award(RulesModel):
+    """An emulation title or commendation form of the catalogue, with its eligibility rule."""
+
+    code = models.CharField(_("code"), max_length=40, unique=True)
+    name = models.CharField(_("name"), max_length=255)
+    recipient_kind = models.CharField(_("awarded to"), max_length=20, choices=RecipientKind.choices)
+    category = models.CharField(_("title or form"), max_length=10, choices=AwardCategory.choices)
+    level = models.CharField(_("level"), max_length=20, choices=AwardLevel.choices)
+    commendation_types = models.JSONField(
+        _("commendation types"), default=list, help_text=_("The commendation types this award may be used for.")
+    )
+    rule = models.CharField(
+        _("eligibility rule"), max_length=40, choices=EligibilityRule.choices, default=EligibilityRule.NONE
+    )
+    vote_rule = models.CharField(_("council vote"), max_length=10, choices=VoteRule.choices, default=VoteRule.NONE)
+    required_documents = models.JSONField(_("required documents"), default=list)
+    rank = models.PositiveSmallIntegerField(
+        _("rank"), default=0, help_text=_("Higher ranks win when only the highest title of a period pays.")
+    )
+    is_active = models.BooleanField(_("in use"), default=True)
+
+    class Meta:
+        verbose_name = _("award")
+        verbose_name_plural = _("award catalogue")
+        ordering = ["-rank", "name"]
+        rules_permissions = {
+            "view": is_signed_in,
+            "add": is_administrator,
+            "change": is_administrator,
+            "delete": is_administrator,
+        }
+
+    def __str__(self):
+        return self.name
+
+    def allows(self, commendation_type):
+        return commendation_type in (self.commendation_types or [CommendationType.REGULAR])
+
+
+class LegalParameter(RulesModel):
+    """A dated legal figure: it applies from `effective_from` until a later row of the same kind."""
+
+    kind = models.CharField(_("parameter"), max_length=30, choices=ParameterKind.choices)
+    award = models.ForeignKey(
+        Award,
+        verbose_name=_("award"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="parameters",
+        help_text=_("Only for bonus coefficients."),
+    )
+    value = models.DecimalField(_("value"), max_digits=14, decimal_places=4)
+    effective_from = models.DateField(_("effective from"))
+    legal_basis = models.CharField(_("legal basis"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("legal parameter")
+        verbose_name_plural = _("legal parameters")
+        ordering = ["kind", "award__name", "-effective_from"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(kind=ParameterKind.COEFFICIENT) & Q(award__isnull=False))
+                | (~Q(kind=ParameterKind.COEFFICIENT) & Q(award__isnull=True)),
+                name="legal_parameter_award_iff_coefficient",
+            ),
+            models.CheckConstraint(condition=Q(value__gte=0), name="legal_parameter_not_negative"),
+            models.UniqueConstraint(
+                fields=["kind", "effective_from"], condition=Q(award__isnull=True), name="legal_parameter_once_per_date"
+            ),
+            models.UniqueConstraint(
+                fields=["award", "effective_from"],
+                condition=Q(award__isnull=False),
+                name="legal_coefficient_once_per_date",
+            ),
+        ]
+        rules_permissions = {
+            "view": is_officer,
+            "add": is_administrator,
+            "change": is_administrator,
+            "delete": is_administrator,
+        }
+
+    def __str__(self):
+        label = self.get_kind_display() if self.award_id is None else f"{self.get_kind_display()} – {self.award}"
+        return f"{label}: {self.value} ({self.effective_from:%d/%m/%Y})"

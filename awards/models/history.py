@@ -1,0 +1,191 @@
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from rules.contrib.models import RulesModel
+
+from directory.rules import is_administrator, is_officer
+from portal.text import fold, folded_search
+
+from ..enums import CaseKind, CommendationType, DisciplineLevel, InitiativeScope, RecordSource
+from ..rules import can_import_history, can_view_history
+
+
+class Initiative(RulesModel):
+    """A recognised initiative: it may support one title or form only."""
+
+    title = models.CharField(_("title"), max_length=500)
+    person = models.ForeignKey(
+        "directory.Person",
+        verbose_name=_("author"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="initiatives",
+    )
+    unit = models.ForeignKey(
+        "directory.Unit",
+        verbose_name=_("unit"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="initiatives",
+    )
+    scope = models.CharField(_("effect"), max_length=20, choices=InitiativeScope.choices)
+    recognised_on = models.DateField(_("recognised on"))
+
+    class Meta:
+        verbose_name = _("initiative")
+        verbose_name_plural = _("initiatives")
+        ordering = ["-recognised_on", "pk"]
+        rules_permissions = {"view": is_officer, "add": is_officer, "change": is_officer, "delete": is_administrator}
+
+    def __str__(self):
+        return self.title
+
+
+class DisciplineCase(RulesModel):
+    """Discipline, inspection or complaint about a person or a unit: awards are held while it is open."""
+
+    kind = models.CharField(_("kind"), max_length=20, choices=CaseKind.choices)
+    person = models.ForeignKey(
+        "directory.Person",
+        verbose_name=_("person"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="discipline_cases",
+    )
+    unit = models.ForeignKey(
+        "directory.Unit",
+        verbose_name=_("unit"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="discipline_cases",
+    )
+    level = models.CharField(_("sanction"), max_length=20, choices=DisciplineLevel.choices, default="none")
+    opened_on = models.DateField(_("opened on"))
+    closed_on = models.DateField(_("closed on"), null=True, blank=True)
+    summary = models.TextField(_("summary"), blank=True)
+
+    class Meta:
+        verbose_name = _("discipline, inspection or complaint")
+        verbose_name_plural = _("discipline, inspections and complaints")
+        ordering = ["-opened_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(person__isnull=False) | Q(unit__isnull=False), name="discipline_case_has_subject"
+            ),
+            models.CheckConstraint(
+                condition=Q(closed_on__isnull=True) | Q(closed_on__gte=models.F("opened_on")),
+                name="discipline_case_dates_ordered",
+            ),
+        ]
+        rules_permissions = {"view": is_officer, "add": is_officer, "change": is_officer, "delete": is_administrator}
+
+    def __str__(self):
+        subject = self.person or self.unit
+        return f"{self.get_kind_display()}: {subject}"
+
+
+class AwardRecordQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self if can_view_history(user) else self.none()
+
+    def search(self, query):
+        return self.filter(folded_search(query))
+
+    def counting(self):
+        """Records that count towards regular-merit awards (special and thematic ones do not)."""
+        return self.filter(commendation_type=CommendationType.REGULAR)
+
+
+class AwardRecord(RulesModel):
+    """One award conferred: the history eligibility is checked against."""
+
+    recipient_name = models.CharField(_("awarded to"), max_length=255)
+    person = models.ForeignKey(
+        "directory.Person",
+        verbose_name=_("person"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="award_records",
+    )
+    unit = models.ForeignKey(
+        "directory.Unit",
+        verbose_name=_("unit"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="award_records",
+        help_text=_("The collective awarded, or the individual's unit at the time."),
+    )
+    is_collective = models.BooleanField(_("collective"), default=False)
+    is_household = models.BooleanField(_("household"), default=False)
+    award = models.ForeignKey("awards.Award", verbose_name=_("award"), on_delete=models.PROTECT, related_name="records")
+    year = models.PositiveSmallIntegerField(_("year"))
+    commendation_type = models.CharField(
+        _("commendation type"), max_length=20, choices=CommendationType.choices, default=CommendationType.REGULAR
+    )
+    decision = models.ForeignKey(
+        "awards.Decision",
+        verbose_name=_("decision"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="records",
+    )
+    nominee = models.OneToOneField(
+        "awards.Nominee",
+        verbose_name=_("nominee"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="record",
+    )
+    decision_number = models.CharField(_("decision number"), max_length=50, blank=True)
+    decided_on = models.DateField(_("decision date"), null=True, blank=True)
+    amount = models.DecimalField(_("bonus (VND)"), max_digits=14, decimal_places=0, default=0)
+    initiative = models.OneToOneField(
+        Initiative,
+        verbose_name=_("initiative"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="record",
+    )
+    source = models.CharField(_("source"), max_length=20, choices=RecordSource.choices, default=RecordSource.DECISION)
+    search_text = models.CharField(editable=False, max_length=255, default="")
+
+    objects = AwardRecordQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("award record")
+        verbose_name_plural = _("award history")
+        ordering = ["search_text", "-year", "pk"]
+        indexes = [
+            models.Index(fields=["search_text", "year"], name="award_record_search_year"),
+            models.Index(fields=["person", "award", "year"], name="award_record_person"),
+            models.Index(fields=["unit", "award", "year"], name="award_record_unit"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=Q(amount__gte=0), name="award_record_amount_not_negative"),
+            models.CheckConstraint(
+                condition=Q(is_collective=False) | Q(unit__isnull=False), name="award_record_collective_has_unit"
+            ),
+        ]
+        rules_permissions = {
+            "view": can_view_history,
+            "list": can_view_history,
+            "import": can_import_history,
+            "change": is_administrator,
+            "delete": is_administrator,
+        }
+
+    def __str__(self):
+        return f"{self.recipient_name} – {self.award} ({self.year})"
+
+    def save(self, *args, **kwargs):
+        self.search_text = fold(self.recipient_name)[:255]
+        super().save(*args, **kwargs)

@@ -1,0 +1,293 @@
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from rules.contrib.models import RulesModel
+
+from directory.rules import is_administrator, is_council_member, is_officer, is_unit_officer
+from portal.text import fold, folded_search
+
+from ..enums import CommendationType, DocumentKind, EligibilityStatus, Outcome, ProposalState
+from ..rules import (
+    COUNCIL_STATES,
+    can_create_proposal,
+    can_edit_proposal,
+    can_list_proposals,
+    can_process_proposal,
+    can_view_proposal,
+    is_document_reader,
+)
+
+RETURN_WINDOW_WORKING_DAYS = 5
+DEADLINE_MONTH, DEADLINE_DAY = 12, 10
+
+
+def default_deadline(year):
+    return date(year, DEADLINE_MONTH, DEADLINE_DAY)
+
+
+def add_working_days(start, days):
+    current = start
+    while days > 0:
+        current += timedelta(days=1)
+        if current.weekday() < 5:
+            days -= 1
+    return current
+
+
+def working_days_between(start, end):
+    """Working days after `start` up to and including `end` (negative when `end` is past)."""
+    if end < start:
+        return -working_days_between(end, start)
+    count, current = 0, start
+    while current < end:
+        current += timedelta(days=1)
+        if current.weekday() < 5:
+            count += 1
+    return count
+
+
+class ProposalQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Officers see every proposal; a unit officer their unit's; council members those at council."""
+        if is_officer(user):
+            return self
+        condition = Q(pk__in=[])
+        if is_unit_officer(user) and user.unit_id:
+            condition |= Q(unit_id=user.unit_id)
+        if is_council_member(user):
+            condition |= Q(state__in=COUNCIL_STATES)
+        return self.filter(condition)
+
+    def late(self, today=None):
+        today = today or timezone.localdate()
+        return self.filter(Q(submitted_on__gt=models.F("deadline")) | Q(submitted_on__isnull=True, deadline__lt=today))
+
+    def search(self, query):
+        return self.filter(folded_search(query))
+
+
+class Proposal(RulesModel):
+    """A unit's award proposal (dossier): nominees, documents, and where it is in the workflow."""
+
+    unit = models.ForeignKey(
+        "directory.Unit", verbose_name=_("proposing unit"), on_delete=models.PROTECT, related_name="award_proposals"
+    )
+    title = models.CharField(_("title"), max_length=255)
+    commendation_type = models.CharField(
+        _("commendation type"), max_length=20, choices=CommendationType.choices, default=CommendationType.REGULAR
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    state = models.CharField(_("state"), max_length=20, choices=ProposalState.choices, default=ProposalState.DRAFT)
+    deadline = models.DateField(_("deadline"))
+    submitted_on = models.DateField(_("submitted on"), null=True, blank=True)
+    returned_reasons = models.TextField(_("reasons for return"), blank=True)
+    notice_until = models.DateField(_("public notice until"), null=True, blank=True)
+    movement_review = models.ForeignKey(
+        "movements.MovementReview",
+        verbose_name=_("movement review"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="award_proposals",
+    )
+    cluster_term = models.ForeignKey(
+        "clusters.Term",
+        verbose_name=_("cluster term"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="award_proposals",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    search_text = models.TextField(editable=False, db_index=True, default="")
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = ProposalQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("award proposal")
+        verbose_name_plural = _("award proposals")
+        ordering = ["-year", "-pk"]
+        indexes = [models.Index(fields=["state", "year"], name="proposal_state_year")]
+        constraints = [
+            models.CheckConstraint(condition=Q(year__gte=1945) & Q(year__lte=2100), name="proposal_year_sane"),
+        ]
+        rules_permissions = {
+            "view": can_view_proposal,
+            "list": can_list_proposals,
+            "add": can_create_proposal,
+            "change": can_edit_proposal,
+            "process": can_process_proposal,
+            "delete": is_administrator,
+        }
+
+    def __str__(self):
+        return f"{self.title} ({self.unit})"
+
+    def save(self, *args, **kwargs):
+        if not self.deadline and self.year:
+            self.deadline = default_deadline(self.year)
+        unit_name = self.unit.name if self.unit_id else ""
+        self.search_text = fold(f"{self.title} {unit_name}")
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
+        super().save(*args, **kwargs)
+
+    @property
+    def is_late(self):
+        if self.submitted_on:
+            return self.submitted_on > self.deadline
+        return self.state == ProposalState.DRAFT and timezone.localdate() > self.deadline
+
+    @property
+    def return_by(self):
+        """The last day the office may return an incomplete dossier (5 working days after submission)."""
+        if self.submitted_on is None:
+            return None
+        return add_working_days(self.submitted_on, RETURN_WINDOW_WORKING_DAYS)
+
+    @property
+    def return_days_left(self):
+        if self.return_by is None or self.state not in (ProposalState.SUBMITTED, ProposalState.UNDER_VERIFICATION):
+            return None
+        return working_days_between(timezone.localdate(), self.return_by)
+
+
+class NomineeQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(proposal__in=Proposal.objects.visible_to(user))
+
+
+class Nominee(RulesModel):
+    """A person or a unit proposed for one award, with the eligibility check and the outcome."""
+
+    proposal = models.ForeignKey(
+        Proposal, verbose_name=_("proposal"), on_delete=models.CASCADE, related_name="nominees"
+    )
+    person = models.ForeignKey(
+        "directory.Person",
+        verbose_name=_("person"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="award_nominations",
+    )
+    unit = models.ForeignKey(
+        "directory.Unit",
+        verbose_name=_("unit"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="award_nominations",
+    )
+    is_household = models.BooleanField(_("household"), default=False)
+    award = models.ForeignKey(
+        "awards.Award", verbose_name=_("award"), on_delete=models.PROTECT, related_name="nominees"
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    achievement = models.TextField(_("achievement summary"), blank=True)
+    is_excellent = models.BooleanField(_("completed duties excellently"), default=False)
+    initiative = models.ForeignKey(
+        "awards.Initiative",
+        verbose_name=_("initiative"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="nominees",
+    )
+    eligibility_status = models.CharField(
+        _("eligibility"), max_length=20, choices=EligibilityStatus.choices, default=EligibilityStatus.UNCHECKED
+    )
+    eligibility_explanation = models.TextField(_("eligibility check"), blank=True)
+    override_reason = models.TextField(_("reason for overriding the check"), blank=True)
+    overridden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("overridden by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices, default=Outcome.PENDING)
+    outcome_reason = models.TextField(_("reason"), blank=True)
+    search_text = models.TextField(editable=False, default="")
+
+    objects = NomineeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("nominee")
+        verbose_name_plural = _("nominees")
+        ordering = ["proposal", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(person__isnull=False) & Q(unit__isnull=True))
+                | (Q(person__isnull=True) & Q(unit__isnull=False)),
+                name="nominee_person_or_unit",
+            ),
+            models.UniqueConstraint(
+                fields=["person", "award", "year"], condition=Q(person__isnull=False), name="nominee_person_once"
+            ),
+            models.UniqueConstraint(
+                fields=["unit", "award", "year"], condition=Q(unit__isnull=False), name="nominee_unit_once"
+            ),
+        ]
+        rules_permissions = {"view": can_view_proposal, "change": can_edit_proposal}
+
+    def __str__(self):
+        return f"{self.recipient_name} – {self.award}"
+
+    @property
+    def recipient_name(self):
+        return self.person.full_name if self.person_id else self.unit.name
+
+    @property
+    def may_be_approved(self):
+        return self.eligibility_status == EligibilityStatus.PASSED or bool(self.override_reason)
+
+    def save(self, *args, **kwargs):
+        self.search_text = fold(self.recipient_name)
+        super().save(*args, **kwargs)
+
+
+def document_path(instance, filename):
+    # The stored name is ours: the uploader's file name is kept in `original_name` only.
+    return f"awards/proposals/{instance.proposal_id}/{timezone.now():%Y%m%d%H%M%S%f}.{instance.extension}"
+
+
+class ProposalDocument(RulesModel):
+    """A dossier document, checked by content and size, served only to those who may see the proposal."""
+
+    proposal = models.ForeignKey(
+        Proposal, verbose_name=_("proposal"), on_delete=models.CASCADE, related_name="documents"
+    )
+    kind = models.CharField(_("document"), max_length=30, choices=DocumentKind.choices)
+    file = models.FileField(_("file"), upload_to=document_path, max_length=255)
+    original_name = models.CharField(_("file name"), max_length=255)
+    content_type = models.CharField(_("content type"), max_length=100)
+    extension = models.CharField(_("extension"), max_length=10)
+    size = models.PositiveIntegerField(_("size (bytes)"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("dossier document")
+        verbose_name_plural = _("dossier documents")
+        ordering = ["proposal", "kind", "pk"]
+        rules_permissions = {"view": is_document_reader, "delete": is_administrator}
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.original_name}"

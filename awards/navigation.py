@@ -1,0 +1,16 @@
+from django.utils.translation import gettext_lazy as _
+
+from portal.navigation import MenuItem
+
+
+def menu(user):
+    items = []
+    if user.has_perm("awards.list_proposal"):
+        items.append(MenuItem(_("Award proposals"), "awards:proposal_list", _("Awards")))
+    if user.has_perm("awards.process_proposal"):
+        items.append(MenuItem(_("Verification queue"), "awards:queue", _("Awards")))
+    if user.has_perm("awards.list_councilsession"):
+        items.append(MenuItem(_("Council"), "awards:session_list", _("Awards")))
+    if user.has_perm("awards.list_awardrecord"):
+        items.append(MenuItem(_("Award history"), "awards:lookup", _("Awards")))
+    return items

@@ -1,0 +1,48 @@
+"""Who may do what with award proposals, council sessions, decisions and history."""
+
+import rules
+
+from directory.rules import is_council_member, is_officer, is_signed_in, is_unit_officer
+
+EDITABLE_STATES = ("draft", "returned")
+COUNCIL_STATES = ("at_council", "public_notice", "decided", "forwarded")
+
+
+@rules.predicate
+def is_proposing_unit_officer(user, proposal):
+    """A unit officer acting for the unit that makes the proposal."""
+    return (
+        proposal is not None
+        and user.is_authenticated
+        and user.unit_id is not None
+        and (user.unit_id == proposal.unit_id)
+    )
+
+
+@rules.predicate
+def proposal_is_editable(user, proposal):
+    return proposal is not None and proposal.state in EDITABLE_STATES
+
+
+@rules.predicate
+def proposal_is_at_council_or_later(user, proposal):
+    return proposal is not None and proposal.state in COUNCIL_STATES
+
+
+@rules.predicate
+def is_document_reader(user, document):
+    return document is not None and can_view_proposal(user, document.proposal)
+
+
+can_view_proposal = (
+    is_officer | (is_unit_officer & is_proposing_unit_officer) | (is_council_member & proposal_is_at_council_or_later)
+)
+can_list_proposals = is_officer | is_unit_officer | is_council_member
+can_create_proposal = is_officer | is_unit_officer
+can_edit_proposal = proposal_is_editable & (is_officer | (is_unit_officer & is_proposing_unit_officer))
+can_process_proposal = is_officer
+can_view_council = is_officer | is_council_member
+can_manage_council = is_officer
+can_view_history = is_signed_in
+can_import_history = is_officer
+can_view_audit = is_officer
