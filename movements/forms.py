@@ -4,11 +4,11 @@ from django.utils.translation import gettext_lazy as _
 
 from directory.models import Person, Unit
 from portal.forms import VietnameseDecimalField
+from portal.uploads import ACCEPT_ATTRIBUTE, UploadRejected, check_upload
 
 from .enums import ReviewKind
 from .models import Movement, MovementDocument, MovementReview, ProgressEntry, Registration, Target
 
-DOCUMENT_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "odt", "jpg", "jpeg", "png"]
 DOCUMENT_MAX_BYTES = 20 * 1024 * 1024
 
 DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"})
@@ -139,18 +139,13 @@ class DocumentForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["file"].required = True
-        self.fields["file"].help_text = _("PDF, Word, Excel or an image; at most 20 MB.")
-        self.fields["file"].widget.attrs["accept"] = ",".join(f".{extension}" for extension in DOCUMENT_EXTENSIONS)
+        self.fields["file"].help_text = _("PDF, Word (.docx), Excel (.xlsx), JPEG or PNG; at most 20 MB.")
+        self.fields["file"].widget.attrs["accept"] = ACCEPT_ATTRIBUTE
 
     def clean_file(self):
         uploaded = self.cleaned_data["file"]
-        extension = uploaded.name.rsplit(".", 1)[-1].lower() if "." in uploaded.name else ""
-        if extension not in DOCUMENT_EXTENSIONS:
-            raise forms.ValidationError(
-                _("This kind of file is not accepted. Use one of: {extensions}.").format(
-                    extensions=", ".join(DOCUMENT_EXTENSIONS)
-                )
-            )
-        if uploaded.size > DOCUMENT_MAX_BYTES:
-            raise forms.ValidationError(_("The file is too large: the limit is 20 MB."))
+        try:
+            check_upload(uploaded, max_bytes=DOCUMENT_MAX_BYTES)
+        except UploadRejected as rejected:
+            raise forms.ValidationError(str(rejected)) from None
         return uploaded

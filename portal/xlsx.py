@@ -11,12 +11,12 @@ from datetime import date, datetime
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
+from .uploads import UploadRejected
+
+__all__ = ["UploadRejected", "open_workbook", "read_table", "parse_date", "workbook_bytes", "xlsx_response"]
+
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ZIP_MAGIC = b"PK\x03\x04"
-
-
-class UploadRejected(Exception):
-    """The file as a whole is unusable; the message is for the officer."""
 
 
 def open_workbook(uploaded_file, *, max_bytes):

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from clusters.models import Term
 from directory.rules import is_officer
+from portal.uploads import DocumentFileField
 
 from .domain.member_reports import parse_value
 from .enums import Period
@@ -73,7 +74,7 @@ class UploadFiguresForm(forms.Form):
 
 class AttachmentForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=255)
-    file = forms.FileField(label=_("File"))
+    file = DocumentFileField(label=_("File"))
 
 
 class ClusterReportForm(forms.ModelForm):

@@ -12,6 +12,8 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal.uploads import UploadRejected, check_upload
+
 from ..enums import CriterionKind, PhaseKind, SheetStatus
 from ..models import Criterion, Score, Sheet, TermMember
 from .errors import DomainError, SheetConflict
@@ -153,6 +155,11 @@ def save_sheet(*, sheet, version, entries, by, submit=False):
         problem = check_value(criterion, entry.value)
         if problem:
             errors[criterion_id] = problem
+        elif entry.evidence:
+            try:
+                check_upload(entry.evidence)
+            except UploadRejected as rejected:
+                errors[criterion_id] = str(rejected)
     if submit:
         for criterion in criteria.values():
             entry = entries.get(criterion.pk) or Entry()

@@ -195,6 +195,22 @@ def test_submit_without_required_evidence_is_refused(term, member):
 
 
 @pytest.mark.django_db
+def test_evidence_that_is_not_a_document_is_refused_and_nothing_is_saved(term, member, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    sheet = term.sheet_list[1]
+    values = entries(term, "1", "1")
+    first = term.criterion_list[0]
+    values[first.pk].evidence = SimpleUploadedFile("minh-chung.pdf", b"#!/bin/sh\necho not evidence\n")
+
+    with pytest.raises(scoring.ScoreErrors) as refused:
+        scoring.save_sheet(sheet=sheet, version=1, entries=values, by=member)
+
+    assert "không được chấp nhận" in refused.value.errors[first.pk]
+    assert not Score.objects.filter(sheet=sheet).exists()
+    assert list(tmp_path.rglob("*.*")) == []
+
+
+@pytest.mark.django_db
 def test_lead_adjustment_needs_reason_and_range(term, member, lead):
     sheet = term.sheet_list[1]
     first = term.criterion_list[0]

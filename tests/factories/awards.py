@@ -4,8 +4,16 @@ from decimal import Decimal
 import factory
 
 from awards.domain import catalogue
-from awards.models import Award, AwardRecord, CouncilSession, DisciplineCase, Initiative, LegalParameter, Nominee, \
-    Proposal
+from awards.models import (
+    Award,
+    AwardRecord,
+    CouncilSession,
+    DisciplineCase,
+    Initiative,
+    LegalParameter,
+    Nominee,
+    Proposal,
+)
 from tests.factories.directory import PersonFactory, UnitFactory, UserFactory
 
 
@@ -16,13 +24,22 @@ def catalogue_award(code):
             (code, name, kind, category, level, types, rule, vote_rule, documents, coefficient, rank) = row
             award, created = Award.objects.get_or_create(
                 code=code,
-                defaults={"name": name, "recipient_kind": kind, "category": category, "level": level,
-                          "commendation_types": types, "rule": rule, "vote_rule": vote_rule,
-                          "required_documents": documents, "rank": rank},
+                defaults={
+                    "name": name,
+                    "recipient_kind": kind,
+                    "category": category,
+                    "level": level,
+                    "commendation_types": types,
+                    "rule": rule,
+                    "vote_rule": vote_rule,
+                    "required_documents": documents,
+                    "rank": rank,
+                },
             )
             if created:
-                LegalParameter.objects.create(kind="coefficient", award=award, value=Decimal(coefficient),
-                                              effective_from=date(2024, 1, 1))
+                LegalParameter.objects.create(
+                    kind="coefficient", award=award, value=Decimal(coefficient), effective_from=date(2024, 1, 1)
+                )
             return award
     raise KeyError(code)
 

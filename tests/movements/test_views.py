@@ -326,8 +326,30 @@ def test_document_of_a_refused_kind_is_rejected_in_vietnamese(client_as, officer
     )
 
     assert response.status_code == 400
-    assert "Không chấp nhận loại tệp này" in response.content.decode()
+    assert "Tệp này không được chấp nhận" in response.content.decode()
     assert not movement.documents.exists()
+
+
+@pytest.mark.django_db
+def test_document_is_judged_by_content_not_by_its_name(client_as, officer, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    movement = MovementFactory()
+    client = client_as(officer)
+
+    refused = client.post(
+        f"/movements/{movement.pk}/documents/new/",
+        {"title": "Giả PDF", "file": SimpleUploadedFile("ke-hoach.pdf", b"MZ\x90\x00 not a pdf")},
+    )
+    accepted = client.post(
+        f"/movements/{movement.pk}/documents/new/",
+        {"title": "Kế hoạch", "file": SimpleUploadedFile("ke-hoach.bin", b"%PDF-1.7\n%%EOF")},
+    )
+
+    assert refused.status_code == 400
+    assert accepted.status_code == 302
+    assert list(movement.documents.values_list("title", flat=True)) == ["Kế hoạch"]
 
 
 @pytest.mark.django_db
