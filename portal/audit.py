@@ -113,6 +113,8 @@ def history_for(obj, limit=HISTORY_LIMIT):
             if model_field is None or not model_field.concrete:
                 continue  # a field removed since, or a relation recorded by an older entry
             before, after = (list(values) + [None, None])[:2]
+            if before in (None, "None", "") and after in (None, "None", ""):
+                continue  # an empty field on creation says nothing
             row.changes.append(
                 FieldChange(
                     label=str(model_field.verbose_name),

@@ -2,7 +2,12 @@ from .navigation import menu_for
 
 
 def navigation(request):
+    """The menu, grouped by section: one link per section, or a drop-down when it has several."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return {"menu": []}
-    return {"menu": menu_for(user)}
+        return {"menu": [], "menu_sections": []}
+    menu = menu_for(user)
+    sections = {}
+    for item in menu:
+        sections.setdefault(str(item.section), []).append(item)
+    return {"menu": menu, "menu_sections": list(sections.items())}

@@ -16,3 +16,10 @@ document.addEventListener("submit", (event) => {
     event.preventDefault();
   }
 });
+
+// One menu drop-down open at a time; a click elsewhere closes it.
+document.addEventListener("click", (event) => {
+  document.querySelectorAll("details.navgroup[open]").forEach((group) => {
+    if (!group.contains(event.target)) group.removeAttribute("open");
+  });
+});
