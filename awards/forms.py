@@ -121,7 +121,7 @@ class DecisionForm(forms.Form):
     number = forms.CharField(label=_("Decision number"), max_length=50)
     signed_on = forms.DateField(label=_("Date signed"), widget=DATE_WIDGET)
     signer = forms.CharField(label=_("Signer"), max_length=255)
-    level = forms.ChoiceField(label=_("Level"), choices=AwardLevel.choices, initial=AwardLevel.PROVINCIAL)
+    level = forms.ChoiceField(label=_("Award level"), choices=AwardLevel.choices, initial=AwardLevel.PROVINCIAL)
 
     def __init__(self, *args, nominees, **kwargs):
         super().__init__(*args, **kwargs)

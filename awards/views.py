@@ -87,7 +87,7 @@ class ProposalListView(PermissionRequiredMixin, FilteredListView):
 
 def _proposal_export(proposals):
     headers = [
-        _("Title"),
+        _("Dossier title"),
         _("Proposing unit"),
         _("Commendation type"),
         _("Year"),

@@ -13,7 +13,7 @@ from .models import ClusterReport, Conference, MemberReport
 
 class StartReportForm(forms.Form):
     term = forms.ModelChoiceField(label=_("Cluster and year"), queryset=Term.objects.none())
-    period = forms.ChoiceField(label=_("Period"), choices=Period.choices)
+    period = forms.ChoiceField(label=_("Reporting period"), choices=Period.choices)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -26,7 +26,7 @@ class StartReportForm(forms.Form):
 
 class CompileForm(forms.Form):
     term = forms.ModelChoiceField(label=_("Cluster and year"), queryset=Term.objects.none())
-    period = forms.ChoiceField(label=_("Period"), choices=Period.choices)
+    period = forms.ChoiceField(label=_("Reporting period"), choices=Period.choices)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

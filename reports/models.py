@@ -56,7 +56,7 @@ class Indicator(RulesModel):
         ),
     )
     in_chart = models.BooleanField(_("shown in the summary chart"), default=False)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
     search_text = models.TextField(editable=False, db_index=True, default="")
 
     objects = IndicatorQuerySet.as_manager()
@@ -306,7 +306,7 @@ class ConferenceAttendee(models.Model):
         "directory.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     is_chair = models.BooleanField(_("chairs the conference"), default=False)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
         verbose_name = _("attendee")

@@ -93,7 +93,7 @@ class Term(RulesModel):
     cluster = models.ForeignKey(Cluster, verbose_name=_("cluster"), on_delete=models.CASCADE, related_name="terms")
     year = models.PositiveSmallIntegerField(_("year"))
     lead_unit = models.ForeignKey(
-        "directory.Unit", verbose_name=_("lead unit"), on_delete=models.PROTECT, related_name="led_terms"
+        "directory.Unit", verbose_name=_("cluster lead unit"), on_delete=models.PROTECT, related_name="led_terms"
     )
     deputy_unit = models.ForeignKey(
         "directory.Unit",

@@ -65,7 +65,7 @@ class CriterionGroup(models.Model):
         "self", verbose_name=_("parent group"), on_delete=models.CASCADE, null=True, blank=True, related_name="children"
     )
     title = models.CharField(_("title"), max_length=500)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
         verbose_name = _("criterion group")
@@ -103,7 +103,7 @@ class Criterion(models.Model):
     )
     points_per_count = models.DecimalField(_("points per count"), **POINTS, null=True, blank=True)
     requires_evidence = models.BooleanField(_("evidence required"), default=False)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
         verbose_name = _("criterion")

@@ -168,7 +168,7 @@ class MovementDocument(RulesModel):
     movement = models.ForeignKey(
         Movement, verbose_name=_("movement"), on_delete=models.CASCADE, related_name="documents"
     )
-    title = models.CharField(_("title"), max_length=500)
+    title = models.CharField(_("subject"), max_length=500)
     number = models.CharField(_("document number"), max_length=100, blank=True)
     issued_on = models.DateField(_("issued on"), null=True, blank=True)
     file = models.FileField(_("file"), upload_to="movements/documents/%Y/", blank=True)

@@ -42,13 +42,16 @@ PAGES = [
 ]
 
 
+LEAD_ONLY = {"/clusters/sheets/{submitted}/review/"}  # officers cannot open a sheet's review page
+
+
 @pytest.mark.django_db
-@pytest.mark.parametrize("page", PAGES)
-@pytest.mark.parametrize("role", ["lead", "officer"])
+@pytest.mark.parametrize(
+    ("page", "role"),
+    [(page, role) for page in PAGES for role in ("lead", "officer") if not (role == "officer" and page in LEAD_ONLY)],
+)
 def test_pages_query_count_is_constant(client_as, officer, member_unit, page, role):
     user = officer if role == "officer" else UserFactory(unit=member_unit, is_unit_officer=True)
-    if "review/" in page and page.startswith("/clusters/sheets") and role == "officer":
-        pytest.skip("only the lead reviews a sheet")
     client = client_as(user)
 
     def url(term):
