@@ -34,7 +34,7 @@ test: $(VENV)/.installed-dev
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
 	scripts/check-deploy $(PY)
-	scripts/with-test-services $(VENV)/bin/pytest --cov --cov-report=term:skip-covered $(PYTEST_ARGS)
+	scripts/with-test-services $(VENV)/bin/pytest --cov --cov-report=term:skip-covered --cov-fail-under=92 $(PYTEST_ARGS)
 
 ## serve: production mode (PostgreSQL + Redis + Celery worker + gunicorn); needs the env of README.md
 serve: $(VENV)/.installed
