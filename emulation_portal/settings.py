@@ -312,6 +312,9 @@ LOGGING = {
         "django.server": {"handlers": ["stdout"], "level": LOG_LEVEL, "propagate": False},
         "django.db.backends": {"level": "INFO"},
         "axes": {"level": "WARNING"},
+        # WeasyPrint and fontTools narrate every layout step at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
         "celery": {"level": LOG_LEVEL},
     },
 }
