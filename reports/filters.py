@@ -16,7 +16,9 @@ class TermFilters(django_filters.FilterSet):
         empty_label=_("All clusters and blocs"),
     )
     year = django_filters.NumberFilter(label=_("Year"), field_name="term__year")
-    period = django_filters.ChoiceFilter(label=_("Reporting period"), choices=Period.choices, empty_label=_("All periods"))
+    period = django_filters.ChoiceFilter(
+        label=_("Reporting period"), choices=Period.choices, empty_label=_("All periods")
+    )
 
     def filter_q(self, queryset, name, value):
         return queryset.search(value)

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, DetailView, UpdateView
@@ -336,17 +336,12 @@ class ConferenceDetailView(ObjectPermissionMixin, HistoryMixin, DetailView):
         context["render"] = state
         context["can_change"] = self.request.user.has_perm("reports.change_conference", self.object)
         context["can_render"] = self.request.user.has_perm("reports.render_conference", self.object)
-        context["ranking_url"] = optional_url("clusters:ranking", self.object.term_id)
-        context["term_url"] = optional_url("clusters:term_detail", self.object.term_id)
+        # The ranking is linked only for those the clusters app lets see it (members after the lock).
+        term = self.object.term
+        can_rank = self.request.user.has_perm("clusters.rank_term", term)
+        context["ranking_url"] = reverse("clusters:ranking", args=[term.pk]) if can_rank else None
+        context["term_url"] = reverse("clusters:term_detail", args=[term.pk])
         return context
-
-
-def optional_url(name, *args):
-    """The clusters app's pages for the term, where that app offers them."""
-    try:
-        return reverse(name, args=args)
-    except NoReverseMatch:
-        return None
 
 
 @require_POST

@@ -1,0 +1,49 @@
+"""Every link a demo user is shown leads somewhere: no page of the seeded portal fails or 404s."""
+
+import re
+from collections import deque
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from directory.models import User
+
+LINK = re.compile(r'href="(/[^"#?]*)(?:\?[^"#]*)?"')
+SKIPPED_PREFIXES = ("/static/", "/admin/", "/accounts/logout/", "/i18n/")
+PAGES_PER_USER = 120
+
+
+@pytest.fixture
+def demo_portal(settings):
+    settings.PRODUCTION = False
+    call_command("seed_demo", stdout=StringIO())
+
+
+def crawl(client):
+    """Breadth-first GET of the links found on the pages, from the dashboard; returns (url, status) seen."""
+    seen, queue, results = {"/"}, deque(["/"]), []
+    while queue and len(results) < PAGES_PER_USER:
+        url = queue.popleft()
+        response = client.get(url)
+        results.append((url, response.status_code))
+        content_type = response.headers.get("Content-Type", "")
+        if response.status_code != 200 or not content_type.startswith("text/html"):
+            continue
+        for link in LINK.findall(response.content.decode()):
+            if link not in seen and not link.startswith(SKIPPED_PREFIXES):
+                seen.add(link)
+                queue.append(link)
+    return results
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("username", ["canbo", "donvi", "hoidong", "quantri", "cumtruong", "thanhvien"])
+def test_every_link_shown_to_a_demo_user_works(demo_portal, client, username):
+    client.force_login(User.objects.get(username=username))
+
+    results = crawl(client)
+
+    broken = [(url, status) for url, status in results if status >= 400]
+    assert len(results) > 5
+    assert broken == []
