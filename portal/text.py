@@ -25,3 +25,23 @@ def folded_search(query, field="search_text"):
     for word in fold(query).split():
         condition &= Q(**{f"{field}__contains": word})
     return condition
+
+
+class FoldedSearchMixin:
+    """Keeps a model's `search_text` column equal to the folded text of `search_words()`.
+
+    Mixed into a model before its Django base; the model declares the `search_text` field (its
+    size and index are the model's business) and says which words are searched.
+    """
+
+    search_text_max_length = None
+
+    def search_words(self):
+        raise NotImplementedError
+
+    def save(self, *args, **kwargs):
+        folded = fold(" ".join(str(word) for word in self.search_words() if word))
+        self.search_text = folded[: self.search_text_max_length] if self.search_text_max_length else folded
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
+        super().save(*args, **kwargs)

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from rules.contrib.models import RulesModel
 
 from directory.rules import is_administrator, is_officer
-from portal.text import fold, folded_search
+from portal.text import FoldedSearchMixin, folded_search
 
 from ..enums import CaseKind, CommendationType, DisciplineLevel, InitiativeScope, RecordSource
 from ..rules import can_import_history, can_view_history
@@ -100,7 +100,7 @@ class AwardRecordQuerySet(models.QuerySet):
         return self.filter(commendation_type=CommendationType.REGULAR)
 
 
-class AwardRecord(RulesModel):
+class AwardRecord(FoldedSearchMixin, RulesModel):
     """One award conferred: the history eligibility is checked against."""
 
     recipient_name = models.CharField(_("awarded to"), max_length=255)
@@ -186,6 +186,7 @@ class AwardRecord(RulesModel):
     def __str__(self):
         return f"{self.recipient_name} – {self.award} ({self.year})"
 
-    def save(self, *args, **kwargs):
-        self.search_text = fold(self.recipient_name)[:255]
-        super().save(*args, **kwargs)
+    search_text_max_length = 255
+
+    def search_words(self):
+        return [self.recipient_name]

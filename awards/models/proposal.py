@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from rules.contrib.models import RulesModel
 
 from directory.rules import is_administrator, is_council_member, is_officer, is_unit_officer
-from portal.text import fold, folded_search
+from portal.text import FoldedSearchMixin, folded_search
 
 from ..enums import CommendationType, DocumentKind, EligibilityStatus, Outcome, ProposalState
 from ..rules import (
@@ -70,7 +70,7 @@ class ProposalQuerySet(models.QuerySet):
         return self.filter(folded_search(query))
 
 
-class Proposal(RulesModel):
+class Proposal(FoldedSearchMixin, RulesModel):
     """A unit's award proposal (dossier): nominees, documents, and where it is in the workflow."""
 
     unit = models.ForeignKey(
@@ -139,11 +139,10 @@ class Proposal(RulesModel):
     def save(self, *args, **kwargs):
         if not self.deadline and self.year:
             self.deadline = default_deadline(self.year)
-        unit_name = self.unit.name if self.unit_id else ""
-        self.search_text = fold(f"{self.title} {unit_name}")
-        if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
         super().save(*args, **kwargs)
+
+    def search_words(self):
+        return [self.title, self.unit.name if self.unit_id else ""]
 
     @property
     def is_late(self):
@@ -170,7 +169,7 @@ class NomineeQuerySet(models.QuerySet):
         return self.filter(proposal__in=Proposal.objects.visible_to(user))
 
 
-class Nominee(RulesModel):
+class Nominee(FoldedSearchMixin, RulesModel):
     """A person or a unit proposed for one award, with the eligibility check and the outcome."""
 
     proposal = models.ForeignKey(
@@ -256,9 +255,8 @@ class Nominee(RulesModel):
     def may_be_approved(self):
         return self.eligibility_status == EligibilityStatus.PASSED or bool(self.override_reason)
 
-    def save(self, *args, **kwargs):
-        self.search_text = fold(self.recipient_name)
-        super().save(*args, **kwargs)
+    def search_words(self):
+        return [self.recipient_name]
 
 
 def document_path(instance, filename):

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from rules.contrib.models import RulesModel
 
 from directory.rules import is_officer, is_signed_in
-from portal.text import fold, folded_search
+from portal.text import FoldedSearchMixin, folded_search
 
 from ..enums import ClusterKind, Decision, OrganisingLevel, TieBreak
 from ..rules import can_view_cluster, can_view_ranking, can_view_term, is_term_lead, is_term_member
@@ -31,7 +31,7 @@ class ClusterQuerySet(models.QuerySet):
         return self.filter(folded_search(query))
 
 
-class Cluster(RulesModel):
+class Cluster(FoldedSearchMixin, RulesModel):
     """A cluster (localities) or bloc (agencies) whose members compete with each other."""
 
     kind = models.CharField(_("kind"), max_length=20, choices=ClusterKind.choices)
@@ -68,11 +68,8 @@ class Cluster(RulesModel):
     def __str__(self):
         return self.name
 
-    def save(self, *args, **kwargs):
-        self.search_text = fold(self.name)
-        if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
-        super().save(*args, **kwargs)
+    def search_words(self):
+        return [self.name]
 
 
 class TermQuerySet(models.QuerySet):

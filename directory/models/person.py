@@ -2,7 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from rules.contrib.models import RulesModel
 
-from portal.text import fold, folded_search
+from portal.text import FoldedSearchMixin, folded_search
 
 from ..enums import Gender
 from ..rules import can_view_person, is_administrator, is_officer, is_unit_officer
@@ -21,7 +21,7 @@ class PersonQuerySet(models.QuerySet):
         return self.filter(folded_search(query))
 
 
-class Person(RulesModel):
+class Person(FoldedSearchMixin, RulesModel):
     full_name = models.CharField(_("full name"), max_length=255)
     gender = models.CharField(_("gender"), max_length=10, choices=Gender.choices)
     position = models.CharField(_("position"), max_length=255, blank=True)
@@ -50,8 +50,5 @@ class Person(RulesModel):
     def __str__(self):
         return self.full_name
 
-    def save(self, *args, **kwargs):
-        self.search_text = fold(" ".join(filter(None, [self.full_name, self.position])))
-        if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
-        super().save(*args, **kwargs)
+    def search_words(self):
+        return [self.full_name, self.position]

@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rules.contrib.models import RulesModel
 
-from portal.text import fold, folded_search
+from portal.text import FoldedSearchMixin, folded_search
 
 from ..enums import UnitKind
 from ..rules import is_administrator, is_officer, is_signed_in
@@ -32,7 +32,7 @@ class UnitQuerySet(models.QuerySet):
         return self.filter(kind=UnitKind.PROVINCE)
 
 
-class Unit(RulesModel):
+class Unit(FoldedSearchMixin, RulesModel):
     name = models.CharField(_("name"), max_length=255)
     short_name = models.CharField(_("short name"), max_length=100, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=UnitKind.choices)
@@ -93,11 +93,8 @@ class Unit(RulesModel):
     def __str__(self):
         return self.name
 
-    def save(self, *args, **kwargs):
-        self.search_text = fold(" ".join(filter(None, [self.name, self.short_name, self.code])))
-        if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
-        super().save(*args, **kwargs)
+    def search_words(self):
+        return [self.name, self.short_name, self.code]
 
     def clean(self):
         from django.core.exceptions import ValidationError

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from rules.contrib.models import RulesModel
 
 from directory.rules import is_officer, is_signed_in
-from portal.text import fold, folded_search
+from portal.text import FoldedSearchMixin, folded_search
 
 from ..enums import MovementKind, MovementLevel, MovementState, ReviewKind
 from ..rules import can_follow_registrations, can_record_progress, can_register
@@ -30,7 +30,7 @@ class MovementQuerySet(models.QuerySet):
         )
 
 
-class Movement(RulesModel):
+class Movement(FoldedSearchMixin, RulesModel):
     """An emulation movement (phong trào thi đua): launched by someone, for a period, with aims."""
 
     name = models.CharField(_("name"), max_length=500)
@@ -120,13 +120,8 @@ class Movement(RulesModel):
     def __str__(self):
         return self.name
 
-    def save(self, *args, **kwargs):
-        self.search_text = fold(
-            " ".join(filter(None, [self.name, self.code, self.launching_authority, self.plan_number]))
-        )
-        if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
-        super().save(*args, **kwargs)
+    def search_words(self):
+        return [self.name, self.code, self.launching_authority, self.plan_number]
 
     def clean(self):
         from django.core.exceptions import ValidationError
