@@ -71,7 +71,7 @@ class MemberReportListView(PermissionRequiredMixin, FilteredListView):
 def report_export(reports):
     reports = list(reports.prefetch_related("values"))
     indicators = list(Indicator.objects.all())
-    headers = [str(_("Cluster or bloc")), str(_("Year")), str(_("Period")), str(_("Unit")), str(_("Status"))]
+    headers = [str(_("Cluster or bloc")), str(_("Year")), str(_("Reporting period")), str(_("Unit")), str(_("Status"))]
     headers += [indicator.name for indicator in indicators]
     rows = []
     for report in reports:
