@@ -79,10 +79,8 @@ class ProposalListView(PermissionRequiredMixin, FilteredListView):
             .order_by("-year", "-pk")
         )
 
-    def render_to_response(self, context, **kwargs):
-        if self.request.GET.get("format") == "xlsx":
-            return _proposal_export(self.object_list)
-        return super().render_to_response(context, **kwargs)
+    def export(self, rows):
+        return _proposal_export(rows)
 
 
 def _proposal_export(proposals):

@@ -8,9 +8,8 @@ from django.utils.translation import gettext as _
 from django.views.generic import CreateView, DetailView, UpdateView
 from rules.contrib.views import PermissionRequiredMixin
 
-from portal.audit import history_for
 from portal.lists import FilteredListView
-from portal.mixins import ObjectPermissionMixin
+from portal.mixins import HistoryMixin, ObjectPermissionMixin
 from portal.permissions import permission_required
 from portal.xlsx import UploadRejected, open_workbook, read_table, xlsx_response
 
@@ -32,10 +31,8 @@ class UnitListView(PermissionRequiredMixin, FilteredListView):
     def get_queryset(self):
         return Unit.objects.visible_to(self.request.user).select_related("parent", "successor")
 
-    def render_to_response(self, context, **kwargs):
-        if self.request.GET.get("format") == "xlsx":
-            return unit_export(self.object_list)
-        return super().render_to_response(context, **kwargs)
+    def export(self, rows):
+        return unit_export(rows)
 
 
 def unit_export(units):
@@ -55,17 +52,8 @@ def unit_export(units):
     return xlsx_response("don-vi.xlsx", [(_("Units"), imports.UNIT_HEADERS, rows)])
 
 
-class HistoryMixin:
-    """Adds the object's audit history for those allowed to read it."""
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        if can_view_history(self.request.user):
-            context["history"] = history_for(self.object)
-        return context
-
-
 class UnitDetailView(ObjectPermissionMixin, HistoryMixin, DetailView):
+    history_rule = can_view_history
     permission_required = "directory.view_unit"
     template_name = "directory/unit_detail.html"
 
@@ -118,6 +106,7 @@ class PersonListView(PermissionRequiredMixin, FilteredListView):
 
 
 class PersonDetailView(ObjectPermissionMixin, HistoryMixin, DetailView):
+    history_rule = can_view_history
     permission_required = "directory.view_person"
     template_name = "directory/person_detail.html"
 

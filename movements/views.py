@@ -68,10 +68,8 @@ class MovementListView(PermissionRequiredMixin, FilteredListView):
             .order_by("search_text", "pk")
         )
 
-    def render_to_response(self, context, **kwargs):
-        if self.request.GET.get("format") == "xlsx":
-            return movement_list_export(self.object_list)
-        return super().render_to_response(context, **kwargs)
+    def export(self, rows):
+        return movement_list_export(rows)
 
 
 MOVEMENT_HEADERS = [

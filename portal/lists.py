@@ -15,6 +15,17 @@ class FilteredListView(FilterView):
     paginate_by = PAGE_SIZE
     strict = False
 
+    def export(self, rows):
+        """The filtered rows as a download (an .xlsx response), for lists offering `?format=xlsx`."""
+        return None
+
+    def render_to_response(self, context, **kwargs):
+        if self.request.GET.get("format") == "xlsx":
+            download = self.export(self.object_list)
+            if download is not None:
+                return download
+        return super().render_to_response(context, **kwargs)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         query = self.request.GET.copy()

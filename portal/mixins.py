@@ -1,5 +1,7 @@
 from rules.contrib.views import PermissionRequiredMixin
 
+from .audit import history_for
+
 
 class ObjectPermissionMixin(PermissionRequiredMixin):
     """rules' permission check on the view's object, loading that object only once.
@@ -19,3 +21,15 @@ class ObjectPermissionMixin(PermissionRequiredMixin):
         if not hasattr(self, "_permission_object"):
             self._permission_object = super().get_object()
         return self._permission_object
+
+
+class HistoryMixin:
+    """Adds the object's audit history to a detail page for users `history_rule` allows."""
+
+    history_rule = None  # a rules predicate taking the user
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.history_rule(self.request.user):
+            context["history"] = history_for(self.object)
+        return context

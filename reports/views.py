@@ -8,9 +8,8 @@ from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, DetailView, UpdateView
 from rules.contrib.views import PermissionRequiredMixin
 
-from portal.audit import history_for
 from portal.lists import FilteredListView
-from portal.mixins import ObjectPermissionMixin
+from portal.mixins import HistoryMixin, ObjectPermissionMixin
 from portal.permissions import permission_required
 from portal.text import fold
 from portal.xlsx import UploadRejected, open_workbook, read_table, xlsx_response
@@ -43,14 +42,6 @@ from .models import ClusterReport, Conference, Indicator, MemberReport, ReportAt
 from .rules import can_view_history
 
 
-class HistoryMixin:
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        if can_view_history(self.request.user):
-            context["history"] = history_for(self.object)
-        return context
-
-
 # ---------------------------------------------------------------------------
 # Member reports
 # ---------------------------------------------------------------------------
@@ -62,10 +53,8 @@ class MemberReportListView(PermissionRequiredMixin, FilteredListView):
     def get_queryset(self):
         return MemberReport.objects.visible_to(self.request.user).select_related("unit", "term__cluster")
 
-    def render_to_response(self, context, **kwargs):
-        if self.request.GET.get("format") == "xlsx":
-            return report_export(self.object_list)
-        return super().render_to_response(context, **kwargs)
+    def export(self, rows):
+        return report_export(rows)
 
 
 def report_export(reports):
@@ -110,6 +99,7 @@ def get_report(request, pk):
 
 
 class MemberReportDetailView(ObjectPermissionMixin, HistoryMixin, DetailView):
+    history_rule = can_view_history
     permission_required = "reports.view_memberreport"
     template_name = "reports/report_detail.html"
 
@@ -245,6 +235,7 @@ def cluster_report_create(request):
 
 
 class ClusterReportDetailView(ObjectPermissionMixin, HistoryMixin, DetailView):
+    history_rule = can_view_history
     permission_required = "reports.view_clusterreport"
     template_name = "reports/cluster_report_detail.html"
 
@@ -320,6 +311,7 @@ def render_state(conference):
 
 
 class ConferenceDetailView(ObjectPermissionMixin, HistoryMixin, DetailView):
+    history_rule = can_view_history
     permission_required = "reports.view_conference"
     template_name = "reports/conference_detail.html"
 

@@ -42,3 +42,17 @@ def declared_url_names():
             module = importlib.import_module(module_info.name)
             names.update(entry[0] for entry in module.MATRIX)
     return names
+
+
+def fetch(client, method, url, data=None):
+    """GET or POST `url`; a file download is read to the end and its file closed.
+
+    Only the file's closers run: `response.close()` would also fire request_finished, which
+    closes the test's database connection.
+    """
+    response = client.post(url, data) if method == "post" else client.get(url)
+    if getattr(response, "streaming", False):
+        b"".join(response.streaming_content)
+        for closer in response._resource_closers:
+            closer()
+    return response

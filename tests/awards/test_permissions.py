@@ -10,7 +10,7 @@ from awards.domain.documents import upload_document
 from awards.models import Decision
 from tests.factories.awards import CouncilSessionFactory, NomineeFactory, ProposalFactory, catalogue_award
 from tests.factories.directory import PersonFactory, UnitFactory
-from tests.permissions import OFFICERS, ROLES, SIGNED_IN, expected_status, snapshot
+from tests.permissions import OFFICERS, ROLES, SIGNED_IN, expected_status, fetch, snapshot
 
 UNIT = OFFICERS | {"unit_officer"}
 COUNCIL = OFFICERS | {"council_member"}
@@ -130,10 +130,7 @@ def test_permission_matrix(client_as, cast, objects, role, url_name, key, method
     expected = expected_status(role, allowed, allowed_status=allowed_status)
     before = snapshot()
 
-    response = client.post(url, form_data(url_name, objects)) if method == "post" else client.get(url)
-    if getattr(response, "streaming", False):
-        b"".join(response.streaming_content)
-        response.close()
+    response = fetch(client, method, url, form_data(url_name, objects))
 
     assert response.status_code == expected
     if role not in allowed:

@@ -8,7 +8,7 @@ from django.urls import reverse
 from clusters.enums import SheetStatus
 from clusters.models import Score
 from tests.factories.clusters import scored_term
-from tests.permissions import OFFICERS, ROLES, SIGNED_IN, expected_status, snapshot
+from tests.permissions import OFFICERS, ROLES, SIGNED_IN, expected_status, fetch, snapshot
 
 LEAD = OFFICERS | {"unit_officer"}
 # Administrators are superusers: Django grants them every permission, lead actions included.
@@ -91,11 +91,7 @@ def test_permission_matrix(client_as, cast, objects, role, url_name, key, method
     expected = expected_status(role, allowed, allowed_status=allowed_status)
     before = snapshot()
 
-    response = client.post(url, form_data(url_name)) if method == "post" else client.get(url)
-    if getattr(response, "streaming", False):
-        # Close the served file only: response.close() would also close the test's database connection.
-        for closer in response._resource_closers:
-            closer()
+    response = fetch(client, method, url, form_data(url_name))
 
     assert response.status_code == expected
     if role not in allowed:

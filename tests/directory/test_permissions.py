@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import PersonFactory, UnitFactory
-from tests.permissions import OFFICERS, ROLES, SIGNED_IN, expected_status, snapshot
+from tests.permissions import OFFICERS, ROLES, SIGNED_IN, expected_status, fetch, snapshot
 
 EVERYONE = frozenset(ROLES)
 PEOPLE_READERS = OFFICERS | {"unit_officer"}
@@ -68,7 +68,7 @@ def test_permission_matrix(client_as, cast, objects, role, url_name, key, method
         expected = 302
     before = snapshot()
 
-    response = client.post(url, form_data(url_name, objects)) if method == "post" else client.get(url)
+    response = fetch(client, method, url, form_data(url_name, objects))
 
     assert response.status_code == expected
     if expected in (302, 403) and role not in allowed:

@@ -8,7 +8,7 @@ from django.urls import reverse
 from movements.models import MovementDocument
 from tests.factories import PersonFactory, UnitFactory
 from tests.factories.movements import MovementFactory, MovementReviewFactory, TargetFactory
-from tests.permissions import OFFICERS, SIGNED_IN, expected_status, snapshot
+from tests.permissions import OFFICERS, SIGNED_IN, expected_status, fetch, snapshot
 from tests.permissions import ROLES as ALL_ROLES
 
 REGISTRANTS = OFFICERS | {"unit_officer"}
@@ -113,9 +113,7 @@ def test_permission_matrix(client_as, cast, objects, role, url_name, key, method
     expected = expected_status(role, allowed, allowed_status=allowed_status)
     before = snapshot()
 
-    response = client.post(url, form_data(url_name, objects)) if method == "post" else client.get(url)
-    if response.streaming:
-        b"".join(response.streaming_content)  # reading a download to the end closes its file
+    response = fetch(client, method, url, form_data(url_name, objects))
 
     assert response.status_code == expected, getattr(response, "context", None) and response.context.get("form")
     if role not in allowed:

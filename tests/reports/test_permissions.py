@@ -6,7 +6,7 @@ The unit officer's unit is a member of term A (not its lead) and the lead of ter
 import pytest
 from django.urls import reverse
 
-from tests.permissions import OFFICERS, ROLES, expected_status, snapshot
+from tests.permissions import OFFICERS, ROLES, expected_status, fetch, snapshot
 
 READERS = OFFICERS | {"unit_officer"}
 # Django lets active superusers (administrators) through every permission check.
@@ -97,9 +97,7 @@ def test_permission_matrix(client_as, cast, scenario, role, url_name, key, metho
     expected = EXCEPTIONS.get((url_name, method, role)) or expected_status(role, allowed, allowed_status=allowed_status)
     before = snapshot()
 
-    response = client.post(url, form_data(url_name, scenario)) if method == "post" else client.get(url)
-    if response.streaming:  # read file downloads to the end, which closes the file
-        b"".join(response.streaming_content)
+    response = fetch(client, method, url, form_data(url_name, scenario))
 
     assert response.status_code == expected
     if role not in allowed:
