@@ -1,3 +1,4 @@
+import rules
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -38,6 +39,17 @@ class User(RulesModelMixin, AbstractUser, metaclass=RulesModelBase):
 
     def get_full_name(self):
         return self.full_name or self.username
+
+    def has_perm(self, perm, obj=None):
+        """Rules decide every right on a portal object, for administrators too.
+
+        Django lets a superuser do anything; here being an administrator gives configuration and
+        Django admin (permissions without an object), never the rights of a unit, a cluster lead or
+        the council on one of their records.
+        """
+        if obj is not None and rules.perm_exists(perm):
+            return self.is_active and rules.has_perm(perm, self, obj)
+        return super().has_perm(perm, obj)
 
     @property
     def roles(self):
