@@ -62,11 +62,20 @@ DATABASE_URL = env_str("DATABASE_URL", "")
 PRODUCTION = bool(DATABASE_URL)
 DEBUG = env_bool("DEBUG", not PRODUCTION)
 
+if PRODUCTION and DEBUG:
+    raise ImproperlyConfigured("DEBUG=true is refused in production (DATABASE_URL is set): it shows code and data.")
+
 SECRET_KEY = env_str("SECRET_KEY")
+SECRET_KEY_MIN_LENGTH = 50
 if not SECRET_KEY:
     if PRODUCTION:
         raise ImproperlyConfigured("SECRET_KEY is required in production (DATABASE_URL is set).")
     SECRET_KEY = "embedded-mode-only-not-secret-3f9c1b7e0a4d4b2c8e6f5a1d9b0c7e2f"
+elif PRODUCTION and len(SECRET_KEY) < SECRET_KEY_MIN_LENGTH:
+    raise ImproperlyConfigured(
+        f"SECRET_KEY must be at least {SECRET_KEY_MIN_LENGTH} characters in production; generate one with "
+        "python -c 'import secrets; print(secrets.token_urlsafe(50))'."
+    )
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost"])
 if PRODUCTION and not ALLOWED_HOSTS:
@@ -90,6 +99,7 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "axes",
     "auditlog",
+    "csp",
     # Our apps, shared ones first: later apps import from earlier ones, never back.
     "portal",
     "directory",
@@ -109,6 +119,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "portal.middleware.PrivatePagesMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
     # Axes goes last so it sees the outcome of authentication.
     "axes.middleware.AxesMiddleware",
@@ -201,6 +213,23 @@ X_FRAME_OPTIONS = "DENY"
 # /healthz is probed over plain HTTP by the load balancer.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
+# Content-Security-Policy (django-csp): scripts and styles only from our own static files, no
+# inline script or style anywhere, no plugins, no framing. Charts are inline SVG (markup, not script).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+
 
 # ---------------------------------------------------------------------------
 # Language, time, formats
@@ -265,6 +294,10 @@ CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 # A task that is not acknowledged within this time is handed to another worker; it must be
 # longer than the slowest render.
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600)}
+# Reports: how long a render job may run before another worker may claim it; the test-only delay
+# lets the fault-injection test kill a worker in the middle of a render.
+REPORTS_RENDER_LEASE_SECONDS = env_int("REPORTS_RENDER_LEASE_SECONDS", 600)
+REPORTS_TEST_RENDER_DELAY = float(env_str("REPORTS_TEST_RENDER_DELAY", "0") or 0)
 CELERY_BEAT_SCHEDULE = {
     "heartbeat": {"task": "portal.heartbeat", "schedule": 60.0},
     # Phases open and close by their dates; members hear three days before self-assessment closes.

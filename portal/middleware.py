@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.utils import translation
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import add_never_cache_headers, patch_vary_headers
 
 
 class LanguageCookieMiddleware:
@@ -22,4 +22,22 @@ class LanguageCookieMiddleware:
         response = self.get_response(request)
         patch_vary_headers(response, ("Cookie",))
         response.headers.setdefault("Content-Language", language)
+        return response
+
+
+class PrivatePagesMiddleware:
+    """Signed-in pages and downloads are never kept by browsers or proxies (Cache-Control: no-store).
+
+    A shared office computer's back button or disk cache must not show another officer's dossier.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        signed_in = user is not None and user.is_authenticated
+        if signed_in or response.has_header("Content-Disposition"):
+            add_never_cache_headers(response)
         return response

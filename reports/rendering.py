@@ -1,7 +1,8 @@
 """HTML to PDF with WeasyPrint. The only module that imports it; no external URL is ever fetched."""
 
-import os
 import time
+
+from django.conf import settings
 
 
 class ExternalResourceRefused(Exception):
@@ -21,7 +22,7 @@ def html_to_pdf(html):
     Test hook: REPORTS_TEST_RENDER_DELAY (seconds) makes each render sleep first, so a test can
     kill a worker in the middle of a render. It is never set outside the fault test.
     """
-    delay = float(os.environ.get("REPORTS_TEST_RENDER_DELAY") or 0)
+    delay = settings.REPORTS_TEST_RENDER_DELAY
     if delay:
         time.sleep(delay)
     from weasyprint import HTML

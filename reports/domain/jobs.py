@@ -14,6 +14,7 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
+from django.conf import settings
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import F, Q
@@ -30,7 +31,7 @@ SUMMARY_DIR = "reports/summaries"
 
 def lease():
     """How long a RUNNING claim protects a job from another worker (REPORTS_RENDER_LEASE_SECONDS)."""
-    return timedelta(seconds=float(os.environ.get("REPORTS_RENDER_LEASE_SECONDS") or 600))
+    return timedelta(seconds=settings.REPORTS_RENDER_LEASE_SECONDS)
 
 
 def file_name(digest):

@@ -82,3 +82,43 @@ def test_check_deploy_passes_under_production_settings():
     )
 
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+PRODUCTION_ENV = {
+    "DATABASE_URL": "postgres://portal@db.invalid/portal",
+    "ALLOWED_HOSTS": "thidua.example.vn",
+    "SECRET_KEY": "k" * 50,
+}
+
+
+def test_settings_production_refuses_debug():
+    result = run_settings({**PRODUCTION_ENV, "DEBUG": "true"})
+
+    assert result.returncode != 0
+    assert "DEBUG=true is refused in production" in result.stderr
+
+
+def test_settings_production_refuses_a_short_secret_key():
+    result = run_settings({**PRODUCTION_ENV, "SECRET_KEY": "k" * 49})
+
+    assert result.returncode != 0
+    assert "SECRET_KEY must be at least 50 characters" in result.stderr
+
+
+def test_settings_production_accepts_a_fifty_character_secret_key():
+    result = run_settings(PRODUCTION_ENV)
+
+    assert result.returncode == 0, result.stderr
+
+
+def test_only_the_settings_module_reads_the_environment():
+    readers = []
+    for path in settings.BASE_DIR.glob("*/**/*.py"):
+        relative = path.relative_to(settings.BASE_DIR)
+        if relative.parts[0] in (".venv", "tests", "bench", "var") or relative.name in ("manage.py",):
+            continue
+        text = path.read_text(encoding="utf-8")
+        if "os.environ" in text.replace('os.environ.setdefault("DJANGO_SETTINGS_MODULE"', "") or "getenv(" in text:
+            readers.append(str(relative))
+
+    assert readers == ["emulation_portal/settings.py"]

@@ -104,13 +104,13 @@ def test_done_job_is_never_claimed_again(south_west, officer, django_capture_on_
 
 
 @pytest.mark.django_db
-def test_running_job_is_reclaimed_only_after_its_lease(south_west, officer, monkeypatch):
+def test_running_job_is_reclaimed_only_after_its_lease(south_west, officer, settings):
     conference = Conference.objects.get(term=south_west)
     job = RenderJob.objects.create(conference=conference, content_hash="a" * 64)
     assert jobs.claim(job_id=job.pk)
 
     assert not jobs.claim(job_id=job.pk)
-    monkeypatch.setenv("REPORTS_RENDER_LEASE_SECONDS", "0")
+    settings.REPORTS_RENDER_LEASE_SECONDS = 0
     assert jobs.claim(job_id=job.pk)
 
 
