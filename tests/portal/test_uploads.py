@@ -6,11 +6,15 @@ from django import forms
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from portal.uploads import DocumentFileField, UploadRejected, check_upload
+from tests.files import image
 
 
 def docx_bytes():
+    # A real package has its content types and relationships besides the document itself.
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as package:
+        package.writestr("[Content_Types].xml", "<Types/>")
+        package.writestr("_rels/.rels", "<Relationships/>")
         package.writestr("word/document.xml", "<w:document/>")
     return buffer.getvalue()
 
@@ -19,8 +23,8 @@ def docx_bytes():
     ("content", "expected"),
     [
         (b"%PDF-1.7 ...", ("application/pdf", "pdf")),
-        (b"\xff\xd8\xff\xe0 jpeg", ("image/jpeg", "jpg")),
-        (b"\x89PNG\r\n\x1a\n png", ("image/png", "png")),
+        (image("JPEG"), ("image/jpeg", "jpg")),
+        (image("PNG"), ("image/png", "png")),
     ],
 )
 def test_check_upload_recognises_files_by_their_first_bytes(content, expected):
