@@ -149,7 +149,7 @@ class Column:
                 return True
             if folded in NO:
                 return False
-            raise self.fail(text, _('write "Có" or leave the cell empty, not "{value}".').format(value=text))
+            raise self.fail(text, _('Write "Có" or leave the cell empty, not "{value}".').format(value=text))
         raise ValueError(f"unknown column kind {self.kind!r}")
 
 

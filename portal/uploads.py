@@ -222,7 +222,7 @@ def proven_name(name, extension):
     """The sender's file name (NFC, no folder) with the extension the content proved."""
     name = nfc((name or "").replace("\\", "/").rsplit("/", 1)[-1]).strip()
     stem = name.rsplit(".", 1)[0] if "." in name else name
-    stem = stem.strip(" .") or _("document")
+    stem = stem.strip(" .") or "tai-lieu"
     return f"{stem[: 240 - len(extension)]}.{extension}"
 
 
