@@ -384,3 +384,14 @@ def test_a_ten_thousand_character_username_gets_a_clear_message(client, postgres
     assert response.status_code == 200
     assert "tối đa 150 ký tự" in page
     assert not AccessAttempt.objects.exists() and not AccessLog.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_ten_thousand_character_username_is_refused_at_the_admin_sign_in_too(client, postgresql):
+    from axes.models import AccessAttempt
+
+    response = client.post("/admin/login/", {"username": "a" * 10_000, "password": "x"})
+
+    assert response.status_code == 200
+    assert "tối đa 150 ký tự" in html.unescape(response.content.decode())
+    assert not AccessAttempt.objects.exists()
