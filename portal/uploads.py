@@ -279,6 +279,9 @@ def _remember_stored_files(sender, instance, raw=False, **kwargs):
     fields = _file_fields(sender)
     if raw or not fields or instance.pk is None or instance._state.adding:
         return
+    # Only a row receiving a new file (not yet in storage) can leave an old one behind.
+    if all(getattr(getattr(instance, field.attname), "_committed", True) for field in fields):
+        return
     names = [field.attname for field in fields]
     instance._stored_files = sender._base_manager.filter(pk=instance.pk).values(*names).first() or {}
 
