@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from directory.forms import DATE_WIDGET
 from directory.models import Person, Unit
+from portal.imports import ImportFileField
+from portal.uploads import DocumentFileField
 
 from .enums import AwardLevel, DocumentKind
 from .models import Award, CouncilSession, Initiative, Proposal
@@ -70,15 +72,11 @@ class NomineeForm(forms.Form):
 
 class DocumentForm(forms.Form):
     kind = forms.ChoiceField(label=_("Document"), choices=DocumentKind.choices)
-    file = forms.FileField(label=_("File (PDF, Word, Excel, JPEG or PNG)"))
+    file = DocumentFileField(label=_("File (PDF, Word, Excel, JPEG or PNG)"))
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(
-        label=_("Excel file (.xlsx)"),
-        help_text=_("Fill in the template. Nothing is written unless every row is valid."),
-        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}),
-    )
+    file = ImportFileField()
 
 
 class ReturnForm(forms.Form):

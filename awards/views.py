@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
@@ -11,12 +10,13 @@ from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, DetailView, ListView
 from rules.contrib.views import PermissionRequiredMixin
 
-from directory.domain.imports import ImportFailed
 from portal.audit import history_for
+from portal.imports import ImportFailed
 from portal.lists import PAGE_SIZE, FilteredListView
 from portal.mixins import ObjectPermissionMixin
 from portal.permissions import permission_required
-from portal.xlsx import UploadRejected, open_workbook, read_table, xlsx_response
+from portal.uploads import UploadRejected
+from portal.xlsx import xlsx_response
 
 from .domain import AwardsError, workflow
 from .domain.council import record_vote
@@ -300,6 +300,8 @@ def document_upload(request, pk):
             messages.success(request, _("The document was attached."))
         except AwardsError as error:
             messages.error(request, str(error))
+    elif request.FILES.get("file") and form.errors.get("file"):
+        messages.error(request, form.errors["file"][0])
     else:
         messages.error(request, _("Choose the kind of document and a file."))
     return _to_proposal(proposal)
@@ -324,11 +326,6 @@ def document_download(request, pk):
     )
 
 
-def _read_upload(form):
-    workbook = open_workbook(form.cleaned_data["file"], max_bytes=settings.IMPORT_MAX_BYTES)
-    return workbook
-
-
 @require_POST
 @permission_required("awards.change_proposal", object_getter=_proposal)
 def nominee_import(request, pk):
@@ -337,10 +334,7 @@ def nominee_import(request, pk):
     row_errors = None
     if form.is_valid():
         try:
-            table = read_table(_read_upload(form), headers=NOMINEE_HEADERS, max_rows=settings.IMPORT_MAX_ROWS)
-            if not table:
-                raise UploadRejected(_("The workbook has no rows to import."))
-            result = import_nominees(proposal=proposal, table=table, by=request.user)
+            result = import_nominees(proposal=proposal, uploaded_file=form.cleaned_data["file"], by=request.user)
         except (UploadRejected, AwardsError) as error:
             messages.error(request, str(error))
         except ImportFailed as failure:
@@ -581,10 +575,7 @@ def history_import(request):
     row_errors = []
     if request.method == "POST" and form.is_valid():
         try:
-            table = read_table(_read_upload(form), headers=HISTORY_HEADERS, max_rows=settings.IMPORT_MAX_ROWS)
-            if not table:
-                raise UploadRejected(_("The workbook has no rows to import."))
-            result = import_history(table=table, by=request.user)
+            result = import_history(uploaded_file=form.cleaned_data["file"], by=request.user)
         except UploadRejected as error:
             form.add_error("file", str(error))
         except ImportFailed as failure:

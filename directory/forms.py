@@ -1,6 +1,7 @@
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+
+from portal.imports import ImportFileField
 
 from .models import Person, Unit
 
@@ -38,18 +39,4 @@ class ImportForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("What to import"), choices=[(UNITS, _("Units")), (PEOPLE, _("People"))], widget=forms.RadioSelect
     )
-    file = forms.FileField(
-        label=_("Excel file (.xlsx)"),
-        help_text=_("Fill in the template. Nothing is written unless every row is valid."),
-        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}),
-    )
-
-    def clean_file(self):
-        uploaded = self.cleaned_data["file"]
-        if uploaded.size > settings.IMPORT_MAX_BYTES:
-            raise forms.ValidationError(
-                _("The file is too large: the limit is {limit} MB.").format(
-                    limit=settings.IMPORT_MAX_BYTES // (1024 * 1024)
-                )
-            )
-        return uploaded
+    file = ImportFileField()

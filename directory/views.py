@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import messages
 from django.db.models import Count
 from django.http import HttpResponseRedirect
@@ -11,7 +10,8 @@ from rules.contrib.views import PermissionRequiredMixin
 from portal.lists import FilteredListView
 from portal.mixins import HistoryMixin, ObjectPermissionMixin
 from portal.permissions import permission_required
-from portal.xlsx import UploadRejected, open_workbook, read_table, xlsx_response
+from portal.uploads import UploadRejected
+from portal.xlsx import xlsx_response
 
 from .domain import imports
 from .domain.lineage import successor_chain
@@ -152,14 +152,9 @@ def import_directory(request):
         form = ImportForm(request.POST, request.FILES)
         if form.is_valid():
             kind = form.cleaned_data["kind"]
-            headers = imports.UNIT_HEADERS if kind == ImportForm.UNITS else imports.PERSON_HEADERS
             run = imports.import_units if kind == ImportForm.UNITS else imports.import_people
             try:
-                workbook = open_workbook(form.cleaned_data["file"], max_bytes=settings.IMPORT_MAX_BYTES)
-                table = read_table(workbook, headers=headers, max_rows=settings.IMPORT_MAX_ROWS)
-                if not table:
-                    raise UploadRejected(_("The workbook has no rows to import."))
-                result = run(table=table, by=request.user)
+                result = run(uploaded_file=form.cleaned_data["file"], by=request.user)
             except UploadRejected as error:
                 form.add_error("file", str(error))
             except imports.ImportFailed as failure:

@@ -3,15 +3,21 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from portal.accounts import AdminLoginForm, LoginForm
 from portal.views import healthz
 
 admin.site.site_header = _("Emulation Portal administration")
 admin.site.site_title = _("Emulation Portal")
+admin.site.login_form = AdminLoginForm
 
 urlpatterns = [
     path("", include("portal.urls")),
     path("healthz", healthz, name="healthz"),
-    path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(redirect_authenticated_user=True, authentication_form=LoginForm),
+        name="login",
+    ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/password/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),

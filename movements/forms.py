@@ -4,12 +4,10 @@ from django.utils.translation import gettext_lazy as _
 
 from directory.models import Person, Unit
 from portal.forms import VietnameseDecimalField
-from portal.uploads import ACCEPT_ATTRIBUTE, UploadRejected, check_upload
+from portal.uploads import DocumentFileField
 
 from .enums import ReviewKind
 from .models import Movement, MovementDocument, MovementReview, ProgressEntry, Registration, Target
-
-DOCUMENT_MAX_BYTES = 20 * 1024 * 1024
 
 DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"})
 DECIMAL_INPUT = forms.TextInput(attrs={"inputmode": "decimal"})
@@ -131,21 +129,9 @@ class HonoureeForm(forms.Form):
 
 
 class DocumentForm(forms.ModelForm):
+    file = DocumentFileField(label=_("File"))
+
     class Meta:
         model = MovementDocument
         fields = ["title", "number", "issued_on", "file"]
         widgets = {"issued_on": DATE_WIDGET}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["file"].required = True
-        self.fields["file"].help_text = _("PDF, Word (.docx), Excel (.xlsx), JPEG or PNG; at most 20 MB.")
-        self.fields["file"].widget.attrs["accept"] = ACCEPT_ATTRIBUTE
-
-    def clean_file(self):
-        uploaded = self.cleaned_data["file"]
-        try:
-            check_upload(uploaded, max_bytes=DOCUMENT_MAX_BYTES)
-        except UploadRejected as rejected:
-            raise forms.ValidationError(str(rejected)) from None
-        return uploaded

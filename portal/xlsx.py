@@ -1,57 +1,55 @@
 """Reading and writing the Excel files officers exchange with the portal.
 
-Uploads are checked by content, never by name: an .xlsx is a ZIP package holding
-xl/workbook.xml, so anything else is refused before openpyxl parses it.
+Uploads are checked by content, never by name, with the same checks as every document
+(`portal.uploads`): an .xlsx is a real Office package holding xl/workbook.xml and no bigger once
+unpacked than UPLOAD_MAX_UNPACKED_BYTES, so anything else is refused before openpyxl parses it.
+Imports go through `portal.imports`, which reads the rows with `read_table`.
 """
 
 import io
-import zipfile
 from datetime import date, datetime
 
+from django.conf import settings
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
-from .uploads import UploadRejected
+from .uploads import UploadRejected, check_upload, nfc
 
 __all__ = ["UploadRejected", "open_workbook", "read_table", "parse_date", "workbook_bytes", "xlsx_response"]
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-ZIP_MAGIC = b"PK\x03\x04"
 
 
-def open_workbook(uploaded_file, *, max_bytes):
-    """Check an uploaded file by size and content and return its openpyxl workbook."""
+def open_workbook(uploaded_file, *, max_bytes=None):
+    """Check an uploaded file by size and content and return its openpyxl workbook.
+
+    `max_bytes` defaults to IMPORT_MAX_BYTES.
+    """
     import openpyxl
 
-    if uploaded_file.size > max_bytes:
-        raise UploadRejected(
-            _("The file is {size} MB; the limit is {limit} MB.").format(
-                size=round(uploaded_file.size / 1024 / 1024, 1), limit=round(max_bytes / 1024 / 1024, 1)
-            )
-        )
-    data = uploaded_file.read()
     not_xlsx = UploadRejected(_("This file is not an Excel workbook (.xlsx). Please use the template."))
-    if not data.startswith(ZIP_MAGIC):
-        raise not_xlsx
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as package:
-            names = set(package.namelist())
-            if "xl/workbook.xml" not in names:
-                raise not_xlsx
-            # A workbook that expands hugely is a zip bomb, not a list of units.
-            if sum(info.file_size for info in package.infolist()) > max_bytes * 20:
-                raise UploadRejected(_("The workbook is too large once unpacked."))
+        check_upload(uploaded_file, max_bytes=max_bytes or settings.IMPORT_MAX_BYTES, kinds={"xlsx"})
+    except UploadRejected as rejected:
+        if rejected.code in ("size", "unpacked", "macros"):
+            raise
+        raise not_xlsx from None
+    data = uploaded_file.read()
+    uploaded_file.seek(0)
+    try:
         return openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except UploadRejected:
-        raise
     except Exception:  # openpyxl raises many kinds on damaged files
         raise not_xlsx from None
+
+
+def _header(cell):
+    return nfc(str(cell)).strip() if cell is not None else ""
 
 
 def read_table(workbook, *, headers, max_rows):
     """Rows of the first sheet as (row number, {header: value}), the header row checked.
 
-    Empty rows are skipped; row numbers are the ones Excel shows.
+    Empty rows are skipped; row numbers are the ones Excel shows; text is stripped and in NFC.
     """
     sheet = workbook.worksheets[0]
     rows = sheet.iter_rows(values_only=True)
@@ -59,7 +57,7 @@ def read_table(workbook, *, headers, max_rows):
         header_row = next(rows)
     except StopIteration:
         raise UploadRejected(_("The workbook is empty.")) from None
-    found = [str(cell).strip() if cell is not None else "" for cell in header_row]
+    found = [_header(cell) for cell in header_row]
     missing = [header for header in headers if header not in found]
     if missing:
         raise UploadRejected(
@@ -75,7 +73,7 @@ def read_table(workbook, *, headers, max_rows):
         values = {}
         for header, position in positions.items():
             cell = row[position] if position < len(row) else None
-            values[header] = cell.strip() if isinstance(cell, str) else cell
+            values[header] = nfc(cell).strip() if isinstance(cell, str) else cell
         table.append((number, values))
     return table
 

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from clusters.models import Term
 from directory.rules import is_officer
+from portal.imports import ImportFileField
 from portal.uploads import DocumentFileField
 
 from .domain.member_reports import parse_value
@@ -69,7 +70,7 @@ class MemberReportForm(forms.ModelForm):
 
 
 class UploadFiguresForm(forms.Form):
-    file = forms.FileField(label=_("Excel file (.xlsx) from the template"))
+    file = ImportFileField(label=_("Excel file (.xlsx) from the template"))
 
 
 class AttachmentForm(forms.Form):

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
@@ -8,20 +7,22 @@ from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, DetailView, UpdateView
 from rules.contrib.views import PermissionRequiredMixin
 
+from portal.imports import ImportFailed
 from portal.lists import FilteredListView
 from portal.mixins import HistoryMixin, ObjectPermissionMixin
 from portal.permissions import permission_required
 from portal.text import fold
-from portal.xlsx import UploadRejected, open_workbook, read_table, xlsx_response
+from portal.uploads import UploadRejected
+from portal.xlsx import xlsx_response
 
 from .domain import jobs
 from .domain.compilation import compile_figures
 from .domain.docx_export import summary_docx
 from .domain.errors import ReportError
+from .domain.imports import import_figures
 from .domain.member_reports import (
     TEMPLATE_HEADERS,
     compile_cluster_report,
-    figures_from_table,
     save_figures,
     start_report,
     submit_report,
@@ -162,18 +163,24 @@ def report_template(request, pk):
     return xlsx_response(name, [(str(_("Figures")), TEMPLATE_HEADERS, rows)])
 
 
+MAX_ROW_MESSAGES = 20
+
+
 @require_POST
 @permission_required("reports.change_memberreport", object_getter=get_report)
 def report_upload(request, pk):
     report = get_report(request, pk)
     form = UploadFiguresForm(request.POST, request.FILES)
     if not form.is_valid():
-        messages.error(request, _("Choose the Excel file to upload."))
+        errors = form.errors.get("file") if request.FILES.get("file") else None
+        messages.error(request, errors[0] if errors else _("Choose the Excel file to upload."))
         return HttpResponseRedirect(reverse("reports:report_detail", args=[report.pk]))
     try:
-        workbook = open_workbook(form.cleaned_data["file"], max_bytes=settings.IMPORT_MAX_BYTES)
-        table = read_table(workbook, headers=TEMPLATE_HEADERS, max_rows=settings.IMPORT_MAX_ROWS)
-        save_figures(report=report, values=figures_from_table(table=table))
+        import_figures(report=report, uploaded_file=form.cleaned_data["file"], by=request.user)
+    except ImportFailed as failure:
+        messages.error(request, str(failure))
+        for error in failure.errors[:MAX_ROW_MESSAGES]:
+            messages.error(request, _("Row {row}: {message}").format(row=error.row, message=error.message))
     except (UploadRejected, ReportError) as error:
         messages.error(request, str(error))
     else:
@@ -189,6 +196,8 @@ def report_attach(request, pk):
     if form.is_valid():
         ReportAttachment.objects.create(report=report, title=form.cleaned_data["title"], file=form.cleaned_data["file"])
         messages.success(request, _("The file was attached."))
+    elif request.FILES.get("file") and form.errors.get("file"):
+        messages.error(request, form.errors["file"][0])
     else:
         messages.error(request, _("Give the attachment a title and choose a file."))
     return HttpResponseRedirect(reverse("reports:report_detail", args=[report.pk]))

@@ -15,8 +15,9 @@ EDITABLE = (ProposalState.DRAFT, ProposalState.RETURNED)
 def upload_document(*, proposal, kind, uploaded_file, by):
     """Attach a document to a draft or returned dossier.
 
-    Side effects: writes the file under MEDIA_ROOT and one ProposalDocument (audited). Raises
-    AwardsError for a file that is too large or not a PDF, Word, Excel, JPEG or PNG file.
+    Side effects: writes the file under MEDIA_ROOT, named by the extension its content proves, and
+    one ProposalDocument (audited; `original_name` is the sender's name with that extension). Raises
+    AwardsError for a file that is too large or not really a PDF, Word, Excel, JPEG or PNG file.
     """
     try:
         content_type, extension = check_upload(uploaded_file)
@@ -30,7 +31,7 @@ def upload_document(*, proposal, kind, uploaded_file, by):
         document = ProposalDocument(
             proposal=proposal,
             kind=kind,
-            original_name=(uploaded_file.name or "")[:255],
+            original_name=uploaded_file.original_name,
             content_type=content_type,
             extension=extension,
             size=len(data),

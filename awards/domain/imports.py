@@ -1,12 +1,17 @@
-"""Excel imports: a proposal's nominee list, and past years' award history. All rows or none."""
+"""Excel imports: a proposal's nominee list, and past years' award history. All rows or none.
+
+The columns are declared once (`NOMINEE_COLUMNS`, `HISTORY_COLUMNS`) and read by the shared
+pipeline `portal.imports` (row errors, limits, NFC, one transaction).
+"""
 
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from directory.domain.imports import ImportFailed, RowError
 from directory.models import Person, Unit
+from portal.imports import CHOICE, FLAG, NUMBER, Column, ImportSpec, run_import
 from portal.text import fold
 
 from ..enums import CommendationType, RecipientKind, RecordSource
@@ -14,27 +19,78 @@ from ..models import Award, AwardRecord, Nominee
 from . import AwardsError
 from .eligibility import refresh_eligibility
 
-NOMINEE_HEADERS = [
+
+def _field(model, name):
+    return model._meta.get_field(name)
+
+
+def _commendation_types():
+    lookup = {}
+    for choice in CommendationType:
+        lookup[fold(choice.value)] = choice.value
+        for language in ("vi", "en"):
+            with translation.override(language):
+                lookup[fold(str(choice.label))] = choice.value
+    lookup.update(
+        {
+            "thuong xuyen": "regular",
+            "dot xuat": "special",
+            "chuyen de": "thematic",
+            "theo chuyen de": "thematic",
+            "qua trinh cong hien": "lifetime",
+            "nien han": "service",
+            "doi ngoai": "foreign",
+        }
+    )
+    return lookup
+
+
+NAME = Column(
     "Họ và tên / Tên tập thể",
-    "Mã đơn vị",
-    "Mã danh hiệu, hình thức",
-    "Tóm tắt thành tích",
-    "Hoàn thành xuất sắc",
-]
+    "name",
+    field=_field(AwardRecord, "recipient_name"),
+    required=True,
+    missing=gettext_lazy("The name is missing."),
+)
+UNIT_CODE = Column("Mã đơn vị", "unit_code", field=_field(Unit, "code"))
+AWARD_CODE = Column("Mã danh hiệu, hình thức", "award_code", field=_field(Award, "code"))
+NOMINEE_COLUMNS = ImportSpec(
+    NAME,
+    UNIT_CODE,
+    AWARD_CODE,
+    Column("Tóm tắt thành tích", "achievement", field=_field(Nominee, "achievement")),
+    Column("Hoàn thành xuất sắc", "is_excellent", kind=FLAG),
+)
+HISTORY_COLUMNS = ImportSpec(
+    NAME,
+    UNIT_CODE,
+    AWARD_CODE,
+    Column(
+        "Năm",
+        "year",
+        kind=NUMBER,
+        field=_field(AwardRecord, "year"),
+        required=True,
+        bounds={"minimum": 1945, "maximum": 2100},
+        missing=gettext_lazy('"{value}" is not a year.'),
+        invalid=gettext_lazy('"{value}" is not a year.'),
+    ),
+    Column("Số quyết định", "decision_number", field=_field(AwardRecord, "decision_number")),
+    Column(
+        "Loại hình khen thưởng",
+        "commendation_type",
+        kind=CHOICE,
+        choices=_commendation_types,
+        invalid=gettext_lazy('Unknown commendation type "{value}".'),
+    ),
+)
+NOMINEE_HEADERS = NOMINEE_COLUMNS.headers
 NOMINEE_EXAMPLE = [
     ["Phạm Thị Lan", "NB-SGDDT", "CSTDCS", "Giáo viên dạy giỏi cấp tỉnh năm học 2024-2025", "Có"],
     ["Sở Giáo dục và Đào tạo tỉnh Ninh Bình", "NB-SGDDT", "TTLDXS", "Hoàn thành xuất sắc nhiệm vụ năm 2025", "Có"],
 ]
-HISTORY_HEADERS = [
-    "Họ và tên / Tên tập thể",
-    "Mã đơn vị",
-    "Mã danh hiệu, hình thức",
-    "Năm",
-    "Số quyết định",
-    "Loại hình khen thưởng",
-]
+HISTORY_HEADERS = HISTORY_COLUMNS.headers
 HISTORY_EXAMPLE = [["Phạm Thị Lan", "NB-SGDDT", "CSTDCS", 2024, "1234/QĐ-UBND", "Thường xuyên"]]
-YES = {"co", "x", "yes", "1", "true"}
 BATCH = 5000
 
 
@@ -43,69 +99,58 @@ class ImportResult:
     created: int
 
 
-def _text(value):
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return "" if value is None else str(value).strip()
-
-
-def _lookups(table):
-    codes = {_text(values["Mã đơn vị"]) for _row, values in table} - {""}
+def _lookups(batch):
+    codes = {row["unit_code"] for row in batch.rows} - {"", None}
     units = {unit.code: unit for unit in Unit.objects.filter(code__in=codes)}
     awards = {award.code: award for award in Award.objects.all()}
     return units, awards
 
 
-def import_nominees(*, proposal, table, by):
+def import_nominees(*, proposal, uploaded_file, by):
     """Add the nominees of an Excel list to a draft proposal: every row valid, or nothing written.
 
     People are matched by full name within the unit given by code; a collective is the unit itself.
-    Side effects: writes Nominees with their eligibility (audited), in one transaction.
+    Side effects: writes Nominees with their eligibility (audited), in one transaction; raises
+    ImportFailed (rows), UploadRejected (the file) or AwardsError (the dossier is not editable).
     """
     from .workflow import EDITABLE
 
     if proposal.state not in EDITABLE:
         raise AwardsError(_("Nominees can be added only while the dossier is a draft or returned."))
-    units, awards = _lookups(table)
+    return run_import(uploaded_file, spec=NOMINEE_COLUMNS, apply=lambda batch: _write_nominees(proposal, batch))
+
+
+def _write_nominees(proposal, batch):
+    units, awards = _lookups(batch)
     people = {}
     for person in Person.objects.filter(unit__in=units.values()):
         people[(fold(person.full_name), person.unit_id)] = person
-    errors, parsed, seen = [], [], set()
-    for row, values in table:
-        name = _text(values["Họ và tên / Tên tập thể"])
-        unit = units.get(_text(values["Mã đơn vị"]))
-        award = awards.get(_text(values["Mã danh hiệu, hình thức"]).upper())
-        if not name:
-            errors.append(RowError(row, _("The name is missing.")))
-        if unit is None:
-            errors.append(RowError(row, _('No unit has the code "{code}".').format(code=_text(values["Mã đơn vị"]))))
-        if award is None:
-            errors.append(
-                RowError(
-                    row, _('No award has the code "{code}".').format(code=_text(values["Mã danh hiệu, hình thức"]))
-                )
-            )
-        if not (name and unit and award):
+    parsed, seen = [], set()
+    for row in batch.rows:
+        name = row["name"]
+        unit = units.get(row["unit_code"])
+        award = awards.get((row["award_code"] or "").upper())
+        if row["unit_code"] is not None and unit is None:
+            batch.error(row, _('No unit has the code "{code}".').format(code=row["unit_code"]))
+        if row["award_code"] is not None and award is None:
+            batch.error(row, _('No award has the code "{code}".').format(code=row["award_code"]))
+        if row.failed or not (name and unit and award):
             continue
         person = None
         if award.recipient_kind != RecipientKind.COLLECTIVE:
             person = people.get((fold(name), unit.pk))
             if person is None:
-                errors.append(
-                    RowError(row, _("{name} is not in the directory for {unit}.").format(name=name, unit=unit))
-                )
+                batch.error(row, _("{name} is not in the directory for {unit}.").format(name=name, unit=unit))
                 continue
         key = (person.pk if person else None, None if person else unit.pk, award.pk)
         duplicate = Nominee.objects.filter(award=award, year=proposal.year)
         duplicate = duplicate.filter(person=person) if person else duplicate.filter(unit=unit)
         if key in seen or duplicate.exists():
-            errors.append(
-                RowError(
-                    row,
-                    _("{name} is already proposed for {award} in {year}.").format(
-                        name=name, award=award, year=proposal.year
-                    ),
-                )
+            batch.error(
+                row,
+                _("{name} is already proposed for {award} in {year}.").format(
+                    name=name, award=award, year=proposal.year
+                ),
             )
             continue
         seen.add(key)
@@ -116,95 +161,62 @@ def import_nominees(*, proposal, table, by):
                 unit=None if person else unit,
                 award=award,
                 year=proposal.year,
-                achievement=_text(values["Tóm tắt thành tích"]),
-                is_excellent=fold(_text(values["Hoàn thành xuất sắc"])) in YES,
+                achievement=row["achievement"],
+                is_excellent=row["is_excellent"],
                 is_household=award.recipient_kind == RecipientKind.HOUSEHOLD,
             )
         )
-    if errors:
-        raise ImportFailed(errors)
-    with transaction.atomic():
-        for nominee in parsed:
-            nominee.save()
-        refresh_eligibility(nominees=parsed)
+    batch.check()
+    for nominee in parsed:
+        nominee.save()
+    refresh_eligibility(nominees=parsed)
     return ImportResult(created=len(parsed))
 
 
-def _commendation_type(value):
-    folded = fold(_text(value))
-    if not folded:
-        return CommendationType.REGULAR
-    for choice in CommendationType:
-        if folded in (choice.value, fold(str(choice.label))):
-            return choice.value
-    vietnamese = {
-        "thuong xuyen": "regular",
-        "dot xuat": "special",
-        "chuyen de": "thematic",
-        "theo chuyen de": "thematic",
-        "qua trinh cong hien": "lifetime",
-        "nien han": "service",
-        "doi ngoai": "foreign",
-    }
-    return vietnamese.get(folded)
-
-
-def import_history(*, table, by):
+def import_history(*, uploaded_file, by):
     """Past years' awards from Excel into the history: every row valid, or nothing written.
 
     A person is linked when the name matches someone of the unit; otherwise the name is kept as
     written. Side effects: bulk-inserts AwardRecords (source import) in one transaction.
     """
-    units, awards = _lookups(table)
+    return run_import(uploaded_file, spec=HISTORY_COLUMNS, apply=_write_history)
+
+
+def _write_history(batch):
+    units, awards = _lookups(batch)
     people = {}
     for person in Person.objects.filter(unit__in=units.values()).only("pk", "full_name", "unit_id"):
         people.setdefault((fold(person.full_name), person.unit_id), person)
-    errors, records = [], []
-    for row, values in table:
-        name = _text(values["Họ và tên / Tên tập thể"])
-        unit = units.get(_text(values["Mã đơn vị"]))
-        award = awards.get(_text(values["Mã danh hiệu, hình thức"]).upper())
-        year_text = _text(values["Năm"])
-        commendation_type = _commendation_type(values["Loại hình khen thưởng"])
-        row_errors = []
-        if not name:
-            row_errors.append(_("The name is missing."))
-        if _text(values["Mã đơn vị"]) and unit is None:
-            row_errors.append(_('No unit has the code "{code}".').format(code=_text(values["Mã đơn vị"])))
-        if award is None:
-            row_errors.append(
-                _('No award has the code "{code}".').format(code=_text(values["Mã danh hiệu, hình thức"]))
-            )
-        if not year_text.isdigit() or not 1945 <= int(year_text) <= 2100:
-            row_errors.append(_('"{value}" is not a year.').format(value=year_text))
-        if commendation_type is None:
-            row_errors.append(
-                _('Unknown commendation type "{value}".').format(value=_text(values["Loại hình khen thưởng"]))
-            )
+    records = []
+    for row in batch.rows:
+        name = row["name"]
+        unit = units.get(row["unit_code"])
+        award = awards.get((row["award_code"] or "").upper())
+        if row["unit_code"] and unit is None:
+            batch.error(row, _('No unit has the code "{code}".').format(code=row["unit_code"]))
+        if row["award_code"] is not None and award is None:
+            batch.error(row, _('No award has the code "{code}".').format(code=row["award_code"]))
         if award is not None and award.recipient_kind == RecipientKind.COLLECTIVE and unit is None:
-            row_errors.append(_("A collective award needs the unit's code."))
-        if row_errors:
-            errors.extend(RowError(row, message) for message in row_errors)
+            batch.error(row, _("A collective award needs the unit's code."))
+        if row.failed:
             continue
         is_collective = award.recipient_kind == RecipientKind.COLLECTIVE
         person = None if is_collective or unit is None else people.get((fold(name), unit.pk))
         records.append(
             AwardRecord(
-                recipient_name=name[:255],
+                recipient_name=name,
                 person=person,
                 unit=unit,
                 is_collective=is_collective,
                 is_household=award.recipient_kind == RecipientKind.HOUSEHOLD,
                 award=award,
-                year=int(year_text),
-                commendation_type=commendation_type,
-                decision_number=_text(values["Số quyết định"])[:50],
+                year=int(row["year"]),
+                commendation_type=row["commendation_type"] or CommendationType.REGULAR,
+                decision_number=row["decision_number"],
                 source=RecordSource.IMPORT,
-                search_text=fold(name)[:255],
+                search_text=fold(name)[: AwardRecord.search_text_max_length],
             )
         )
-    if errors:
-        raise ImportFailed(errors)
-    with transaction.atomic():
-        AwardRecord.objects.bulk_create(records, batch_size=BATCH)
+    batch.check()
+    AwardRecord.objects.bulk_create(records, batch_size=BATCH)
     return ImportResult(created=len(records))

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from clusters.models import TermMember
 
 from ..enums import ReportStatus
-from ..models import ClusterReport, Indicator, IndicatorValue, MemberReport
+from ..models import ClusterReport, IndicatorValue, MemberReport
 from .errors import ReportError
 
 TEMPLATE_HEADERS = ["Mã chỉ tiêu", "Tên chỉ tiêu", "Đơn vị tính", "Giá trị"]
@@ -69,27 +69,6 @@ def save_figures(*, report, values):
             current.value = value
             current.save(update_fields=["value"])
     return report
-
-
-def figures_from_table(*, table):
-    """Read the rows of the figures template into {indicator: value}; raise ReportError listing bad rows."""
-    indicators = {indicator.code: indicator for indicator in Indicator.objects.all()}
-    values, problems = {}, []
-    for row_number, row in table:
-        code = str(row.get(TEMPLATE_HEADERS[0]) or "").strip()
-        indicator = indicators.get(code)
-        if indicator is None:
-            problems.append(_("row {row}: unknown indicator code “{code}”").format(row=row_number, code=code))
-            continue
-        try:
-            values[indicator] = parse_value(row.get(TEMPLATE_HEADERS[3]))
-        except ValueError:
-            problems.append(
-                _("row {row}: “{value}” is not a number").format(row=row_number, value=row.get(TEMPLATE_HEADERS[3]))
-            )
-    if problems:
-        raise ReportError(_("Nothing was imported: ") + "; ".join(problems))
-    return values
 
 
 @transaction.atomic

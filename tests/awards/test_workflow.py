@@ -19,6 +19,7 @@ from tests.factories.awards import (
     catalogue_award,
 )
 from tests.factories.directory import PersonFactory, UserFactory
+from tests.files import image
 
 pytestmark = pytest.mark.django_db
 PDF = b"%PDF-1.4\n% dossier\n"
@@ -291,8 +292,9 @@ def test_council_vote_uses_the_high_threshold_for_provincial_fighters(parameters
     ("content", "accepted"),
     [
         (PDF, True),
-        (b"\x89PNG\r\n\x1a\n....", True),
-        (b"\xff\xd8\xff\xe0JFIF", True),
+        (image("PNG"), True),
+        (image("JPEG"), True),
+        (b"\x89PNG\r\n\x1a\n....", False),  # a PNG signature on something Pillow cannot read
         (b"MZ\x90\x00 exe", False),
         (b"PK\x03\x04 not a zip", False),
         (b"<html>", False),

@@ -1,0 +1,267 @@
+"""The one Excel import pipeline: a declarative column spec, per-row errors, all rows or none.
+
+An import declares its columns once::
+
+    UNITS = ImportSpec(
+        Column("Tên đơn vị", "name", field=Unit._meta.get_field("name"), required=True),
+        Column("Loại đơn vị", "kind", kind=CHOICE, choices=unit_kinds),
+        Column("Hiệu lực từ", "valid_from", kind=DATE),
+    )
+
+    def import_units(*, uploaded_file, by):
+        return run_import(uploaded_file, spec=UNITS, apply=_write_units)
+
+`run_import` checks the file like every upload (content, IMPORT_MAX_BYTES, the unpacked limit),
+refuses more than IMPORT_MAX_ROWS rows, reads every cell by its column (text stripped and in NFC and
+no longer than its model field allows; numbers through `portal.numbers.parse_number` within the
+bounds of their model field; dates dd/mm/yyyy; choices by their folded label), then calls `apply`
+inside one transaction. `apply(batch)` looks things up, adds its own row errors with
+`batch.error(row, message)`, calls `batch.check()` before writing, and writes. Any row error (found
+before or after writing) raises `ImportFailed` and rolls everything back: nothing is written.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from dataclasses import field as default
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from .errors import DomainError
+from .numbers import NumberError, bounds_of, parse_number
+from .text import fold
+from .uploads import UploadRejected, megabytes
+from .xlsx import open_workbook, parse_date, read_table
+
+__all__ = [
+    "CHOICE",
+    "DATE",
+    "FLAG",
+    "NUMBER",
+    "TEXT",
+    "Batch",
+    "Column",
+    "ImportFailed",
+    "ImportFileField",
+    "ImportSpec",
+    "RowError",
+    "read_import",
+    "run_import",
+]
+
+TEXT, NUMBER, DATE, CHOICE, FLAG = "text", "number", "date", "choice", "flag"
+YES = {"co", "x", "yes", "1", "true", "dung"}
+NO = {"", "khong", "no", "0", "false", "sai"}
+
+
+@dataclass(frozen=True)
+class RowError:
+    row: int
+    message: str
+
+
+class ImportFailed(DomainError):
+    """At least one row is invalid; nothing was written. `errors` lists every RowError, by row."""
+
+    def __init__(self, errors):
+        self.errors = sorted(errors, key=lambda error: error.row)
+        super().__init__(
+            _("Nothing was imported: {count} rows have errors.").format(count=len({e.row for e in self.errors}))
+        )
+
+
+class CellError(ValueError):
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of an import: its header, the key its value is read into, and how to read it.
+
+    `field` is the model field the value is stored in: text gets its `max_length`, numbers its
+    bounds (`portal.numbers.bounds_of`). `choices` (a dict or a callable returning one) maps folded
+    labels to values. `missing`/`invalid` override the messages for a blank required cell and for a
+    value that cannot be read (both may use {value} and {column}). `bounds` narrows a number further.
+    """
+
+    header: str
+    key: str
+    kind: str = TEXT
+    field: Any = None
+    max_length: int | None = None
+    required: bool = False
+    choices: Any = None
+    missing: str | None = None
+    invalid: str | None = None
+    bounds: dict = default(default_factory=dict)
+
+    @property
+    def limit(self):
+        return self.max_length or getattr(self.field, "max_length", None)
+
+    def fail(self, value, reason=None):
+        if self.invalid is not None:
+            return CellError(str(self.invalid).format(value=value, column=self.header))
+        return CellError(_("{column}: {reason}").format(column=self.header, reason=reason))
+
+    def read(self, cell, choices=None):
+        text = _cell_text(cell)
+        if not text and self.kind != FLAG:
+            if self.required:
+                message = self.missing if self.missing is not None else _("{column} is missing.")
+                raise CellError(str(message).format(value="", column=self.header))
+            return "" if self.kind == TEXT else None
+        if self.kind == TEXT:
+            if "\x00" in text:
+                raise CellError(_("{column} contains a character that cannot be stored.").format(column=self.header))
+            if self.limit and len(text) > self.limit:
+                raise CellError(
+                    _("{column} is {length} characters long; at most {limit} are allowed.").format(
+                        column=self.header, length=len(text), limit=self.limit
+                    )
+                )
+            return text
+        if self.kind == NUMBER:
+            bounds = {**(bounds_of(self.field) if self.field is not None else {}), **self.bounds}
+            try:
+                return parse_number(cell if isinstance(cell, int | float) else text, **bounds)
+            except NumberError as error:
+                raise self.fail(text, error.message) from None
+        if self.kind == DATE:
+            try:
+                return parse_date(cell)
+            except ValueError:
+                raise self.fail(text, _('"{value}" is not a date (dd/mm/yyyy).').format(value=text)) from None
+        if self.kind == CHOICE:
+            value = (choices or {}).get(fold(text))
+            if value is None:
+                raise self.fail(text, _('"{value}" is not one of the accepted values.').format(value=text))
+            return value
+        if self.kind == FLAG:
+            folded = fold(text)
+            if folded in YES:
+                return True
+            if folded in NO:
+                return False
+            raise self.fail(text, _('Write "Có" or leave the cell empty, not "{value}".').format(value=text))
+        raise ValueError(f"unknown column kind {self.kind!r}")
+
+
+def _cell_text(cell):
+    if cell is None:
+        return ""
+    if isinstance(cell, float) and cell.is_integer():
+        cell = int(cell)  # Excel turns a code like 37 into the number 37.0; codes are text
+    if hasattr(cell, "strftime") and hasattr(cell, "day"):
+        return f"{cell.day:02d}/{cell.month:02d}/{cell.year}"
+    return str(cell).strip()
+
+
+class ImportSpec:
+    """The columns of one import, in template order."""
+
+    def __init__(self, *columns):
+        self.columns = columns
+
+    @property
+    def headers(self):
+        return [column.header for column in self.columns]
+
+
+@dataclass
+class Row:
+    number: int
+    values: dict
+    failed: bool = False
+
+    def __getitem__(self, key):
+        return self.values[key]
+
+
+@dataclass
+class Batch:
+    """The typed rows of an import file and the errors found so far."""
+
+    rows: list = default(default_factory=list)
+    errors: list = default(default_factory=list)
+
+    def error(self, row, message):
+        number = row.number if isinstance(row, Row) else row
+        self.errors.append(RowError(number, str(message)))
+        if isinstance(row, Row):
+            row.failed = True
+
+    @property
+    def valid_rows(self):
+        return [row for row in self.rows if not row.failed]
+
+    def check(self):
+        """ImportFailed listing every error, when there is one."""
+        if self.errors:
+            raise ImportFailed(self.errors)
+
+
+def read_import(uploaded_file, spec):
+    """The Batch of an uploaded .xlsx read by `spec`; UploadRejected when the file as a whole is unusable."""
+    workbook = open_workbook(uploaded_file, max_bytes=settings.IMPORT_MAX_BYTES)
+    table = read_table(workbook, headers=spec.headers, max_rows=settings.IMPORT_MAX_ROWS)
+    if not table:
+        raise UploadRejected(_("The workbook has no rows to import."))
+    choices = {
+        column.key: column.choices() if callable(column.choices) else column.choices
+        for column in spec.columns
+        if column.kind == CHOICE
+    }
+    batch = Batch()
+    for number, cells in table:
+        row = Row(number, {})
+        for column in spec.columns:
+            try:
+                row.values[column.key] = column.read(cells[column.header], choices.get(column.key))
+            except CellError as error:
+                row.values[column.key] = None
+                batch.error(row, error.message)
+        batch.rows.append(row)
+    return batch
+
+
+def run_import(uploaded_file, *, spec, apply: Callable[[Batch], Any]):
+    """Read `uploaded_file` by `spec` and hand the Batch to `apply`, all in one transaction.
+
+    Raises UploadRejected (the file), ImportFailed (rows: nothing written) or the DomainError
+    `apply` raises; returns what `apply` returns.
+    """
+    batch = read_import(uploaded_file, spec)
+    with transaction.atomic():
+        result = apply(batch)
+        batch.check()
+    return result
+
+
+class ImportFileField(forms.FileField):
+    """The form field of an import file: an .xlsx from the template, at most IMPORT_MAX_BYTES.
+
+    Its content is checked when the import reads it (`run_import`), like every upload.
+    """
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", gettext_lazy("Excel file (.xlsx)"))
+        kwargs.setdefault(
+            "help_text", gettext_lazy("Fill in the template. Nothing is written unless every row is valid.")
+        )
+        kwargs.setdefault("widget", forms.ClearableFileInput(attrs={"accept": ".xlsx"}))
+        super().__init__(**kwargs)
+
+    def clean(self, data, initial=None):
+        uploaded = super().clean(data, initial)
+        if uploaded and getattr(uploaded, "size", 0) > settings.IMPORT_MAX_BYTES:
+            raise forms.ValidationError(
+                _("The file is too large: the limit is {limit} MB.").format(limit=megabytes(settings.IMPORT_MAX_BYTES))
+            )
+        return uploaded
