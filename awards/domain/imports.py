@@ -9,7 +9,7 @@ from directory.domain.imports import ImportFailed, RowError
 from directory.models import Person, Unit
 from portal.text import fold
 
-from ..enums import CommendationType, RecipientKind, RecordSource
+from ..enums import CommendationType, ProposalState, RecipientKind, RecordSource
 from ..models import Award, AwardRecord, Nominee
 from . import AwardsError
 from .eligibility import refresh_eligibility
@@ -62,9 +62,7 @@ def import_nominees(*, proposal, table, by):
     People are matched by full name within the unit given by code; a collective is the unit itself.
     Side effects: writes Nominees with their eligibility (audited), in one transaction.
     """
-    from .workflow import EDITABLE
-
-    if proposal.state not in EDITABLE:
+    if proposal.state not in ProposalState.editable():
         raise AwardsError(_("Nominees can be added only while the dossier is a draft or returned."))
     units, awards = _lookups(table)
     people = {}

@@ -11,6 +11,7 @@ from clusters.models import TermMember
 from ..enums import ReportStatus
 from ..models import ClusterReport, Indicator, IndicatorValue, MemberReport
 from .errors import ReportError
+from .workflow import REPORTS
 
 TEMPLATE_HEADERS = ["Mã chỉ tiêu", "Tên chỉ tiêu", "Đơn vị tính", "Giá trị"]
 
@@ -55,7 +56,7 @@ def save_figures(*, report, values):
     Side effects: locks the report, creates, updates or deletes IndicatorValue rows.
     """
     report = MemberReport.objects.select_for_update().get(pk=report.pk)
-    if report.status != ReportStatus.DRAFT:
+    if report.status not in ReportStatus.editable():
         raise ReportError(_("This report has been submitted and can no longer be changed."))
     existing = {value.indicator_id: value for value in report.values.all()}
     for indicator, value in values.items():
@@ -79,16 +80,18 @@ def figures_from_table(*, table):
         code = str(row.get(TEMPLATE_HEADERS[0]) or "").strip()
         indicator = indicators.get(code)
         if indicator is None:
-            problems.append(_("row {row}: unknown indicator code “{code}”").format(row=row_number, code=code))
+            problems.append(_("Row {row}: the indicator code “{code}” is unknown.").format(row=row_number, code=code))
             continue
         try:
             values[indicator] = parse_value(row.get(TEMPLATE_HEADERS[3]))
         except ValueError:
             problems.append(
-                _("row {row}: “{value}” is not a number").format(row=row_number, value=row.get(TEMPLATE_HEADERS[3]))
+                _("Row {row}: “{value}” is not a number.").format(row=row_number, value=row.get(TEMPLATE_HEADERS[3]))
             )
     if problems:
-        raise ReportError(_("Nothing was imported: ") + "; ".join(problems))
+        raise ReportError(
+            " ".join([_("Nothing was imported: correct these rows and import the file again."), *problems])
+        )
     return values
 
 
@@ -99,8 +102,7 @@ def submit_report(*, report, by):
     Side effects: locks the report, sets status and submitted_at (audited).
     """
     report = MemberReport.objects.select_for_update().get(pk=report.pk)
-    if report.status != ReportStatus.DRAFT:
-        raise ReportError(_("This report has already been submitted."))
+    REPORTS.check(report.status, ReportStatus.SUBMITTED)
     if not report.values.exists():
         raise ReportError(_("Enter at least one figure before submitting the report."))
     report.status = ReportStatus.SUBMITTED
