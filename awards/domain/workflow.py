@@ -53,10 +53,10 @@ def _locked(proposal):
     return Proposal.objects.select_for_update().get(pk=proposal.pk)
 
 
-def require_editable(proposal, message=NOT_EDITABLE):
-    """Raise AwardsError (`message`) unless the proposing unit may still change the dossier. Reads only."""
+def require_editable(proposal):
+    """Raise AwardsError unless the proposing unit may still change the dossier. Reads only."""
     if proposal.state not in ProposalState.editable():
-        raise AwardsError(message)
+        raise AwardsError(NOT_EDITABLE)
 
 
 def _move(proposal, state, **fields):
