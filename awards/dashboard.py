@@ -10,13 +10,9 @@ def panels(user):
         return []
     context = {"drafts": None, "queue": None, "late": None, "at_council": None}
     if is_unit_officer(user) and user.unit_id:
-        context["drafts"] = Proposal.objects.filter(
-            unit_id=user.unit_id, state__in=[ProposalState.DRAFT, ProposalState.RETURNED]
-        ).count()
+        context["drafts"] = Proposal.objects.filter(unit_id=user.unit_id, state__in=ProposalState.editable()).count()
     if is_officer(user):
-        context["queue"] = Proposal.objects.filter(
-            state__in=[ProposalState.SUBMITTED, ProposalState.UNDER_VERIFICATION]
-        ).count()
+        context["queue"] = Proposal.objects.filter(state__in=ProposalState.with_office()).count()
         context["late"] = (
             Proposal.objects.late().filter(state__in=[ProposalState.DRAFT, ProposalState.SUBMITTED]).count()
         )

@@ -71,6 +71,27 @@ class ProposalState(models.TextChoices):
     DECIDED = "decided", _("Decided")
     FORWARDED = "forwarded", _("Forwarded upward")
 
+    # Which states allow an action that is not a move; the moves are in awards/domain/workflow.py.
+    @classmethod
+    def editable(cls):
+        """The proposing unit may change the dossier: nominees, documents, imports."""
+        return frozenset({cls.DRAFT, cls.RETURNED})
+
+    @classmethod
+    def with_office(cls):
+        """The office holds the dossier: it may verify it or return it for completion."""
+        return frozenset({cls.SUBMITTED, cls.UNDER_VERIFICATION})
+
+    @classmethod
+    def recheckable(cls):
+        """Eligibility may be recomputed: until the dossier goes to the council."""
+        return cls.editable() | cls.with_office()
+
+    @classmethod
+    def seen_by_council(cls):
+        """The council may read the proposal: from its session on."""
+        return frozenset({cls.AT_COUNCIL, cls.PUBLIC_NOTICE, cls.DECIDED, cls.FORWARDED})
+
 
 class EligibilityStatus(models.TextChoices):
     UNCHECKED = "unchecked", _("Not checked")

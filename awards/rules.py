@@ -4,8 +4,7 @@ import rules
 
 from directory.rules import is_council_member, is_officer, is_signed_in, is_unit_officer
 
-EDITABLE_STATES = ("draft", "returned")
-COUNCIL_STATES = ("at_council", "public_notice", "decided", "forwarded")
+from .enums import ProposalState
 
 
 @rules.predicate
@@ -21,12 +20,12 @@ def is_proposing_unit_officer(user, proposal):
 
 @rules.predicate
 def proposal_is_editable(user, proposal):
-    return proposal is not None and proposal.state in EDITABLE_STATES
+    return proposal is not None and proposal.state in ProposalState.editable()
 
 
 @rules.predicate
 def proposal_is_at_council_or_later(user, proposal):
-    return proposal is not None and proposal.state in COUNCIL_STATES
+    return proposal is not None and proposal.state in ProposalState.seen_by_council()
 
 
 @rules.predicate

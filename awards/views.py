@@ -427,9 +427,11 @@ def session_detail(request, pk):
                 vote = record_vote(session=session, nominee=nominee, by=request.user, **data)
                 messages.success(
                     request,
-                    _("Vote recorded for {name}: {result}.").format(
-                        name=nominee.recipient_name, result=_("passed") if vote.is_passed else _("not passed")
-                    ),
+                    (
+                        _("Vote recorded for {name}: passed.")
+                        if vote.is_passed
+                        else _("Vote recorded for {name}: not passed.")
+                    ).format(name=nominee.recipient_name),
                 )
                 return HttpResponseRedirect(reverse("awards:session_detail", args=[session.pk]))
             except AwardsError as error:

@@ -36,6 +36,17 @@ class SheetStatus(models.TextChoices):
     RETURNED = "returned", _("Returned for correction")
     ACCEPTED = "accepted", _("Accepted")
 
+    # Which states allow an action that is not a move; the moves are in clusters/domain/workflow.py.
+    @classmethod
+    def editable_by_member(cls):
+        """The member may save values, comments and evidence, and submit."""
+        return frozenset({cls.DRAFT, cls.RETURNED})
+
+    @classmethod
+    def reviewable(cls):
+        """The lead may adjust points, accept or return."""
+        return frozenset({cls.SUBMITTED})
+
 
 class TieBreak(models.TextChoices):
     """How equal totals are ordered; the unit's name always comes last, so the order is total."""

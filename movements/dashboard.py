@@ -2,7 +2,7 @@ from .enums import MovementState
 from .models import Movement
 from .rules import is_signed_in, is_unit_officer
 
-OPEN_STATES = (MovementState.LAUNCHED, MovementState.RUNNING, MovementState.INTERIM_REVIEWED)
+OPEN_STATES = MovementState.open()
 PANEL_LIST_LIMIT = 5
 
 

@@ -27,6 +27,11 @@ class MovementState(models.TextChoices):
     INTERIM_REVIEWED = "interim_reviewed", _("Interim-reviewed")
     CLOSED = "closed", _("Closed")
 
+    @classmethod
+    def open(cls):
+        """Launched and not closed: units register, report progress and are reviewed."""
+        return frozenset({cls.LAUNCHED, cls.RUNNING, cls.INTERIM_REVIEWED})
+
 
 class TargetDirection(models.TextChoices):
     HIGHER = "higher", _("Higher is better (reach at least the target)")

@@ -18,7 +18,7 @@ from .domain import MovementError
 from .domain.progress import record_progress, statuses_for
 from .domain.registrations import register_unit, registration_overview, request_reminders
 from .domain.reviews import add_honouree, record_review
-from .domain.workflow import ACTION_LABELS, change_state, next_states
+from .domain.workflow import ACTION_LABELS, REACHED_MESSAGES, change_state, next_states
 from .enums import MovementState
 from .filters import MovementFilterSet
 from .forms import DocumentForm, HonoureeForm, MovementForm, ProgressForm, RegistrationForm, ReviewForm, TargetForm
@@ -211,7 +211,7 @@ def movement_transition(request, pk):
     except MovementError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, _("The movement is now “{state}”.").format(state=MovementState(movement.state).label))
+        messages.success(request, REACHED_MESSAGES[MovementState(movement.state)])
     return redirect("movements:movement_detail", movement.pk)
 
 

@@ -30,6 +30,12 @@ class ReportStatus(models.TextChoices):
     DRAFT = "draft", _("draft")
     SUBMITTED = "submitted", _("submitted")
 
+    # Which states allow an action that is not a move; the moves are in reports/domain/workflow.py.
+    @classmethod
+    def editable(cls):
+        """The member unit may change the figures and the narrative, and submit."""
+        return frozenset({cls.DRAFT})
+
 
 class ConferenceKind(models.TextChoices):
     HALF_YEAR = "half_year", _("half-year review")
@@ -42,3 +48,8 @@ class RenderStatus(models.TextChoices):
     RUNNING = "running", _("running")
     DONE = "done", _("done")
     FAILED = "failed", _("failed")
+
+    @classmethod
+    def active(cls):
+        """A render is asked for or under way: the same content is not asked for again."""
+        return frozenset({cls.REQUESTED, cls.RUNNING})

@@ -363,4 +363,4 @@ class RenderJob(models.Model):
 
     @property
     def is_active(self):
-        return self.status in (RenderStatus.REQUESTED, RenderStatus.RUNNING)
+        return self.status in RenderStatus.active()

@@ -21,7 +21,7 @@ def writes_report(user, report):
 
 @rules.predicate
 def report_is_draft(user, report):
-    return report is not None and report.status == ReportStatus.DRAFT
+    return report is not None and report.status in ReportStatus.editable()
 
 
 @rules.predicate

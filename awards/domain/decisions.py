@@ -11,6 +11,7 @@ from ..enums import AwardCategory, Outcome, ParameterKind, ProposalState, Record
 from ..models import AwardRecord, Decision, Nominee, Proposal
 from . import AwardsError
 from .parameters import bonus_for, parameter_value
+from .workflow import PROPOSALS
 
 
 def decide(*, proposal, number, signed_on, signer, level, outcomes, by):
@@ -27,10 +28,7 @@ def decide(*, proposal, number, signed_on, signer, level, outcomes, by):
         raise AwardsError(_("The decision needs a number."))
     with transaction.atomic():
         proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
-        if proposal.state != ProposalState.PUBLIC_NOTICE:
-            raise AwardsError(
-                _("The proposal is “{state}”: it cannot be decided now.").format(state=proposal.get_state_display())
-            )
+        PROPOSALS.check(proposal.state, ProposalState.DECIDED)
         if proposal.notice_until and signed_on < proposal.notice_until:
             raise AwardsError(_("The decision cannot be signed before the public notice ends."))
         if Decision.objects.filter(number=number).exists():

@@ -9,8 +9,6 @@ from ..enums import ProposalState
 from ..models import Proposal, ProposalDocument
 from . import AwardsError
 
-EDITABLE = (ProposalState.DRAFT, ProposalState.RETURNED)
-
 
 def upload_document(*, proposal, kind, uploaded_file, by):
     """Attach a document to a draft or returned dossier.
@@ -26,7 +24,7 @@ def upload_document(*, proposal, kind, uploaded_file, by):
     data = uploaded_file.read()
     with transaction.atomic():
         proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
-        if proposal.state not in EDITABLE:
+        if proposal.state not in ProposalState.editable():
             raise AwardsError(_("Documents can be added only while the dossier is a draft or returned."))
         document = ProposalDocument(
             proposal=proposal,

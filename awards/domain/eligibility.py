@@ -11,11 +11,14 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from directory.domain.lineage import lineage_ids
 from directory.models import Person
 
 from ..enums import (
+    CaseKind,
+    CommendationType,
     DisciplineLevel,
     EligibilityRule,
     EligibilityStatus,
@@ -30,6 +33,32 @@ MEMBER_SHARE_REQUIRED = 70
 PROVINCIAL_FIGHTER_YEARS = 3
 CHAIRMAN_CERTIFICATE_YEARS = 2
 NATIONAL_FIGHTER_GAP = 3  # the later Chiến sĩ thi đua cấp tỉnh comes one three-year cycle after the first
+
+# One whole sentence per case: a label is never inserted into a sentence.
+HELD_BY_CASE = {
+    CaseKind.DISCIPLINE: gettext_lazy("Held: a discipline case opened on {date} is still pending."),
+    CaseKind.INSPECTION: gettext_lazy("Held: an inspection opened on {date} is still pending."),
+    CaseKind.COMPLAINT: gettext_lazy("Held: a complaint opened on {date} is still pending."),
+}
+SCOPE_TOO_NARROW = {
+    (InitiativeScope.GRASSROOTS, InitiativeScope.PROVINCIAL): gettext_lazy(
+        "The initiative “{title}” has grassroots effect; province-wide effect is required."
+    ),
+    (InitiativeScope.GRASSROOTS, InitiativeScope.NATIONAL): gettext_lazy(
+        "The initiative “{title}” has grassroots effect; nationwide effect is required."
+    ),
+    (InitiativeScope.PROVINCIAL, InitiativeScope.NATIONAL): gettext_lazy(
+        "The initiative “{title}” has province-wide effect; nationwide effect is required."
+    ),
+}
+NOT_FOR_COMMENDATION_TYPE = {
+    CommendationType.REGULAR: gettext_lazy("{award} may not be used for regular merit awards."),
+    CommendationType.SPECIAL: gettext_lazy("{award} may not be used for special achievement awards."),
+    CommendationType.THEMATIC: gettext_lazy("{award} may not be used for movement or thematic awards."),
+    CommendationType.LIFETIME: gettext_lazy("{award} may not be used for lifetime contribution awards."),
+    CommendationType.SERVICE: gettext_lazy("{award} may not be used for length of service awards."),
+    CommendationType.FOREIGN: gettext_lazy("{award} may not be used for foreign awards."),
+}
 
 
 @dataclass
@@ -68,7 +97,7 @@ def best_run(years, year):
 
 
 def _years_text(years):
-    return ", ".join(str(year) for year in sorted(years)) if years else _("none")
+    return ", ".join(str(year) for year in sorted(years))
 
 
 def person_years(person, code, *, include_pending_year=None):
@@ -156,13 +185,19 @@ def _check_member_share(check, unit, year):
         )
         return
     share = advanced * 100 / total
-    text = _("{advanced} of {total} members ({share}%) were Lao động tiên tiến in {year}").format(
-        advanced=advanced, total=total, share=f"{share:.1f}".replace(".", ","), year=year
+    text = _(
+        "{advanced} of {total} members ({share}%) were Lao động tiên tiến in {year}; the minimum is {required}%."
+    ).format(
+        advanced=advanced,
+        total=total,
+        share=f"{share:.1f}".replace(".", ","),
+        year=year,
+        required=MEMBER_SHARE_REQUIRED,
     )
     if share >= MEMBER_SHARE_REQUIRED:
-        check.note(_("{text}; the minimum is {required}%.").format(text=text, required=MEMBER_SHARE_REQUIRED))
+        check.note(text)
     else:
-        check.fail(_("{text}; the minimum is {required}%.").format(text=text, required=MEMBER_SHARE_REQUIRED))
+        check.fail(text)
 
 
 def _check_holds(check, nominee):
@@ -172,11 +207,7 @@ def _check_holds(check, nominee):
     else:
         cases = today_cases.filter(unit_id__in=lineage_ids(nominee.unit))
     for case in cases:
-        check.hold(
-            _("Held: a case of {kind} opened on {date} is still pending.").format(
-                kind=case.get_kind_display().lower(), date=case.opened_on.strftime("%d/%m/%Y")
-            )
-        )
+        check.hold(str(HELD_BY_CASE[CaseKind(case.kind)]).format(date=case.opened_on.strftime("%d/%m/%Y")))
 
 
 def _check_initiative(check, nominee, *, scopes=None):
@@ -201,10 +232,8 @@ def _check_initiative(check, nominee, *, scopes=None):
         return False
     if scopes and initiative.scope not in scopes:
         check.fail(
-            _("The initiative “{title}” has {scope} effect; {required} effect is required.").format(
-                title=initiative.title,
-                scope=initiative.get_scope_display().lower(),
-                required=InitiativeScope(scopes[0]).label.lower(),
+            str(SCOPE_TOO_NARROW[InitiativeScope(initiative.scope), InitiativeScope(scopes[0])]).format(
+                title=initiative.title
             )
         )
         return False
@@ -243,6 +272,8 @@ def _rule_national_fighter(check, nominee):
     else:
         check.fail(
             _("Chiến sĩ thi đua cấp tỉnh twice in a row is required; found {years}.").format(years=_years_text(years))
+            if years
+            else _("Chiến sĩ thi đua cấp tỉnh twice in a row is required; none found.")
         )
     if nominee.initiative_id is None:
         check.fail(_("An initiative with nationwide effect is required."))
@@ -351,11 +382,7 @@ def check_nominee(*, nominee):
     award = nominee.award
     proposal = nominee.proposal
     if not award.allows(proposal.commendation_type):
-        check.fail(
-            _("{award} may not be used for {kind} awards.").format(
-                award=award, kind=proposal.get_commendation_type_display().lower()
-            )
-        )
+        check.fail(str(NOT_FOR_COMMENDATION_TYPE[CommendationType(proposal.commendation_type)]).format(award=award))
     wants_unit = award.recipient_kind == RecipientKind.COLLECTIVE
     if wants_unit and nominee.unit_id is None:
         check.fail(_("{award} is for collectives; the nominee is a person.").format(award=award))

@@ -14,7 +14,7 @@ from directory.models import Person, Unit
 from portal.imports import CHOICE, FLAG, NUMBER, Column, ImportSpec, run_import
 from portal.text import fold
 
-from ..enums import CommendationType, RecipientKind, RecordSource
+from ..enums import CommendationType, ProposalState, RecipientKind, RecordSource
 from ..models import Award, AwardRecord, Nominee
 from . import AwardsError
 from .eligibility import refresh_eligibility
@@ -113,9 +113,7 @@ def import_nominees(*, proposal, uploaded_file, by):
     Side effects: writes Nominees with their eligibility (audited), in one transaction; raises
     ImportFailed (rows), UploadRejected (the file) or AwardsError (the dossier is not editable).
     """
-    from .workflow import EDITABLE
-
-    if proposal.state not in EDITABLE:
+    if proposal.state not in ProposalState.editable():
         raise AwardsError(_("Nominees can be added only while the dossier is a draft or returned."))
     return run_import(uploaded_file, spec=NOMINEE_COLUMNS, apply=lambda batch: _write_nominees(proposal, batch))
 

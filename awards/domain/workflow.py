@@ -1,32 +1,66 @@
-"""The proposal workflow as explicit transitions. Each checks the current state, writes the
+"""The proposal workflow as explicit transitions. Each checks the table `PROPOSALS`, writes the
 change (audited with who and when by django-auditlog) and raises AwardsError otherwise."""
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from portal.workflow import Transitions
 
 from ..enums import DocumentKind, EligibilityStatus, Outcome, ProposalState, RecipientKind, VoteRule
 from ..models import Nominee, Proposal
 from . import AwardsError
 from .eligibility import refresh_eligibility
 
-EDITABLE = (ProposalState.DRAFT, ProposalState.RETURNED)
+PROPOSALS = Transitions(
+    {
+        ProposalState.DRAFT: {ProposalState.SUBMITTED},
+        ProposalState.SUBMITTED: {ProposalState.RETURNED, ProposalState.UNDER_VERIFICATION},
+        ProposalState.RETURNED: {ProposalState.SUBMITTED},
+        ProposalState.UNDER_VERIFICATION: {ProposalState.RETURNED, ProposalState.AT_COUNCIL},
+        ProposalState.AT_COUNCIL: {ProposalState.PUBLIC_NOTICE},
+        ProposalState.PUBLIC_NOTICE: {ProposalState.DECIDED},
+        ProposalState.DECIDED: {ProposalState.FORWARDED},
+        ProposalState.FORWARDED: set(),
+    },
+    refusals={
+        ProposalState.DRAFT: gettext_lazy("A proposal cannot go back to draft."),
+        ProposalState.SUBMITTED: gettext_lazy("Only a draft or returned dossier can be submitted."),
+        ProposalState.RETURNED: gettext_lazy(
+            "Only a submitted dossier or one under verification can be returned for completion."
+        ),
+        ProposalState.UNDER_VERIFICATION: gettext_lazy("Only a submitted dossier can be taken into verification."),
+        ProposalState.AT_COUNCIL: gettext_lazy("Only a dossier under verification can be sent to the council."),
+        ProposalState.PUBLIC_NOTICE: gettext_lazy(
+            "Only a proposal before the council can be published for public comment."
+        ),
+        ProposalState.DECIDED: gettext_lazy("Only a proposal under public notice can be decided."),
+        ProposalState.FORWARDED: gettext_lazy("Only a decided proposal can be forwarded upward."),
+        (ProposalState.SUBMITTED, ProposalState.SUBMITTED): gettext_lazy("This dossier has already been submitted."),
+        (ProposalState.DECIDED, ProposalState.DECIDED): gettext_lazy("This proposal has already been decided."),
+        (ProposalState.FORWARDED, ProposalState.FORWARDED): gettext_lazy(
+            "This proposal has already been forwarded upward."
+        ),
+    },
+    error=AwardsError,
+)
+NOT_EDITABLE = gettext_lazy("Only a draft or returned dossier can be changed.")
+NOT_RECHECKABLE = gettext_lazy("Eligibility can be rechecked only until the dossier goes to the council.")
 
 
 def _locked(proposal):
     return Proposal.objects.select_for_update().get(pk=proposal.pk)
 
 
-def _require_state(proposal, allowed, action):
-    if proposal.state not in allowed:
-        raise AwardsError(
-            _("The proposal is “{state}”: it cannot be {action} now.").format(
-                state=proposal.get_state_display(), action=action
-            )
-        )
+def require_editable(proposal):
+    """Raise AwardsError unless the proposing unit may still change the dossier. Reads only."""
+    if proposal.state not in ProposalState.editable():
+        raise AwardsError(NOT_EDITABLE)
 
 
 def _move(proposal, state, **fields):
+    PROPOSALS.check(proposal.state, state)
     proposal.state = state
     for name, value in fields.items():
         setattr(proposal, name, value)
@@ -66,7 +100,7 @@ def add_nominee(
     """
     with transaction.atomic():
         proposal = _locked(proposal)
-        _require_state(proposal, EDITABLE, _("changed"))
+        require_editable(proposal)
         if (person is None) == (unit is None):
             raise AwardsError(_("Choose either a person or a unit."))
         wants_unit = award.recipient_kind == RecipientKind.COLLECTIVE
@@ -107,7 +141,7 @@ def remove_nominee(*, nominee, by):
     """Remove a nominee from a draft proposal. Side effects: deletes the Nominee (audited)."""
     with transaction.atomic():
         proposal = _locked(nominee.proposal)
-        _require_state(proposal, EDITABLE, _("changed"))
+        require_editable(proposal)
         nominee.delete()
 
 
@@ -129,7 +163,7 @@ def submit(*, proposal, by, today=None):
     today = today or timezone.localdate()
     with transaction.atomic():
         proposal = _locked(proposal)
-        _require_state(proposal, EDITABLE, _("submitted"))
+        PROPOSALS.check(proposal.state, ProposalState.SUBMITTED)
         if not proposal.nominees.exists():
             raise AwardsError(_("Add at least one nominee before submitting."))
         missing = missing_documents(proposal)
@@ -147,9 +181,7 @@ def return_for_completion(*, proposal, reasons, by):
         raise AwardsError(_("Write the reasons for returning the dossier."))
     with transaction.atomic():
         proposal = _locked(proposal)
-        _require_state(
-            proposal, (ProposalState.SUBMITTED, ProposalState.UNDER_VERIFICATION), _("returned for completion")
-        )
+        PROPOSALS.check(proposal.state, ProposalState.RETURNED)
         return _move(proposal, ProposalState.RETURNED, returned_reasons=reasons)
 
 
@@ -157,7 +189,7 @@ def start_verification(*, proposal, by):
     """The office starts verifying. Side effects: state under verification; eligibility rechecked."""
     with transaction.atomic():
         proposal = _locked(proposal)
-        _require_state(proposal, (ProposalState.SUBMITTED,), _("taken into verification"))
+        PROPOSALS.check(proposal.state, ProposalState.UNDER_VERIFICATION)
         _move(proposal, ProposalState.UNDER_VERIFICATION)
         refresh_eligibility(nominees=proposal.nominees.select_related("award", "person", "unit", "initiative"))
     return proposal
@@ -167,7 +199,8 @@ def recheck(*, proposal, by):
     """Recompute every nominee's eligibility. Side effects: writes changed checks (audited)."""
     with transaction.atomic():
         proposal = _locked(proposal)
-        _require_state(proposal, (*EDITABLE, ProposalState.SUBMITTED, ProposalState.UNDER_VERIFICATION), _("rechecked"))
+        if proposal.state not in ProposalState.recheckable():
+            raise AwardsError(NOT_RECHECKABLE)
         refresh_eligibility(nominees=proposal.nominees.select_related("award", "person", "unit", "initiative"))
     return proposal
 
@@ -176,7 +209,7 @@ def send_to_council(*, proposal, by):
     """Verification is done: the proposal goes to the council. Side effects: state at council."""
     with transaction.atomic():
         proposal = _locked(proposal)
-        _require_state(proposal, (ProposalState.UNDER_VERIFICATION,), _("sent to the council"))
+        PROPOSALS.check(proposal.state, ProposalState.AT_COUNCIL)
         if proposal.nominees.filter(eligibility_status=EligibilityStatus.UNCHECKED).exists():
             raise AwardsError(_("Some nominees have not been checked yet."))
         return _move(proposal, ProposalState.AT_COUNCIL)
@@ -189,7 +222,7 @@ def publish_notice(*, proposal, until, by, today=None):
         raise AwardsError(_("The end of the public notice must be today or later."))
     with transaction.atomic():
         proposal = _locked(proposal)
-        _require_state(proposal, (ProposalState.AT_COUNCIL,), _("published"))
+        PROPOSALS.check(proposal.state, ProposalState.PUBLIC_NOTICE)
         unvoted = proposal.nominees.exclude(award__vote_rule=VoteRule.NONE).filter(vote__isnull=True).count()
         if unvoted:
             raise AwardsError(_("The council has not voted on {count} nominees yet.").format(count=unvoted))
@@ -203,7 +236,7 @@ def forward(*, proposal, by):
     """
     with transaction.atomic():
         proposal = _locked(proposal)
-        _require_state(proposal, (ProposalState.DECIDED,), _("forwarded"))
+        PROPOSALS.check(proposal.state, ProposalState.FORWARDED)
         return _move(proposal, ProposalState.FORWARDED)
 
 

@@ -12,7 +12,6 @@ from portal.text import FoldedSearchMixin, folded_search
 
 from ..enums import CommendationType, DocumentKind, EligibilityStatus, Outcome, ProposalState
 from ..rules import (
-    COUNCIL_STATES,
     can_create_proposal,
     can_edit_proposal,
     can_list_proposals,
@@ -59,7 +58,7 @@ class ProposalQuerySet(models.QuerySet):
         if is_unit_officer(user) and user.unit_id:
             condition |= Q(unit_id=user.unit_id)
         if is_council_member(user):
-            condition |= Q(state__in=COUNCIL_STATES)
+            condition |= Q(state__in=ProposalState.seen_by_council())
         return self.filter(condition)
 
     def late(self, today=None):
@@ -159,7 +158,7 @@ class Proposal(FoldedSearchMixin, RulesModel):
 
     @property
     def return_days_left(self):
-        if self.return_by is None or self.state not in (ProposalState.SUBMITTED, ProposalState.UNDER_VERIFICATION):
+        if self.return_by is None or self.state not in ProposalState.with_office():
             return None
         return working_days_between(timezone.localdate(), self.return_by)
 

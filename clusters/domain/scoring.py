@@ -16,14 +16,15 @@ from portal.uploads import UploadRejected, check_upload
 
 from ..enums import CriterionKind, PhaseKind, SheetStatus
 from ..models import Criterion, Score, Sheet, TermMember
-from .errors import DomainError, SheetConflict
+from .errors import ClustersError, SheetConflict
 from .phases import require_phase
+from .workflow import NOT_EDITABLE, NOT_REVIEWABLE, SHEETS
 
 CENT = Decimal("0.01")
-EDITABLE_BY_MEMBER = (SheetStatus.DRAFT, SheetStatus.RETURNED)
+EDITABLE_BY_MEMBER = SheetStatus.editable_by_member()
 
 
-class ScoreErrors(DomainError):
+class ScoreErrors(ClustersError):
     """Some entries were refused; `errors` maps a criterion id to its message."""
 
     def __init__(self, errors):
@@ -114,8 +115,11 @@ def ensure_sheets(*, term):
             Sheet.objects.create(term=term, unit_id=unit_id)
 
 
-def _claim(*, sheet, version, statuses, locked_message):
-    """Bump the sheet's version if it is still at `version` and in `statuses`, else explain why not."""
+def _claim(*, sheet, version, statuses, refusal):
+    """Bump the sheet's version if it is still at `version` and in `statuses`, else explain why not.
+
+    `refusal(status)` is the whole sentence for a sheet that has meanwhile left `statuses`.
+    """
     claimed = Sheet.objects.filter(pk=sheet.pk, version=version, status__in=statuses).update(
         version=F("version") + 1, updated_at=timezone.now()
     )
@@ -124,7 +128,7 @@ def _claim(*, sheet, version, statuses, locked_message):
         return
     sheet.refresh_from_db()
     if sheet.status not in statuses:
-        raise DomainError(locked_message)
+        raise ClustersError(refusal(sheet.status))
     raise SheetConflict(
         _(
             "Someone else saved this sheet while you were editing it (version {theirs}, you opened version "
@@ -137,13 +141,12 @@ def save_sheet(*, sheet, version, entries, by, submit=False):
     """Save the member's values, comments and evidence; with `submit`, hand the sheet to the lead.
 
     `entries` maps criterion id -> Entry. Side effects: bumps Sheet.version, creates or updates
-    Score rows (audited), and on submit sets status and submitted_at (audited). Raises DomainError
+    Score rows (audited), and on submit sets status and submitted_at (audited). Raises ClustersError
     (locked sheet, wrong phase, stale version) or ScoreErrors (values out of range, missing evidence)
     and then writes nothing.
     """
-    locked = _("This sheet was submitted or accepted: it can no longer be edited.")
-    if sheet.status not in EDITABLE_BY_MEMBER:
-        raise DomainError(locked)
+    if sheet.status not in SheetStatus.editable_by_member():
+        raise ClustersError(NOT_EDITABLE)
     require_phase(term=sheet.term, kind=PhaseKind.SELF_ASSESSMENT)
     criteria = {criterion.pk: criterion for criterion in Criterion.objects.filter(group__term_id=sheet.term_id)}
     existing = {score.criterion_id: score for score in Score.objects.filter(sheet=sheet)}
@@ -151,7 +154,7 @@ def save_sheet(*, sheet, version, entries, by, submit=False):
     for criterion_id, entry in entries.items():
         criterion = criteria.get(criterion_id)
         if criterion is None:
-            raise DomainError(_("A criterion of another term was sent; reload the sheet."))
+            raise ClustersError(_("A criterion of another term was sent; reload the sheet."))
         problem = check_value(criterion, entry.value)
         if problem:
             errors[criterion_id] = problem
@@ -173,7 +176,12 @@ def save_sheet(*, sheet, version, entries, by, submit=False):
     if errors:
         raise ScoreErrors(errors)
     with transaction.atomic():
-        _claim(sheet=sheet, version=version, statuses=EDITABLE_BY_MEMBER, locked_message=locked)
+        _claim(
+            sheet=sheet,
+            version=version,
+            statuses=SheetStatus.editable_by_member(),
+            refusal=lambda _status: NOT_EDITABLE,
+        )
         for criterion_id, entry in entries.items():
             criterion = criteria[criterion_id]
             score = existing.get(criterion_id) or Score(sheet=sheet, criterion=criterion)
@@ -185,6 +193,7 @@ def save_sheet(*, sheet, version, entries, by, submit=False):
                 score.evidence = entry.evidence
             score.save()
         if submit:
+            SHEETS.check(sheet.status, SheetStatus.SUBMITTED)
             sheet.status = SheetStatus.SUBMITTED
             sheet.submitted_at = timezone.now()
             sheet.save(update_fields=["status", "submitted_at", "updated_at"])
@@ -202,23 +211,20 @@ def review_sheet(*, sheet, version, adjustments, by, action="save", return_reaso
     sets the sheet's status (audited). Refused (nothing written) outside the self-assessment and
     review phases, for sheets not submitted, stale versions, and points out of range.
     """
-    locked = _("Only a submitted sheet can be reviewed; this one is “{status}”.").format(
-        status=sheet.get_status_display()
-    )
-    if sheet.status != SheetStatus.SUBMITTED:
-        raise DomainError(locked)
+    if sheet.status not in SheetStatus.reviewable():
+        raise ClustersError(NOT_REVIEWABLE[SheetStatus(sheet.status)])
     term = sheet.term
     if term.active_phase_kind not in REVIEW_PHASES or term.is_locked:
         require_phase(term=term, kind=PhaseKind.REVIEW)
     if action == "return" and not return_reason.strip():
-        raise DomainError(_("Say why the sheet is returned, so the member knows what to correct."))
+        raise ClustersError(_("Say why the sheet is returned, so the member knows what to correct."))
     scores = {score.criterion_id: score for score in Score.objects.filter(sheet=sheet).select_related("criterion")}
     criteria = {criterion.pk: criterion for criterion in Criterion.objects.filter(group__term_id=term.pk)}
     errors, changes = {}, []
     for criterion_id, (points, reason) in adjustments.items():
         criterion = criteria.get(criterion_id)
         if criterion is None:
-            raise DomainError(_("A criterion of another term was sent; reload the sheet."))
+            raise ClustersError(_("A criterion of another term was sent; reload the sheet."))
         score = scores.get(criterion_id)
         current = score.points if score else Decimal(0)
         if points is None or points == current:
@@ -235,14 +241,21 @@ def review_sheet(*, sheet, version, adjustments, by, action="save", return_reaso
     if errors:
         raise ScoreErrors(errors)
     with transaction.atomic():
-        _claim(sheet=sheet, version=version, statuses=(SheetStatus.SUBMITTED,), locked_message=locked)
+        _claim(
+            sheet=sheet,
+            version=version,
+            statuses=SheetStatus.reviewable(),
+            refusal=lambda status: NOT_REVIEWABLE[SheetStatus(status)],
+        )
         for criterion, score, points, reason in changes:
             score = score or Score(sheet=sheet, criterion=criterion)
             score.points = points
             score.adjustment_reason = reason
             score.save()
         if action in ("accept", "return"):
-            sheet.status = SheetStatus.ACCEPTED if action == "accept" else SheetStatus.RETURNED
+            target = SheetStatus.ACCEPTED if action == "accept" else SheetStatus.RETURNED
+            SHEETS.check(sheet.status, target)
+            sheet.status = target
             sheet.reviewed_at = timezone.now()
             sheet.return_reason = return_reason.strip() if action == "return" else ""
             sheet.save(update_fields=["status", "reviewed_at", "return_reason", "updated_at"])

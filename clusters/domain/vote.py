@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from ..enums import Decision, PhaseKind
 from ..models import Ballot, Nomination, NominationKind, Term, TermMember
-from .errors import DomainError
+from .errors import ClustersError
 from .phases import activate_phase, require_phase
 from .ranking import ranking_queryset
 
@@ -43,25 +43,25 @@ def tally(*, term, round_number=None):
 def _require_open_vote(term):
     require_phase(term=term, kind=PhaseKind.VOTE)
     if term.leading_unit_id is not None:
-        raise DomainError(_("The leading unit has already been chosen."))
+        raise ClustersError(_("The leading unit has already been chosen."))
     if term.vote_round > Term.VOTE_ROUNDS:
-        raise DomainError(_("Both rounds were undecided: the lead and deputy now decide."))
+        raise ClustersError(_("Both rounds were undecided: the lead and deputy now decide."))
 
 
 def cast_ballot(*, term, voter_unit, choice_unit_id, by):
     """Record `voter_unit`'s vote in the current round. Side effects: creates a Ballot."""
     _require_open_vote(term)
     if not TermMember.objects.filter(term=term, unit=voter_unit).exists():
-        raise DomainError(_("Only the members of this term vote."))
+        raise ClustersError(_("Only the members of this term vote."))
     if choice_unit_id not in {unit.pk for unit in candidates(term=term)}:
-        raise DomainError(_("Vote for one of the top-ranked members listed."))
+        raise ClustersError(_("Vote for one of the top-ranked members listed."))
     try:
         with transaction.atomic():
             Ballot.objects.create(
                 term=term, round=term.vote_round, voter=voter_unit, choice_id=choice_unit_id, cast_by=by
             )
     except IntegrityError as error:
-        raise DomainError(_("Your unit has already voted in this round.")) from error
+        raise ClustersError(_("Your unit has already voted in this round.")) from error
 
 
 def close_round(*, term, by):
@@ -91,9 +91,9 @@ def decide_leading_unit(*, term, unit_id, by):
         term = Term.objects.select_for_update().get(pk=term.pk)
         require_phase(term=term, kind=PhaseKind.VOTE)
         if term.vote_round <= Term.VOTE_ROUNDS or term.leading_unit_id is not None:
-            raise DomainError(_("The lead and deputy decide only after two undecided rounds."))
+            raise ClustersError(_("The lead and deputy decide only after two undecided rounds."))
         if unit_id not in {unit.pk for unit in candidates(term=term)}:
-            raise DomainError(_("Choose one of the top-ranked members listed."))
+            raise ClustersError(_("Choose one of the top-ranked members listed."))
         term.leading_unit_id = unit_id
         term.decision = Decision.LEAD_AND_DEPUTY
         term.save(update_fields=["leading_unit", "decision", "updated_at"])
@@ -110,15 +110,15 @@ def lock_results(*, term, by, next_lead_unit_id=None, next_deputy_unit_id=None):
     with transaction.atomic():
         term = Term.objects.select_for_update().get(pk=term.pk)
         if term.is_locked:
-            raise DomainError(_("The results of this term are already locked."))
+            raise ClustersError(_("The results of this term are already locked."))
         if term.leading_unit_id is None:
-            raise DomainError(_("Choose the leading unit before locking the results."))
+            raise ClustersError(_("Choose the leading unit before locking the results."))
         member_ids = set(TermMember.objects.filter(term=term).values_list("unit_id", flat=True))
         for unit_id in (next_lead_unit_id, next_deputy_unit_id):
             if unit_id is not None and unit_id not in member_ids:
-                raise DomainError(_("Next year's lead and deputy must be members of the cluster."))
+                raise ClustersError(_("Next year's lead and deputy must be members of the cluster."))
         if next_lead_unit_id is not None and next_lead_unit_id == next_deputy_unit_id:
-            raise DomainError(_("Next year's lead and deputy must be different units."))
+            raise ClustersError(_("Next year's lead and deputy must be different units."))
         ranked = [sheet.unit_id for sheet in ranking_queryset(term=term)]
         rank_of = {unit_id: position for position, unit_id in enumerate(ranked, start=1)}
         Nomination.objects.create(
@@ -142,7 +142,7 @@ def reopen_results(*, term, by):
     with transaction.atomic():
         term = Term.objects.select_for_update().get(pk=term.pk)
         if not term.is_locked:
-            raise DomainError(_("The results of this term are not locked."))
+            raise ClustersError(_("The results of this term are not locked."))
         for nomination in Nomination.objects.filter(term=term):
             nomination.delete()
         term.results_locked_at = None

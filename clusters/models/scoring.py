@@ -11,6 +11,14 @@ from ..rules import can_fill_sheet, can_review_sheet, can_view_sheet
 from .cluster import Term
 
 POINTS = {"max_digits": 9, "decimal_places": 2}
+# One whole sentence per phase another phase may overlap.
+OVERLAPS = {
+    PhaseKind.COMPACT: _("This phase overlaps the compact signing phase ({start} – {end})."),
+    PhaseKind.SELF_ASSESSMENT: _("This phase overlaps the self-assessment phase ({start} – {end})."),
+    PhaseKind.REVIEW: _("This phase overlaps the lead's review phase ({start} – {end})."),
+    PhaseKind.VOTE: _("This phase overlaps the leading-unit vote phase ({start} – {end})."),
+    PhaseKind.RESULTS: _("This phase overlaps the results phase ({start} – {end})."),
+}
 
 
 class Phase(models.Model):
@@ -49,8 +57,7 @@ class Phase(models.Model):
             )
             if overlapping:
                 raise ValidationError(
-                    _("This phase overlaps the phase “{phase}” ({start} – {end}).").format(
-                        phase=overlapping.get_kind_display(),
+                    str(OVERLAPS[PhaseKind(overlapping.kind)]).format(
                         start=overlapping.starts_on.strftime("%d/%m/%Y"),
                         end=overlapping.ends_on.strftime("%d/%m/%Y"),
                     )

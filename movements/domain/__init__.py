@@ -2,14 +2,18 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from portal.errors import DomainError
 
-class MovementError(Exception):
-    """A rule of the movement's workflow refused the change; the message is for the user."""
+
+class MovementError(DomainError):
+    """A rule of the movement's workflow refused the change; `message` is for the user."""
 
 
 class MovementClosed(MovementError):
+    default_message = _("This movement is closed: its data can no longer be changed.")
+
     def __init__(self, movement=None):
-        super().__init__(_("This movement is closed: its data can no longer be changed."))
+        super().__init__()
 
 
 def ensure_open(movement):

@@ -4,28 +4,57 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.workflow import Transitions
+
 from ..enums import MovementState
 from ..models import Movement
-from . import MovementError
+from . import MovementClosed, MovementError, ensure_open
 
-# Which state may follow which; closing is possible from every launched state.
-TRANSITIONS = {
-    MovementState.DRAFT: {MovementState.LAUNCHED},
-    MovementState.LAUNCHED: {MovementState.RUNNING, MovementState.CLOSED},
-    MovementState.RUNNING: {MovementState.INTERIM_REVIEWED, MovementState.CLOSED},
-    MovementState.INTERIM_REVIEWED: {MovementState.RUNNING, MovementState.CLOSED},
-    MovementState.CLOSED: set(),
-}
+CLOSED_MESSAGE = MovementClosed.default_message
+
+# Which state may follow which; closing is possible from every launched state. Each refused move
+# has its own whole sentence.
+MOVEMENTS = Transitions(
+    {
+        MovementState.DRAFT: {MovementState.LAUNCHED},
+        MovementState.LAUNCHED: {MovementState.RUNNING, MovementState.CLOSED},
+        MovementState.RUNNING: {MovementState.INTERIM_REVIEWED, MovementState.CLOSED},
+        MovementState.INTERIM_REVIEWED: {MovementState.RUNNING, MovementState.CLOSED},
+        MovementState.CLOSED: set(),
+    },
+    refusals={
+        MovementState.DRAFT: _("A movement cannot go back to draft."),
+        MovementState.LAUNCHED: _("Only a draft movement can be launched."),
+        MovementState.RUNNING: _("Only a launched or interim-reviewed movement can be marked as running."),
+        MovementState.INTERIM_REVIEWED: _("Only a running movement can be marked as interim-reviewed."),
+        MovementState.CLOSED: _("A draft movement cannot be closed: launch it first."),
+        (MovementState.LAUNCHED, MovementState.LAUNCHED): _("This movement has already been launched."),
+        (MovementState.RUNNING, MovementState.RUNNING): _("This movement is already running."),
+        (MovementState.INTERIM_REVIEWED, MovementState.INTERIM_REVIEWED): _(
+            "This movement has already been interim-reviewed."
+        ),
+        **{(MovementState.CLOSED, state): CLOSED_MESSAGE for state in MovementState},
+    },
+    error=MovementError,
+)
+TRANSITIONS = MOVEMENTS.table
 ACTION_LABELS = {
     MovementState.LAUNCHED: _("Launch"),
     MovementState.RUNNING: _("Mark as running"),
     MovementState.INTERIM_REVIEWED: _("Mark as interim-reviewed"),
     MovementState.CLOSED: _("Close the movement"),
 }
+# What the officer is told once the movement has reached a state: one whole sentence per state.
+REACHED_MESSAGES = {
+    MovementState.LAUNCHED: _("The movement has been launched."),
+    MovementState.RUNNING: _("The movement is now running."),
+    MovementState.INTERIM_REVIEWED: _("The movement is now interim-reviewed."),
+    MovementState.CLOSED: _("The movement has been closed."),
+}
 
 
 def next_states(movement):
-    return [state for state in MovementState if state in TRANSITIONS[MovementState(movement.state)]]
+    return MOVEMENTS.next_states(MovementState(movement.state))
 
 
 def missing_for_launch(movement):
@@ -45,15 +74,13 @@ def change_state(*, movement, to, by):
 
     Side effects: locks the movement row, writes its state, `state_changed_at` and
     `state_changed_by` (the audit log records the change with `by` as actor).
-    Raises MovementError when the transition is not allowed from the current state.
+    Raises MovementError (MovementClosed on a closed movement) when the table does not allow the
+    move from the current state, and writes nothing.
     """
     movement = Movement.objects.select_for_update().get(pk=movement.pk)
     to = MovementState(to)
-    current = MovementState(movement.state)
-    if to not in TRANSITIONS[current]:
-        raise MovementError(
-            _("A movement that is “{current}” cannot become “{to}”.").format(current=current.label, to=to.label)
-        )
+    ensure_open(movement)
+    MOVEMENTS.check(MovementState(movement.state), to)
     if to == MovementState.LAUNCHED:
         missing = missing_for_launch(movement)
         if missing:

@@ -135,7 +135,7 @@ class Movement(FoldedSearchMixin, RulesModel):
 
     @property
     def is_open_for_registration(self):
-        return self.state in (MovementState.LAUNCHED, MovementState.RUNNING, MovementState.INTERIM_REVIEWED)
+        return self.state in MovementState.open()
 
     @property
     def period(self):

@@ -59,7 +59,7 @@ def request_summary(*, conference, by):
         done = same.filter(status=RenderStatus.DONE).order_by("-finished_at", "-pk").first()
         if done is not None and done.file and default_storage.exists(done.file.name):
             return done, True
-        active = same.filter(status__in=[RenderStatus.REQUESTED, RenderStatus.RUNNING]).first()
+        active = same.filter(status__in=RenderStatus.active()).first()
         if active is not None:
             return active, False
         job = RenderJob.objects.create(conference=conference, content_hash=digest, requested_by=by)

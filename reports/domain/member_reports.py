@@ -11,6 +11,7 @@ from clusters.models import TermMember
 from ..enums import ReportStatus
 from ..models import ClusterReport, IndicatorValue, MemberReport
 from .errors import ReportError
+from .workflow import REPORTS
 
 TEMPLATE_HEADERS = ["Mã chỉ tiêu", "Tên chỉ tiêu", "Đơn vị tính", "Giá trị"]
 
@@ -55,7 +56,7 @@ def save_figures(*, report, values):
     Side effects: locks the report, creates, updates or deletes IndicatorValue rows.
     """
     report = MemberReport.objects.select_for_update().get(pk=report.pk)
-    if report.status != ReportStatus.DRAFT:
+    if report.status not in ReportStatus.editable():
         raise ReportError(_("This report has been submitted and can no longer be changed."))
     existing = {value.indicator_id: value for value in report.values.all()}
     for indicator, value in values.items():
@@ -78,8 +79,7 @@ def submit_report(*, report, by):
     Side effects: locks the report, sets status and submitted_at (audited).
     """
     report = MemberReport.objects.select_for_update().get(pk=report.pk)
-    if report.status != ReportStatus.DRAFT:
-        raise ReportError(_("This report has already been submitted."))
+    REPORTS.check(report.status, ReportStatus.SUBMITTED)
     if not report.values.exists():
         raise ReportError(_("Enter at least one figure before submitting the report."))
     report.status = ReportStatus.SUBMITTED
