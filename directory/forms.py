@@ -2,12 +2,14 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from portal.forms import ModelForm
+
 from .models import Person, Unit
 
 DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"})
 
 
-class UnitForm(forms.ModelForm):
+class UnitForm(ModelForm):
     class Meta:
         model = Unit
         fields = ["name", "short_name", "kind", "parent", "code", "valid_from", "valid_until", "successor"]
@@ -22,7 +24,7 @@ class UnitForm(forms.ModelForm):
         self.fields["successor"].queryset = units
 
 
-class PersonForm(forms.ModelForm):
+class PersonForm(ModelForm):
     class Meta:
         model = Person
         fields = ["full_name", "gender", "position", "unit", "email", "date_of_birth"]

@@ -2,6 +2,8 @@
 
 from django import template
 
+from portal.numbers import format_number, format_percent
+
 register = template.Library()
 
 # The summary is an official Vietnamese document: its units and kinds do not depend on the
@@ -41,10 +43,8 @@ def kind_vi(code):
 @register.filter
 def with_unit(value, measure_unit):
     """8.2 + percent -> "8,2%"; 8.493 + billion_usd -> "8,493 tỷ USD"."""
-    from portal.templatetags.portal import number
-
     if value is None or value == "":
         return "—"
     if measure_unit == "percent":
-        return f"{number(value)}%"
-    return f"{number(value)} {MEASURE_UNITS_VI.get(measure_unit, '')}".strip()
+        return format_percent(value)
+    return f"{format_number(value)} {MEASURE_UNITS_VI.get(measure_unit, '')}".strip()
