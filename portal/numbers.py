@@ -146,7 +146,7 @@ def parse_number(
 
 def parse_integer(value, **bounds):
     """An int by the same rule ("1.000" is 1000), None when blank; fractions are refused."""
-    number = parse_number(value, integer=True, **bounds)
+    number = parse_number(value, **{**bounds, "integer": True})
     return None if number is None else int(number)
 
 
