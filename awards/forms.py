@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from directory.forms import DATE_WIDGET
 from directory.models import Person, Unit
+from portal.forms import IntegerNumberField, ModelForm
 from portal.imports import ImportFileField
 from portal.uploads import DocumentFileField
 
@@ -13,7 +14,7 @@ from .models import Award, CouncilSession, Initiative, Proposal
 YEAR_CHOICES_BACK = 30
 
 
-class ProposalForm(forms.ModelForm):
+class ProposalForm(ModelForm):
     class Meta:
         model = Proposal
         fields = ["unit", "title", "commendation_type", "year", "movement_review", "cluster_term"]
@@ -91,7 +92,7 @@ class OverrideForm(forms.Form):
     reason = forms.CharField(label=_("Reason for overriding the check"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class SessionForm(forms.ModelForm):
+class SessionForm(ModelForm):
     class Meta:
         model = CouncilSession
         fields = ["held_on", "member_count", "present_count", "notes"]
@@ -108,11 +109,11 @@ class SessionForm(forms.ModelForm):
 
 
 class VoteForm(forms.Form):
-    nominee = forms.IntegerField(widget=forms.HiddenInput)
-    in_favour = forms.IntegerField(label=_("In favour (present)"), min_value=0, max_value=500)
-    against = forms.IntegerField(label=_("Against (present)"), min_value=0, max_value=500)
-    written_in_favour = forms.IntegerField(label=_("In favour (written)"), min_value=0, max_value=500, initial=0)
-    written_against = forms.IntegerField(label=_("Against (written)"), min_value=0, max_value=500, initial=0)
+    nominee = IntegerNumberField(widget=forms.HiddenInput, min_value=1, max_value=2147483647)
+    in_favour = IntegerNumberField(label=_("In favour (present)"), min_value=0, max_value=500)
+    against = IntegerNumberField(label=_("Against (present)"), min_value=0, max_value=500)
+    written_in_favour = IntegerNumberField(label=_("In favour (written)"), min_value=0, max_value=500, initial=0)
+    written_against = IntegerNumberField(label=_("Against (written)"), min_value=0, max_value=500, initial=0)
 
 
 class DecisionForm(forms.Form):

@@ -14,6 +14,7 @@ from directory.rules import can_view_history
 from portal.audit import history_for
 from portal.lists import FilteredListView
 from portal.mixins import ObjectPermissionMixin
+from portal.numbers import format_input
 from portal.permissions import permission_required
 from portal.xlsx import xlsx_response
 
@@ -23,6 +24,7 @@ from .domain.errors import DomainError, SheetConflict
 from .domain.ranking import ranking
 from .enums import CriterionKind, PhaseKind, SheetStatus
 from .filters import ClusterFilterSet, SheetFilterSet
+from .forms import ScoreSheetForm, SheetReviewForm
 from .models import Ballot, Cluster, Criterion, CriterionGroup, Score, Sheet, Term, TermMember
 
 TERM_RELATED = ("cluster", "lead_unit", "deputy_unit", "leading_unit", "next_lead_unit", "next_deputy_unit")
@@ -162,19 +164,11 @@ class Row:
         stored_points = score.points if score else None
         stored = stored_value if field == "value" else stored_points
         key = f"{field}-{criterion.pk}"
-        self.text = posted.get(key, "") if posted is not None and key in posted else _plain(stored)
+        self.text = posted.get(key, "") if posted is not None and key in posted else format_input(stored)
         self.comment = (
             posted.get(f"comment-{criterion.pk}", "") if posted is not None else (score.comment if score else "")
         )
         self.reason = posted.get(f"reason-{criterion.pk}", "") if posted is not None else ""
-
-
-def _plain(number):
-    """A stored decimal as typed in a form: '50,5', '3', '' (Vietnamese decimal comma)."""
-    if number is None:
-        return ""
-    text = format(number.normalize(), "f")
-    return text.replace(".", ",")
 
 
 def _sheet_rows(sheet, *, posted=None, errors=None, field="value"):
@@ -196,34 +190,6 @@ def _sheet_rows(sheet, *, posted=None, errors=None, field="value"):
     return groups, total, self_total
 
 
-def _member_entries(request, sheet, errors):
-    entries = {}
-    for criterion in Criterion.objects.filter(group__term_id=sheet.term_id):
-        if f"value-{criterion.pk}" not in request.POST:
-            continue
-        raw = request.POST.get(f"value-{criterion.pk}", "")
-        try:
-            value = scoring.parse_decimal(raw)
-        except ValueError:
-            errors[criterion.pk] = _("“{value}” is not a number.").format(value=raw)
-            continue
-        entries[criterion.pk] = scoring.Entry(
-            value=value,
-            comment=request.POST.get(f"comment-{criterion.pk}", "")[:2000],
-            evidence=request.FILES.get(f"evidence-{criterion.pk}"),
-        )
-    return entries
-
-
-def _version(request):
-    """The sheet version the form was opened at; -1 (never current) when missing or absurd."""
-    try:
-        version = int(request.POST.get("version", ""))
-    except ValueError:
-        return -1
-    return version if 0 < version < 2**31 else -1
-
-
 @permission_required("clusters.view_sheet", object_getter=sheet_getter)
 def sheet_detail(request, pk):
     """The member's sheet: a form for its own unit while it can edit, read-only for the lead and officers."""
@@ -236,15 +202,19 @@ def sheet_detail(request, pk):
         if not can_fill:
             raise PermissionDenied
         posted = request.POST
-        entries = _member_entries(request, sheet, errors)
-        if not errors:
+        form = ScoreSheetForm(
+            request.POST, request.FILES, criteria=Criterion.objects.filter(group__term_id=sheet.term_id)
+        )
+        if not form.is_valid():
+            errors = form.criterion_errors()
+        else:
             try:
                 scoring.save_sheet(
                     sheet=sheet,
-                    version=_version(request),
-                    entries=entries,
+                    version=form.cleaned_data["version"],
+                    entries=form.entries(),
                     by=user,
-                    submit=request.POST.get("action") == "submit",
+                    submit=form.submit,
                 )
             except scoring.ScoreErrors as failure:
                 errors = failure.errors
@@ -293,27 +263,18 @@ def sheet_review(request, pk):
     errors, posted, status = {}, None, 200
     if request.method == "POST":
         posted = request.POST
-        adjustments = {}
-        for criterion in Criterion.objects.filter(group__term_id=sheet.term_id):
-            raw = request.POST.get(f"points-{criterion.pk}")
-            if raw is None:
-                continue
-            try:
-                points = scoring.parse_decimal(raw)
-            except ValueError:
-                errors[criterion.pk] = _("“{value}” is not a number.").format(value=raw)
-                continue
-            adjustments[criterion.pk] = (points, request.POST.get(f"reason-{criterion.pk}", "")[:2000])
-        if not errors:
-            action = request.POST.get("action", "save")
+        form = SheetReviewForm(request.POST, criteria=Criterion.objects.filter(group__term_id=sheet.term_id))
+        if not form.is_valid():
+            errors = form.criterion_errors()
+        else:
             try:
                 scoring.review_sheet(
                     sheet=sheet,
-                    version=_version(request),
-                    adjustments=adjustments,
+                    version=form.cleaned_data["version"],
+                    adjustments=form.adjustments(),
                     by=request.user,
-                    action=action if action in ("save", "accept", "return") else "save",
-                    return_reason=request.POST.get("return_reason", "")[:2000],
+                    action=form.cleaned_data["action"],
+                    return_reason=form.cleaned_data["return_reason"],
                 )
             except scoring.ScoreErrors as failure:
                 errors = failure.errors

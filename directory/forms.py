@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from portal.forms import ModelForm
 from portal.imports import ImportFileField
 
 from .models import Person, Unit
@@ -8,7 +9,7 @@ from .models import Person, Unit
 DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"})
 
 
-class UnitForm(forms.ModelForm):
+class UnitForm(ModelForm):
     class Meta:
         model = Unit
         fields = ["name", "short_name", "kind", "parent", "code", "valid_from", "valid_until", "successor"]
@@ -23,7 +24,7 @@ class UnitForm(forms.ModelForm):
         self.fields["successor"].queryset = units
 
 
-class PersonForm(forms.ModelForm):
+class PersonForm(ModelForm):
     class Meta:
         model = Person
         fields = ["full_name", "gender", "position", "unit", "email", "date_of_birth"]

@@ -1,9 +1,8 @@
 from django import forms
-from django.core.validators import MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import Person, Unit
-from portal.forms import VietnameseDecimalField
+from portal.forms import ModelForm, number_formfield
 from portal.uploads import DocumentFileField
 
 from .enums import ReviewKind
@@ -13,7 +12,7 @@ DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yy
 DECIMAL_INPUT = forms.TextInput(attrs={"inputmode": "decimal"})
 
 
-class MovementForm(forms.ModelForm):
+class MovementForm(ModelForm):
     class Meta:
         model = Movement
         fields = [
@@ -49,12 +48,11 @@ class MovementForm(forms.ModelForm):
             self.fields[name].required = True
 
 
-class TargetForm(forms.ModelForm):
+class TargetForm(ModelForm):
     class Meta:
         model = Target
         fields = ["indicator", "unit_of_measure", "direction", "baseline_value", "target_value", "deadline"]
         widgets = {"deadline": DATE_WIDGET, "baseline_value": DECIMAL_INPUT, "target_value": DECIMAL_INPUT}
-        field_classes = {"baseline_value": VietnameseDecimalField, "target_value": VietnameseDecimalField}
 
     def __init__(self, *args, movement=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -70,19 +68,16 @@ class TargetForm(forms.ModelForm):
         return cleaned
 
 
-class ProgressForm(forms.ModelForm):
+class ProgressForm(ModelForm):
+    value = number_formfield(ProgressEntry._meta.get_field("value"), min_value=0, widget=DECIMAL_INPUT)
+
     class Meta:
         model = ProgressEntry
         fields = ["recorded_on", "value", "source"]
-        widgets = {"recorded_on": DATE_WIDGET, "value": DECIMAL_INPUT}
-        field_classes = {"value": VietnameseDecimalField}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["value"].validators.append(MinValueValidator(0))
+        widgets = {"recorded_on": DATE_WIDGET}
 
 
-class RegistrationForm(forms.ModelForm):
+class RegistrationForm(ModelForm):
     """Officers choose the unit; a unit officer registers their own unit only (no choice shown)."""
 
     unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.none())
@@ -100,7 +95,7 @@ class RegistrationForm(forms.ModelForm):
             del self.fields["unit"]
 
 
-class ReviewForm(forms.ModelForm):
+class ReviewForm(ModelForm):
     class Meta:
         model = MovementReview
         fields = ["kind", "held_on", "summary"]
@@ -128,7 +123,7 @@ class HonoureeForm(forms.Form):
         return cleaned
 
 
-class DocumentForm(forms.ModelForm):
+class DocumentForm(ModelForm):
     file = DocumentFileField(label=_("File"))
 
     class Meta:

@@ -9,7 +9,15 @@ Reading follows one rule, Vietnamese style first:
 Values from spreadsheet cells (int, float, Decimal) are taken as they are.
 
 Bounds are checked here too, before anything is written: `parse_number(text, **bounds_of(field))`
-refuses a value its model column could not store, on PostgreSQL and SQLite alike.
+refuses a value its model column could not store, on PostgreSQL and SQLite alike (more digits
+than `max_digits` would be a numeric overflow on PostgreSQL and a row SQLite cannot load back).
+
+Writing: `format_number`/`format_percent` for reading (50.985,5 in Vietnamese; the template filters
+`number` and `percent` wrap them), `format_input` for the text put back into a form input, which
+`parse_number` reads back as the same number whatever the active language.
+
+Forms use `portal.forms.NumberField`/`IntegerNumberField`; domain code calls `parse_number` with the
+bounds of the column it writes and turns a `NumberError` (a `DomainError`) into its own refusal.
 """
 
 import re
@@ -18,7 +26,17 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-__all__ = ["NumberError", "parse_number", "parse_integer", "bounds_of", "format_number", "format_percent"]
+from portal.errors import DomainError
+
+__all__ = [
+    "NumberError",
+    "parse_number",
+    "parse_integer",
+    "bounds_of",
+    "format_number",
+    "format_percent",
+    "format_input",
+]
 
 _PLAIN = re.compile(r"^\d+$")
 _VIETNAMESE = re.compile(r"^(?P<int>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<frac>\d+))?$")
@@ -37,16 +55,25 @@ INTEGER_LIMITS = {
 }
 
 
-class NumberError(ValueError):
-    """A number that cannot be read or stored; `message` is a whole Vietnamese sentence for the user."""
+class NumberError(DomainError, ValueError):
+    """A number that cannot be read or stored; `message` is a whole Vietnamese sentence for the user.
 
-    def __init__(self, message):
-        self.message = str(message)
-        super().__init__(self.message)
+    A `DomainError` (views that show domain refusals show this one too) and a `ValueError`.
+    """
+
+
+# Shown back in messages: enough to recognise what was typed, never a whole pasted page.
+_SHOWN_MAX = 40
+
+
+def _shown(value):
+    text = str(value).strip()
+    return text if len(text) <= _SHOWN_MAX else text[: _SHOWN_MAX - 1] + "…"
 
 
 def _read_text(text):
     """Decimal of `text` by the rule above, or NumberError."""
+    typed = text
     text = _SPACES.sub("", text)
     sign = ""
     if text[:1] in "+-":
@@ -62,7 +89,7 @@ def _read_text(text):
         return Decimal(sign + whole + ("." + fraction if fraction else ""))
     raise NumberError(
         _("“{text}” is not a number. Write it the Vietnamese way, for example 8.493 or 8.493,5.").format(
-            text=sign + text
+            text=_shown(typed)
         )
     )
 
@@ -78,7 +105,7 @@ def parse_number(
     """
     if value is None or isinstance(value, bool):
         if isinstance(value, bool):
-            raise NumberError(_("“{text}” is not a number.").format(text=value))
+            raise NumberError(_("“{text}” is not a number.").format(text=_shown(value)))
         return None
     if isinstance(value, Decimal | int | float):
         number = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
@@ -90,32 +117,36 @@ def parse_number(
             return None
         number = _read_text(text)
     if not number.is_finite():
-        raise NumberError(_("“{text}” is not a number.").format(text=value))
+        raise NumberError(_("“{text}” is not a number.").format(text=_shown(value)))
     if integer and number != number.to_integral_value():
-        raise NumberError(_("“{text}” must be a whole number.").format(text=value))
+        raise NumberError(_("“{text}” must be a whole number.").format(text=_shown(value)))
     if decimal_places is not None:
         try:
             number = number.quantize(Decimal(1).scaleb(-decimal_places), rounding=ROUND_HALF_UP)
         except InvalidOperation:
-            raise NumberError(_("“{text}” is too large.").format(text=value)) from None
+            raise NumberError(_("“{text}” is too large.").format(text=_shown(value))) from None
     if max_digits is not None:
         whole_digits = max_digits - (decimal_places or 0)
         if abs(number) >= Decimal(10) ** whole_digits:
             raise NumberError(
                 _("“{text}” is too large: at most {digits} digits before the decimal mark.").format(
-                    text=value, digits=whole_digits
+                    text=_shown(value), digits=whole_digits
                 )
             )
     if minimum is not None and number < minimum:
-        raise NumberError(_("“{text}” must be at least {minimum}.").format(text=value, minimum=format_number(minimum)))
+        raise NumberError(
+            _("“{text}” must be at least {minimum}.").format(text=_shown(value), minimum=format_number(minimum))
+        )
     if maximum is not None and number > maximum:
-        raise NumberError(_("“{text}” must be at most {maximum}.").format(text=value, maximum=format_number(maximum)))
+        raise NumberError(
+            _("“{text}” must be at most {maximum}.").format(text=_shown(value), maximum=format_number(maximum))
+        )
     return number
 
 
 def parse_integer(value, **bounds):
     """An int by the same rule ("1.000" is 1000), None when blank; fractions are refused."""
-    number = parse_number(value, integer=True, **bounds)
+    number = parse_number(value, **{**bounds, "integer": True})
     return None if number is None else int(number)
 
 
@@ -153,3 +184,18 @@ def format_percent(value, decimals=None):
     if value is None or value == "":
         return "—"
     return f"{format_number(value, decimals)}%"
+
+
+def format_input(value):
+    """The text a form input shows for a stored number, which `parse_number` reads back unchanged.
+
+    Vietnamese decimal comma, no thousands dots, whatever the active language: 1234.5 -> "1234,5",
+    Decimal("8.2000") -> "8,2", 2026 -> "2026"; None -> "".
+    """
+    if value is None or isinstance(value, str):
+        return value or ""
+    number = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
+    if not number.is_finite():
+        return str(value)
+    text = format(number.normalize(), "f")
+    return text.replace(".", ",")

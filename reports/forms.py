@@ -4,12 +4,12 @@ from django.utils.translation import gettext_lazy as _
 
 from clusters.models import Term
 from directory.rules import is_officer
+from portal.forms import ModelForm, NumberField
 from portal.imports import ImportFileField
 from portal.uploads import DocumentFileField
 
-from .domain.member_reports import parse_value
-from .enums import Period
-from .models import ClusterReport, Conference, MemberReport
+from .enums import MeasureUnit, Period
+from .models import ClusterReport, Conference, IndicatorValue, MemberReport
 
 
 class StartReportForm(forms.Form):
@@ -37,18 +37,7 @@ class CompileForm(forms.Form):
         self.fields["term"].queryset = terms
 
 
-class FigureField(forms.CharField):
-    """A figure typed the Vietnamese way (63,43) or the English way (63.43)."""
-
-    def clean(self, value):
-        value = super().clean(value)
-        try:
-            return parse_value(value)
-        except ValueError:
-            raise forms.ValidationError(_("Enter a number, e.g. 63,43.")) from None
-
-
-class MemberReportForm(forms.ModelForm):
+class MemberReportForm(ModelForm):
     class Meta:
         model = MemberReport
         fields = ["results", "limitations", "tasks_ahead"]
@@ -59,10 +48,12 @@ class MemberReportForm(forms.ModelForm):
         self.indicators = indicators
         for indicator in indicators:
             value = values.get(indicator.pk)
-            self.fields[f"indicator_{indicator.pk}"] = FigureField(
+            self.fields[f"indicator_{indicator.pk}"] = NumberField(
+                model_field=IndicatorValue._meta.get_field("value"),
+                percent=indicator.measure_unit == MeasureUnit.PERCENT,
                 label=f"{indicator.name} ({indicator.get_measure_unit_display()})",
                 required=False,
-                initial=str(value.normalize()).replace(".", ",") if value is not None else "",
+                initial=value,
             )
 
     def figures(self):
@@ -78,14 +69,14 @@ class AttachmentForm(forms.Form):
     file = DocumentFileField(label=_("File"))
 
 
-class ClusterReportForm(forms.ModelForm):
+class ClusterReportForm(ModelForm):
     class Meta:
         model = ClusterReport
         fields = ["results", "limitations", "tasks_ahead"]
         widgets = {name: forms.Textarea(attrs={"rows": 10}) for name in fields}
 
 
-class ConferenceForm(forms.ModelForm):
+class ConferenceForm(ModelForm):
     class Meta:
         model = Conference
         fields = [

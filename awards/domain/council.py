@@ -5,6 +5,8 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from portal.numbers import NumberError, bounds_of, parse_integer, parse_number
+
 from ..enums import ParameterKind, ProposalState, VoteRule
 from ..models import CouncilVote, Nominee
 from . import AwardsError
@@ -35,8 +37,22 @@ def record_vote(*, session, nominee, in_favour, against, written_in_favour=0, wr
     """Record the council's vote on one nominee and fix its result.
 
     Side effects: writes one CouncilVote (audited). Raises AwardsError without quorum, when the
-    counts do not add up, when the proposal is not at the council, or when the nominee was voted on.
+    counts do not add up or do not fit their columns, when the proposal is not at the council, or
+    when the nominee was voted on.
     """
+    try:
+        in_favour, against, written_in_favour, written_against = (
+            # Negative counts get their own message below.
+            parse_integer(count, **{**bounds_of(CouncilVote._meta.get_field(column)), "minimum": None}) or 0
+            for count, column in (
+                (in_favour, "in_favour"),
+                (against, "against"),
+                (written_in_favour, "written_in_favour"),
+                (written_against, "written_against"),
+            )
+        )
+    except NumberError as error:
+        raise AwardsError(error.message) from None
     quorum = parameter_value(kind=ParameterKind.QUORUM, on=session.held_on)
     if not has_quorum(present_count=session.present_count, member_count=session.member_count, quorum=quorum):
         raise AwardsError(
@@ -58,7 +74,15 @@ def record_vote(*, session, nominee, in_favour, against, written_in_favour=0, wr
             raise AwardsError(_("{award} needs no council vote.").format(award=nominee.award))
         if CouncilVote.objects.filter(nominee=nominee).exists():
             raise AwardsError(_("The council has already voted on {name}.").format(name=nominee.recipient_name))
-        threshold = threshold_for(award=nominee.award, on=session.held_on)
+        try:
+            threshold = parse_number(
+                threshold_for(award=nominee.award, on=session.held_on),
+                **bounds_of(CouncilVote._meta.get_field("threshold")),
+            )
+        except NumberError as error:
+            raise AwardsError(
+                _("The vote cannot be recorded: {problem} Check the award parameters.").format(problem=error.message)
+            ) from None
         total_in_favour = in_favour + written_in_favour
         return CouncilVote.objects.create(
             session=session,

@@ -5,7 +5,10 @@ import io
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
+
+from portal.numbers import NumberError, bounds_of, format_number, parse_number
 
 from ..enums import AwardCategory, Outcome, ParameterKind, ProposalState, RecordSource, VoteRule
 from ..models import AwardRecord, Decision, Nominee, Proposal
@@ -38,7 +41,7 @@ def decide(*, proposal, number, signed_on, signer, level, outcomes, by):
             .filter(proposal=proposal)
             .select_related("award", "person", "unit", "vote")
         )
-        base_salary = parameter_value(kind=ParameterKind.BASE_SALARY, on=signed_on)
+        base_salary = _amount(parameter_value(kind=ParameterKind.BASE_SALARY, on=signed_on), Decision, "base_salary")
         try:
             decision = Decision.objects.create(
                 proposal=proposal,
@@ -76,6 +79,7 @@ def decide(*, proposal, number, signed_on, signer, level, outcomes, by):
             nominee.save(update_fields=["outcome", "outcome_reason", "search_text"])
         total = Decimal(0)
         for nominee, amount in _amounts(approved, signed_on=signed_on, commendation_type=proposal.commendation_type):
+            amount = _amount(amount, AwardRecord, "amount")
             AwardRecord.objects.create(
                 recipient_name=nominee.recipient_name,
                 person=nominee.person,
@@ -94,11 +98,21 @@ def decide(*, proposal, number, signed_on, signer, level, outcomes, by):
                 source=RecordSource.DECISION,
             )
             total += amount
-        decision.total_amount = total
+        decision.total_amount = _amount(total, Decision, "total_amount")
         decision.save(update_fields=["total_amount"])
         proposal.state = ProposalState.DECIDED
         proposal.save(update_fields=["state", "updated_at"])
     return decision
+
+
+def _amount(value, model, column):
+    """`value` as `model.column` stores it; AwardsError (and nothing written) when it cannot hold it."""
+    try:
+        return parse_number(value, **bounds_of(model._meta.get_field(column)))
+    except NumberError as error:
+        raise AwardsError(
+            _("The bonus cannot be recorded: {problem} Check the award parameters.").format(problem=error.message)
+        ) from None
 
 
 def _recipient_key(nominee):
@@ -146,7 +160,9 @@ def annex_headers():
 
 
 def _money(amount):
-    return f"{int(amount):,}".replace(",", ".")
+    """VND in the decision's Vietnamese: 2340000 -> "2.340.000", whatever the reader's language."""
+    with translation.override("vi"):
+        return format_number(amount, 0)
 
 
 def decision_docx(decision):

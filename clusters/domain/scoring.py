@@ -4,14 +4,15 @@ Every write to a sheet checks the version the writer read (a conditional UPDATE)
 editing the same sheet never silently overwrite each other.
 """
 
-from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from dataclasses import dataclass, replace
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal.numbers import NumberError, bounds_of, format_number, parse_number
 from portal.uploads import UploadRejected, check_upload
 
 from ..enums import CriterionKind, PhaseKind, SheetStatus
@@ -39,21 +40,12 @@ class Entry:
     evidence: object = None
 
 
-def parse_decimal(text):
-    """'50,5' or '50.5' -> Decimal rounded to hundredths; '' -> None; anything else raises ValueError."""
-    text = (text or "").strip().replace("\u00a0", "").replace(" ", "")
-    if not text:
-        return None
-    if "," in text:
-        text = text.replace(".", "").replace(",", ".")
-    try:
-        number = Decimal(text)
-        if not number.is_finite():
-            raise ValueError(text)
-        # Stored with two decimals: round now so what is checked is what is saved.
-        return number.quantize(CENT, rounding=ROUND_HALF_UP)
-    except InvalidOperation as error:
-        raise ValueError(text) from error
+def _stored(value, column):
+    """`value` as the Score column `column` will store it (rounded to hundredths), or NumberError.
+
+    Rounding here means what is checked is what is saved; a value the column cannot hold is refused.
+    """
+    return parse_number(value, **bounds_of(Score._meta.get_field(column)))
 
 
 def check_value(criterion, value):
@@ -62,8 +54,6 @@ def check_value(criterion, value):
         return None
     if value < 0:
         return _("The value cannot be negative.")
-    if abs(value) >= Decimal("10000000"):
-        return _("The value is too large.")
     if criterion.kind == CriterionKind.QUALITATIVE and value not in (0, 1):
         return _("Choose passed or not passed.")
     if criterion.kind in (CriterionKind.BONUS, CriterionKind.DEDUCTION) and value > criterion.max_points:
@@ -102,9 +92,7 @@ def compute_points(criterion, value):
 
 
 def _number(value):
-    from portal.templatetags.portal import number
-
-    return number(value)
+    return format_number(value)
 
 
 def ensure_sheets(*, term):
@@ -140,21 +128,27 @@ def _claim(*, sheet, version, statuses, refusal):
 def save_sheet(*, sheet, version, entries, by, submit=False):
     """Save the member's values, comments and evidence; with `submit`, hand the sheet to the lead.
 
-    `entries` maps criterion id -> Entry. Side effects: bumps Sheet.version, creates or updates
-    Score rows (audited), and on submit sets status and submitted_at (audited). Raises ClustersError
-    (locked sheet, wrong phase, stale version) or ScoreErrors (values out of range, missing evidence)
-    and then writes nothing.
+    `entries` maps criterion id -> Entry; a value may be a number or text as typed, read by
+    `portal.numbers.parse_number` within the bounds of Score.value. Side effects: bumps
+    Sheet.version, creates or updates Score rows (audited), and on submit sets status and
+    submitted_at (audited). Raises ClustersError (locked sheet, wrong phase, stale version) or
+    ScoreErrors (values unreadable or out of range, missing evidence) and then writes nothing.
     """
     if sheet.status not in SheetStatus.editable_by_member():
         raise ClustersError(NOT_EDITABLE)
     require_phase(term=sheet.term, kind=PhaseKind.SELF_ASSESSMENT)
     criteria = {criterion.pk: criterion for criterion in Criterion.objects.filter(group__term_id=sheet.term_id)}
     existing = {score.criterion_id: score for score in Score.objects.filter(sheet=sheet)}
-    errors = {}
+    errors, checked = {}, {}
     for criterion_id, entry in entries.items():
         criterion = criteria.get(criterion_id)
         if criterion is None:
             raise ClustersError(_("A criterion of another term was sent; reload the sheet."))
+        try:
+            entry = checked[criterion_id] = replace(entry, value=_stored(entry.value, "value"))
+        except NumberError as error:
+            errors[criterion_id] = error.message
+            continue
         problem = check_value(criterion, entry.value)
         if problem:
             errors[criterion_id] = problem
@@ -182,7 +176,7 @@ def save_sheet(*, sheet, version, entries, by, submit=False):
             statuses=SheetStatus.editable_by_member(),
             refusal=lambda _status: NOT_EDITABLE,
         )
-        for criterion_id, entry in entries.items():
+        for criterion_id, entry in checked.items():
             criterion = criteria[criterion_id]
             score = existing.get(criterion_id) or Score(sheet=sheet, criterion=criterion)
             score.value = entry.value
@@ -206,7 +200,8 @@ REVIEW_PHASES = (PhaseKind.SELF_ASSESSMENT, PhaseKind.REVIEW)
 def review_sheet(*, sheet, version, adjustments, by, action="save", return_reason=""):
     """The lead adjusts points (each change with a reason) and accepts or returns the sheet.
 
-    `adjustments` maps criterion id -> (points, reason); `action` is "save", "accept" or "return".
+    `adjustments` maps criterion id -> (points, reason), points read like the member's values (within
+    the bounds of Score.points); `action` is "save", "accept" or "return".
     Side effects: bumps Sheet.version, updates Score.points and adjustment_reason (audited), and
     sets the sheet's status (audited). Refused (nothing written) outside the self-assessment and
     review phases, for sheets not submitted, stale versions, and points out of range.
@@ -225,6 +220,11 @@ def review_sheet(*, sheet, version, adjustments, by, action="save", return_reaso
         criterion = criteria.get(criterion_id)
         if criterion is None:
             raise ClustersError(_("A criterion of another term was sent; reload the sheet."))
+        try:
+            points = _stored(points, "points")
+        except NumberError as error:
+            errors[criterion_id] = error.message
+            continue
         score = scores.get(criterion_id)
         current = score.points if score else Decimal(0)
         if points is None or points == current:

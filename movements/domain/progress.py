@@ -7,6 +7,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.numbers import NumberError, bounds_of, parse_number
+
 from ..enums import TargetDirection
 from ..models import Movement, ProgressEntry
 from . import MovementError, ensure_open
@@ -122,12 +124,18 @@ def record_progress(*, target, recorded_on, value, source, by, unit=None):
     """Record the value of `target`'s indicator on `recorded_on`.
 
     Side effects: locks the movement row (so a concurrent close wins or waits), creates a
-    ProgressEntry recorded by `by`. Raises MovementClosed on a closed movement and MovementError on
-    a future date or a negative value.
+    ProgressEntry recorded by `by`. `value` is a number or text as typed, read by
+    `portal.numbers.parse_number` within the bounds of ProgressEntry.value. Raises MovementClosed on
+    a closed movement and MovementError on a future date, a negative value or one the column
+    cannot store.
     """
     movement = Movement.objects.select_for_update().get(pk=target.movement_id)
     ensure_open(movement)
-    if value is None or Decimal(value) < 0:
+    try:
+        value = parse_number(value, **bounds_of(ProgressEntry._meta.get_field("value")))
+    except NumberError as error:
+        raise MovementError(error.message) from None
+    if value is None or value < 0:
         raise MovementError(_("A progress value cannot be negative."))
     if recorded_on > timezone.localdate():
         raise MovementError(_("Progress cannot be recorded for a future date."))

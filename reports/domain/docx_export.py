@@ -2,8 +2,8 @@
 
 import io
 
-from ..templatetags.reports_extras import kind_vi, with_unit
 from .summary import summary_context
+from .wording import kind_vi, with_unit
 
 FONT = "Times New Roman"
 

@@ -1,12 +1,11 @@
 """The member report workflow: start, record figures (by form or Excel), submit."""
 
-from decimal import Decimal, InvalidOperation
-
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from clusters.models import TermMember
+from portal.numbers import NumberError, bounds_of, parse_number
 
 from ..enums import ReportStatus
 from ..models import ClusterReport, IndicatorValue, MemberReport
@@ -31,35 +30,34 @@ def start_report(*, term, unit, period):
     return report
 
 
-def parse_value(raw):
-    """A figure typed the Vietnamese way ("63,43" or "8.493,5") or the English way; None when blank."""
-    if raw is None or (isinstance(raw, str) and not raw.strip()):
-        return None
-    if isinstance(raw, int | float | Decimal):
-        return Decimal(str(raw))
-    text = str(raw).strip().replace(" ", "").replace("%", "")
-    if "," in text:
-        text = text.replace(".", "").replace(",", ".")
-    try:
-        value = Decimal(text)
-    except InvalidOperation:
-        raise ValueError(raw) from None
-    if not value.is_finite() or abs(value) >= Decimal("1e10"):
-        raise ValueError(raw)
-    return value
+def figure_bounds():
+    """The `parse_number` bounds of a reported figure: what IndicatorValue.value stores."""
+    return bounds_of(IndicatorValue._meta.get_field("value"))
 
 
 @transaction.atomic
 def save_figures(*, report, values):
-    """Replace the report's figures with `values` ({indicator: Decimal or None}).
+    """Replace the report's figures with `values` ({indicator: number or None}).
 
+    Every value is checked against the column first (`portal.numbers.parse_number`): one that does
+    not fit raises ReportError and nothing is written.
     Side effects: locks the report, creates, updates or deletes IndicatorValue rows.
     """
     report = MemberReport.objects.select_for_update().get(pk=report.pk)
     if report.status not in ReportStatus.editable():
         raise ReportError(_("This report has been submitted and can no longer be changed."))
-    existing = {value.indicator_id: value for value in report.values.all()}
+    checked = {}
     for indicator, value in values.items():
+        try:
+            checked[indicator] = parse_number(value, **figure_bounds())
+        except NumberError as error:
+            raise ReportError(
+                _("The figure for “{indicator}” was refused. {problem}").format(
+                    indicator=indicator.name, problem=error.message
+                )
+            ) from None
+    existing = {value.indicator_id: value for value in report.values.all()}
+    for indicator, value in checked.items():
         current = existing.get(indicator.pk)
         if value is None:
             if current is not None:

@@ -8,6 +8,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from clusters.models import Nomination
+from portal.numbers import format_number
 
 from ..models import ClusterReport, Conference
 from .compilation import compile_figures
@@ -17,9 +18,7 @@ CHART_BAR_HEIGHT = 16
 
 
 def number_vi(value):
-    from portal.templatetags.portal import number
-
-    return number(value)
+    return format_number(value)
 
 
 def chart_svg(summary):

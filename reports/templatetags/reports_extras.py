@@ -1,26 +1,10 @@
-"""Helpers for the reports templates, and the Vietnamese words of the official summary."""
+"""Helpers for the reports templates; the Vietnamese words of the official summary are in reports.domain.wording."""
 
 from django import template
 
-register = template.Library()
+from ..domain import wording
 
-# The summary is an official Vietnamese document: its units and kinds do not depend on the
-# reader's language (nor on compiled catalogues in the worker).
-MEASURE_UNITS_VI = {
-    "percent": "%",
-    "billion_vnd": "tỷ đồng",
-    "million_usd": "triệu USD",
-    "billion_usd": "tỷ USD",
-    "rank": "thứ hạng",
-    "points": "điểm",
-    "count": "đơn vị",
-    "million_visitors": "triệu lượt khách",
-}
-CONFERENCE_KINDS_VI = {
-    "half_year": "Hội nghị sơ kết 6 tháng",
-    "year_end": "Hội nghị tổng kết năm",
-    "launch": "Hội nghị phát động thi đua",
-}
+register = template.Library()
 
 
 @register.filter
@@ -30,21 +14,15 @@ def get_item(mapping, key):
 
 @register.filter
 def unit_vi(code):
-    return MEASURE_UNITS_VI.get(code, code)
+    return wording.unit_vi(code)
 
 
 @register.filter
 def kind_vi(code):
-    return CONFERENCE_KINDS_VI.get(code, code)
+    return wording.kind_vi(code)
 
 
 @register.filter
 def with_unit(value, measure_unit):
     """8.2 + percent -> "8,2%"; 8.493 + billion_usd -> "8,493 tỷ USD"."""
-    from portal.templatetags.portal import number
-
-    if value is None or value == "":
-        return "—"
-    if measure_unit == "percent":
-        return f"{number(value)}%"
-    return f"{number(value)} {MEASURE_UNITS_VI.get(measure_unit, '')}".strip()
+    return wording.with_unit(value, measure_unit)

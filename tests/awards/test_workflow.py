@@ -364,3 +364,32 @@ def test_cluster_term_nominations_become_a_draft_proposal(parameters, user):
     }
     with pytest.raises(AwardsError):
         workflow.propose_from_term(term=term, by=user)
+
+
+def test_a_bonus_larger_than_its_column_is_refused_and_nothing_is_written(proposal_at_notice, user):
+    from awards.enums import ParameterKind
+    from awards.models import Decision, LegalParameter
+
+    proposal, fighter, advanced = proposal_at_notice
+    LegalParameter.objects.create(
+        kind=ParameterKind.BASE_SALARY, value=Decimal("9999999999"), effective_from=date(2025, 12, 29)
+    )
+    LegalParameter.objects.create(
+        kind=ParameterKind.COEFFICIENT,
+        award=fighter.award,
+        value=Decimal("9999999999"),
+        effective_from=date(2025, 12, 29),
+    )
+
+    with pytest.raises(AwardsError, match="kiểm tra các tham số"):
+        decide(
+            proposal=proposal,
+            number="9/QĐ",
+            signed_on=date(2025, 12, 30),
+            signer="A",
+            level="provincial",
+            outcomes={fighter.pk: (True, ""), advanced.pk: (False, "Trùng danh hiệu")},
+            by=user,
+        )
+    assert not Decision.objects.exists()
+    assert not AwardRecord.objects.exists()

@@ -9,6 +9,7 @@ from clusters.domain import scoring
 from clusters.domain.errors import DomainError, SheetConflict
 from clusters.enums import CriterionKind, PhaseKind, SheetStatus
 from clusters.models import Criterion, Score, Sheet
+from portal.numbers import bounds_of, parse_number
 from tests.factories import UserFactory
 from tests.factories.clusters import CriterionFactory, scored_term
 from tests.permissions import snapshot
@@ -39,18 +40,22 @@ def test_other_kinds_points_respect_their_caps():
     assert scoring.compute_points(criterion(CriterionKind.DEDUCTION), Decimal(3)) == Decimal("-3.00")
 
 
-def test_parse_decimal_reads_vietnamese_and_plain_numbers():
-    assert scoring.parse_decimal("50,5") == Decimal("50.5")
-    assert scoring.parse_decimal("1.234,5") == Decimal("1234.5")
-    assert scoring.parse_decimal("7.25") == Decimal("7.25")
-    assert scoring.parse_decimal(" ") is None
+def test_score_values_are_read_vietnamese_and_plain_within_the_column():
+    # scoring.parse_decimal is gone: score values are read by portal.numbers with Score.value's bounds.
+    def parse_score(text):
+        return parse_number(text, **bounds_of(Score._meta.get_field("value")))
+
+    assert parse_score("50,5") == Decimal("50.5")
+    assert parse_score("1.234,5") == Decimal("1234.5")
+    assert parse_score("7.25") == Decimal("7.25")
+    assert parse_score(" ") is None
     with pytest.raises(ValueError):
-        scoring.parse_decimal("mười")
-    assert scoring.parse_decimal("0,005") == Decimal("0.01")
+        parse_score("mười")
+    assert parse_score("0,005") == Decimal("0.01")
     with pytest.raises(ValueError):
-        scoring.parse_decimal("NaN")
+        parse_score("NaN")
     with pytest.raises(ValueError):
-        scoring.parse_decimal("1e400")
+        parse_score("1e400")
 
 
 @pytest.fixture

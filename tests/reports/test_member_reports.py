@@ -5,11 +5,12 @@ import openpyxl
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from portal.numbers import parse_number
 from reports.domain.errors import ReportError
 from reports.domain.member_reports import (
     TEMPLATE_HEADERS,
     compile_cluster_report,
-    parse_value,
+    figure_bounds,
     start_report,
     submit_report,
 )
@@ -28,14 +29,15 @@ from tests.factories.reports import IndicatorFactory, MemberReportFactory, submi
         ("", None),
     ],
 )
-def test_parse_value_reads_vietnamese_and_english_numbers(raw, expected):
-    assert parse_value(raw) == expected
+def test_figures_are_read_vietnamese_and_plain(raw, expected):
+    # parse_value is gone: figures are read by portal.numbers with IndicatorValue.value's bounds.
+    assert parse_number(raw, **figure_bounds()) == expected
 
 
 @pytest.mark.parametrize("raw", ["abc", "nan", "1e20"])
-def test_parse_value_rejects_non_numbers(raw):
+def test_figures_that_are_not_numbers_are_refused(raw):
     with pytest.raises(ValueError):
-        parse_value(raw)
+        parse_number(raw, **figure_bounds())
 
 
 @pytest.mark.django_db

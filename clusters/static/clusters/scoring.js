@@ -4,12 +4,21 @@
   "use strict";
   const format = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 2 });
 
+  // The rule of portal/numbers.py: "8.493" is 8493, "8.493,5" and "1,32" are decimals, a plain
+  // "1.5" is a decimal where the dot cannot group thousands; anything else ("1,5,5") is not a number.
   function parse(text) {
-    text = (text || "").trim().replace(/\s/g, "");
+    text = (text || "").trim().replace(/[\s\u00a0\u202f]/g, "");
     if (!text) return null;
-    if (text.includes(",")) text = text.replace(/\./g, "").replace(",", ".");
-    const number = Number(text);
-    return Number.isFinite(number) ? number : NaN;
+    let sign = "";
+    if (text[0] === "+" || text[0] === "-") {
+      sign = text[0] === "-" ? "-" : "";
+      text = text.slice(1);
+    }
+    if (/^\d+$/.test(text)) return Number(sign + text);
+    if (/^\d+\.\d+$/.test(text) && !/^[1-9]\d{0,2}(\.\d{3})+$/.test(text)) return Number(sign + text);
+    const match = /^(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?$/.exec(text);
+    if (!match) return NaN;
+    return Number(sign + match[1].replace(/\./g, "") + (match[2] ? "." + match[2] : ""));
   }
 
   function points(row, value) {
