@@ -1,21 +1,19 @@
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, DetailView, ListView
-from rules.contrib.views import PermissionRequiredMixin
 
 from directory.domain.imports import ImportFailed
-from portal.audit import history_for
+from portal.audit import history_visible_to
 from portal.lists import PAGE_SIZE, FilteredListView
-from portal.mixins import ObjectPermissionMixin
-from portal.permissions import permission_required
+from portal.mixins import HistoryMixin, ObjectPermissionMixin, PermissionMixin
+from portal.permissions import object_view, permission_required
 from portal.xlsx import UploadRejected, open_workbook, read_table, xlsx_response
 
 from .domain import AwardsError, workflow
@@ -46,17 +44,12 @@ from .forms import (
     VoteForm,
 )
 from .models import AwardRecord, CouncilSession, Decision, Nominee, Proposal, ProposalDocument
-from .rules import can_view_audit
 
 QUEUE_STATES = (ProposalState.SUBMITTED, ProposalState.UNDER_VERIFICATION)
 
 
-def _proposal(request, pk):
-    return get_object_or_404(Proposal, pk=pk)
-
-
-def _nominee(request, pk):
-    return get_object_or_404(Nominee.objects.select_related("proposal"), pk=pk).proposal
+PROPOSALS = Proposal.objects.select_related("unit")
+NOMINEES = Nominee.objects.select_related("proposal__unit")
 
 
 def _to_proposal(proposal):
@@ -66,7 +59,7 @@ def _to_proposal(proposal):
 # ---------------------------------------------------------------------------
 # Proposals
 # ---------------------------------------------------------------------------
-class ProposalListView(PermissionRequiredMixin, FilteredListView):
+class ProposalListView(PermissionMixin, FilteredListView):
     permission_required = "awards.list_proposal"
     filterset_class = ProposalFilterSet
     template_name = "awards/proposal_list.html"
@@ -110,7 +103,7 @@ def _proposal_export(proposals):
     return xlsx_response("de-nghi-khen-thuong.xlsx", [(_("Award proposals"), headers, rows)])
 
 
-class VerificationQueueView(PermissionRequiredMixin, FilteredListView):
+class VerificationQueueView(PermissionMixin, FilteredListView):
     permission_required = "awards.process_proposal"
     filterset_class = ProposalFilterSet
     template_name = "awards/queue.html"
@@ -125,7 +118,7 @@ class VerificationQueueView(PermissionRequiredMixin, FilteredListView):
         )
 
 
-class ProposalCreateView(PermissionRequiredMixin, CreateView):
+class ProposalCreateView(PermissionMixin, CreateView):
     permission_required = "awards.add_proposal"
     form_class = ProposalForm
     template_name = "awards/proposal_form.html"
@@ -140,7 +133,7 @@ class ProposalCreateView(PermissionRequiredMixin, CreateView):
         return _to_proposal(self.object)
 
 
-class ProposalDetailView(ObjectPermissionMixin, DetailView):
+class ProposalDetailView(ObjectPermissionMixin, HistoryMixin, DetailView):
     permission_required = "awards.view_proposal"
     template_name = "awards/proposal_detail.html"
 
@@ -165,8 +158,6 @@ class ProposalDetailView(ObjectPermissionMixin, DetailView):
             context["return_form"] = ReturnForm()
             context["notice_form"] = NoticeForm()
             context["override_form"] = OverrideForm()
-        if can_view_audit(user):
-            context["history"] = history_for(proposal)
         context["row_errors"] = kwargs.get("row_errors")
         return context
 
@@ -200,22 +191,17 @@ ACTIONS = {
 }
 
 
-@require_POST
-def proposal_action(request, pk, action):
-    """Workflow buttons on the proposal page; each action is a domain transition."""
-    proposal = get_object_or_404(Proposal, pk=pk)
-    if not request.user.is_authenticated:
-        from django.contrib.auth.views import redirect_to_login
-
-        return redirect_to_login(reverse("awards:proposal_detail", args=[pk]))
+def _action_permission(request, action, **kwargs):
+    """The permission a workflow button needs; None (404) for an action that does not exist."""
     if action in ("return", "notice"):
-        permission = "awards.process_proposal"
-    elif action in ACTIONS:
-        permission = ACTIONS[action][0]
-    else:
-        raise Http404
-    if not request.user.has_perm(permission, proposal):
-        raise PermissionDenied
+        return "awards.process_proposal"
+    return ACTIONS[action][0] if action in ACTIONS else None
+
+
+@require_POST
+@object_view(PROPOSALS, _action_permission)
+def proposal_action(request, proposal, action):
+    """Workflow buttons on the proposal page; each action is a domain transition."""
     try:
         if action == "return":
             form = ReturnForm(request.POST)
@@ -239,9 +225,8 @@ def proposal_action(request, pk, action):
 
 
 @require_POST
-@permission_required("awards.change_proposal", object_getter=_proposal)
-def nominee_add(request, pk):
-    proposal = get_object_or_404(Proposal, pk=pk)
+@object_view(PROPOSALS, "awards.change_proposal")
+def nominee_add(request, proposal):
     form = NomineeForm(request.POST, proposal=proposal)
     if form.is_valid():
         try:
@@ -258,9 +243,8 @@ def nominee_add(request, pk):
 
 
 @require_POST
-@permission_required("awards.change_proposal", object_getter=_nominee)
-def nominee_delete(request, pk):
-    nominee = get_object_or_404(Nominee.objects.select_related("proposal"), pk=pk)
+@object_view(NOMINEES, "awards.change_proposal", check_on="proposal")
+def nominee_delete(request, nominee):
     try:
         workflow.remove_nominee(nominee=nominee, by=request.user)
         messages.success(request, _("The nominee was removed."))
@@ -270,9 +254,8 @@ def nominee_delete(request, pk):
 
 
 @require_POST
-@permission_required("awards.process_proposal", object_getter=_nominee)
-def nominee_override(request, pk):
-    nominee = get_object_or_404(Nominee.objects.select_related("proposal"), pk=pk)
+@object_view(NOMINEES, "awards.process_proposal", check_on="proposal")
+def nominee_override(request, nominee):
     form = OverrideForm(request.POST)
     try:
         if not form.is_valid():
@@ -285,9 +268,8 @@ def nominee_override(request, pk):
 
 
 @require_POST
-@permission_required("awards.change_proposal", object_getter=_proposal)
-def document_upload(request, pk):
-    proposal = get_object_or_404(Proposal, pk=pk)
+@object_view(PROPOSALS, "awards.change_proposal")
+def document_upload(request, proposal):
     form = DocumentForm(request.POST, request.FILES)
     if form.is_valid():
         try:
@@ -305,13 +287,8 @@ def document_upload(request, pk):
     return _to_proposal(proposal)
 
 
-def _document(request, pk):
-    return get_object_or_404(ProposalDocument.objects.select_related("proposal"), pk=pk)
-
-
-@permission_required("awards.view_proposaldocument", object_getter=_document)
-def document_download(request, pk):
-    document = _document(request, pk)
+@object_view(ProposalDocument.objects.select_related("proposal"), "awards.view_proposaldocument")
+def document_download(request, document):
     try:
         handle = document.file.open("rb")
     except FileNotFoundError:
@@ -330,9 +307,8 @@ def _read_upload(form):
 
 
 @require_POST
-@permission_required("awards.change_proposal", object_getter=_proposal)
-def nominee_import(request, pk):
-    proposal = get_object_or_404(Proposal, pk=pk)
+@object_view(PROPOSALS, "awards.change_proposal")
+def nominee_import(request, proposal):
     form = ImportForm(request.POST, request.FILES)
     row_errors = None
     if form.is_valid():
@@ -357,19 +333,22 @@ def nominee_import(request, pk):
     else:
         messages.error(request, _("Choose an Excel file."))
     if row_errors:
-        view = ProposalDetailView(request=request, kwargs={"pk": pk}, object=proposal)
+        view = ProposalDetailView(request=request, kwargs={"pk": proposal.pk}, object=proposal)
         context = view.get_context_data(object=proposal, row_errors=row_errors)
         return render(request, "awards/proposal_detail.html", context, status=400)
     return _to_proposal(proposal)
 
 
-@require_POST
-@permission_required("awards.process_proposal")
-def proposal_from_term(request, term_pk):
-    """The office turns a cluster term's nominations into a draft proposal."""
+def _terms(request):
     from clusters.models import Term
 
-    term = get_object_or_404(Term.objects.select_related("cluster", "lead_unit"), pk=term_pk)
+    return Term.objects.select_related("cluster", "lead_unit")
+
+
+@require_POST
+@object_view(_terms, "awards.process_proposal", kwarg="term_pk")
+def proposal_from_term(request, term):
+    """The office turns a cluster term's nominations into a draft proposal."""
     try:
         proposal = workflow.propose_from_term(term=term, by=request.user)
     except AwardsError as error:
@@ -387,7 +366,7 @@ def nominee_template(request):
 # ---------------------------------------------------------------------------
 # Council
 # ---------------------------------------------------------------------------
-class SessionListView(PermissionRequiredMixin, ListView):
+class SessionListView(PermissionMixin, ListView):
     permission_required = "awards.list_councilsession"
     paginate_by = PAGE_SIZE
     template_name = "awards/session_list.html"
@@ -412,17 +391,10 @@ def session_create(request):
     return render(request, "awards/session_form.html", {"form": form}, status=400 if request.method == "POST" else 200)
 
 
-def _session(request, pk):
-    return get_object_or_404(CouncilSession, pk=pk)
-
-
-@permission_required("awards.view_councilsession", object_getter=_session)
-def session_detail(request, pk):
-    session = _session(request, pk)
+@object_view(CouncilSession, {"*": "awards.view_councilsession", "POST": "awards.change_councilsession"})
+def session_detail(request, session):
     status = 200
     if request.method == "POST":
-        if not request.user.has_perm("awards.change_councilsession", session):
-            raise PermissionDenied
         form = VoteForm(request.POST)
         if form.is_valid():
             data = form.cleaned_data
@@ -457,7 +429,7 @@ def session_detail(request, pk):
         "votes": votes,
         "awaiting": awaiting,
         "can_vote": request.user.has_perm("awards.change_councilsession", session),
-        "history": history_for(session) if can_view_audit(request.user) else None,
+        "history": history_visible_to(request.user, session),
     }
     return render(request, "awards/session_detail.html", context, status=status)
 
@@ -465,9 +437,8 @@ def session_detail(request, pk):
 # ---------------------------------------------------------------------------
 # Decisions
 # ---------------------------------------------------------------------------
-@permission_required("awards.process_proposal", object_getter=_proposal)
-def decision_create(request, pk):
-    proposal = get_object_or_404(Proposal.objects.select_related("unit"), pk=pk)
+@object_view(PROPOSALS, "awards.process_proposal")
+def decision_create(request, proposal):
     nominees = list(proposal.nominees.select_related("award", "person", "unit", "vote"))
     form = DecisionForm(request.POST or None, nominees=nominees)
     status = 200
@@ -496,19 +467,14 @@ def decision_create(request, pk):
     return render(request, "awards/decision_form.html", {"form": form, "proposal": proposal}, status=status)
 
 
-def _decision_proposal(request, pk):
-    return get_object_or_404(Decision.objects.select_related("proposal"), pk=pk).proposal
+DECISIONS = Decision.objects.select_related("proposal__unit", "created_by")
 
 
-class DecisionDetailView(ObjectPermissionMixin, DetailView):
+class DecisionDetailView(ObjectPermissionMixin, HistoryMixin, DetailView):
     permission_required = "awards.view_decision"
+    permission_through = "proposal"
     template_name = "awards/decision_detail.html"
-
-    def get_queryset(self):
-        return Decision.objects.select_related("proposal__unit", "created_by")
-
-    def get_permission_object(self):
-        return self.get_object().proposal
+    queryset = DECISIONS
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -516,14 +482,11 @@ class DecisionDetailView(ObjectPermissionMixin, DetailView):
         context["rejected"] = list(
             self.object.proposal.nominees.filter(outcome="rejected").select_related("award", "person", "unit")
         )
-        if can_view_audit(self.request.user):
-            context["history"] = history_for(self.object)
         return context
 
 
-@permission_required("awards.view_decision", object_getter=_decision_proposal)
-def decision_docx_view(request, pk):
-    decision = get_object_or_404(Decision.objects.select_related("proposal__unit"), pk=pk)
+@object_view(DECISIONS, "awards.view_decision", check_on="proposal")
+def decision_docx_view(request, decision):
     response = HttpResponse(
         decision_docx(decision),
         content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -532,9 +495,8 @@ def decision_docx_view(request, pk):
     return response
 
 
-@permission_required("awards.view_decision", object_getter=_decision_proposal)
-def decision_annex(request, pk):
-    decision = get_object_or_404(Decision, pk=pk)
+@object_view(DECISIONS, "awards.view_decision", check_on="proposal")
+def decision_annex(request, decision):
     return xlsx_response(f"phu-luc-{decision.pk}.xlsx", [(_("Annex"), annex_headers(), annex_rows(decision))])
 
 
