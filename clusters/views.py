@@ -8,7 +8,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 
+from portal.actions import attempt
 from portal.audit import history_visible_to
+from portal.errors import DomainError
 from portal.lists import FilteredListView
 from portal.mixins import HistoryMixin, ObjectPermissionMixin, PermissionMixin
 from portal.permissions import object_view
@@ -16,7 +18,7 @@ from portal.xlsx import xlsx_response
 
 from .domain import criteria as criteria_domain
 from .domain import scoring, vote
-from .domain.errors import DomainError, SheetConflict
+from .domain.errors import SheetConflict
 from .domain.ranking import ranking
 from .enums import CriterionKind, PhaseKind, SheetStatus
 from .filters import ClusterFilterSet, SheetFilterSet
@@ -110,12 +112,11 @@ def term_detail(request, term):
 def reopen_scoring(request, term):
     if request.method != "POST":
         return HttpResponseRedirect(reverse("clusters:term_detail", args=[term.pk]))
-    try:
-        criteria_domain.reopen_scoring(term=term, by=request.user)
-    except DomainError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("Scoring was reopened: the criteria may be changed."))
+    attempt(
+        request,
+        lambda: criteria_domain.reopen_scoring(term=term, by=request.user),
+        success=_("Scoring was reopened: the criteria may be changed."),
+    )
     return HttpResponseRedirect(reverse("clusters:term_detail", args=[term.pk]))
 
 

@@ -7,12 +7,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, DetailView, UpdateView
 
+from portal.errors import DomainError
 from portal.lists import FilteredListView
 from portal.mixins import HistoryMixin, ObjectPermissionMixin, PermissionMixin
 from portal.permissions import object_view
 from portal.xlsx import xlsx_response
 
-from .domain import MovementError
 from .domain.progress import record_progress, statuses_for
 from .domain.registrations import register_unit, registration_overview, request_reminders
 from .domain.reviews import add_honouree, record_review
@@ -205,7 +205,7 @@ def movement_transition(request, movement):
         return redirect("movements:movement_detail", movement.pk)
     try:
         movement = change_state(movement=movement, to=target_state, by=request.user)
-    except MovementError as error:
+    except DomainError as error:
         messages.error(request, str(error))
     else:
         messages.success(request, _("The movement is now “{state}”.").format(state=MovementState(movement.state).label))
@@ -290,7 +290,7 @@ def progress_create(request, target):
                 source=form.cleaned_data["source"],
                 by=request.user,
             )
-        except MovementError as error:
+        except DomainError as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, _("The progress value was recorded."))
@@ -327,7 +327,7 @@ def registration_edit(request, movement):
                 aimed_titles=form.cleaned_data["aimed_titles"],
                 by=request.user,
             )
-        except MovementError as error:
+        except DomainError as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, _("{unit} is registered for this movement.").format(unit=unit))
@@ -342,7 +342,7 @@ def registration_edit(request, movement):
 def registration_remind(request, movement):
     try:
         count = request_reminders(movement=movement, by=request.user, portal_url=request.build_absolute_uri("/"))
-    except MovementError as error:
+    except DomainError as error:
         messages.error(request, str(error))
     else:
         if count:
@@ -365,7 +365,7 @@ def review_create(request, movement):
     if request.method == "POST" and form.is_valid():
         try:
             review = record_review(movement=movement, by=request.user, **form.cleaned_data)
-        except MovementError as error:
+        except DomainError as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, _("The review was recorded."))
@@ -401,7 +401,7 @@ def honouree_create(request, review):
     if form.is_valid():
         try:
             add_honouree(review=review, by=request.user, **form.cleaned_data)
-        except MovementError as error:
+        except DomainError as error:
             messages.error(request, str(error))
         else:
             messages.success(request, _("The outstanding collective or individual was added."))

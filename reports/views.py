@@ -7,6 +7,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, DetailView, UpdateView
 
+from portal.actions import attempt
+from portal.errors import DomainError
 from portal.lists import FilteredListView
 from portal.mixins import HistoryMixin, ObjectPermissionMixin, PermissionMixin
 from portal.permissions import object_view, permission_required
@@ -16,7 +18,6 @@ from portal.xlsx import UploadRejected, open_workbook, read_table, xlsx_response
 from .domain import jobs
 from .domain.compilation import compile_figures
 from .domain.docx_export import summary_docx
-from .domain.errors import ReportError
 from .domain.member_reports import (
     TEMPLATE_HEADERS,
     compile_cluster_report,
@@ -84,7 +85,7 @@ def report_create(request):
             report = start_report(
                 term=form.cleaned_data["term"], unit=request.user.unit, period=form.cleaned_data["period"]
             )
-        except ReportError as error:
+        except DomainError as error:
             form.add_error(None, str(error))
         else:
             return HttpResponseRedirect(reverse("reports:report_update", args=[report.pk]))
@@ -123,7 +124,7 @@ def report_update(request, report):
         try:
             form.save()
             save_figures(report=report, values=form.figures())
-        except ReportError as error:
+        except DomainError as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, _("The report was saved."))
@@ -135,12 +136,11 @@ def report_update(request, report):
 @require_POST
 @object_view(REPORTS, "reports.submit_memberreport")
 def report_submit(request, report):
-    try:
-        submit_report(report=report, by=request.user)
-    except ReportError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("The report was submitted to the cluster lead."))
+    attempt(
+        request,
+        lambda: submit_report(report=report, by=request.user),
+        success=_("The report was submitted to the cluster lead."),
+    )
     return HttpResponseRedirect(reverse("reports:report_detail", args=[report.pk]))
 
 
@@ -166,7 +166,7 @@ def report_upload(request, report):
         workbook = open_workbook(form.cleaned_data["file"], max_bytes=settings.IMPORT_MAX_BYTES)
         table = read_table(workbook, headers=TEMPLATE_HEADERS, max_rows=settings.IMPORT_MAX_ROWS)
         save_figures(report=report, values=figures_from_table(table=table))
-    except (UploadRejected, ReportError) as error:
+    except (UploadRejected, DomainError) as error:
         messages.error(request, str(error))
     else:
         messages.success(request, _("The figures were imported."))
@@ -212,7 +212,7 @@ def cluster_report_create(request):
             cluster_report = compile_cluster_report(
                 term=form.cleaned_data["term"], period=form.cleaned_data["period"], by=request.user
             )
-        except ReportError as error:
+        except DomainError as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, _("The cluster report was compiled from the members' reports."))

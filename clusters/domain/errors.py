@@ -1,4 +1,7 @@
-class DomainError(Exception):
+from portal.errors import DomainError as PortalDomainError
+
+
+class DomainError(PortalDomainError):
     """A business rule refused the action; the message is shown to the user as is."""
 
 

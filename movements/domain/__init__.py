@@ -2,8 +2,10 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from portal.errors import DomainError
 
-class MovementError(Exception):
+
+class MovementError(DomainError):
     """A rule of the movement's workflow refused the change; the message is for the user."""
 
 
