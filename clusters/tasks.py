@@ -4,7 +4,7 @@ from celery import shared_task
 @shared_task(name="clusters.advance_phases")
 def advance_phases():
     """Daily: make the phase containing today current in every term (schedule it in CELERY_BEAT_SCHEDULE)."""
-    from .domain.phases import advance_phases as advance
+    from .domain.schedule import advance_phases as advance
 
     return advance()
 

@@ -1,26 +1,25 @@
 """Pages of clusters and terms. Views are thin: rules live in clusters/domain/."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch, Q
 from django.http import FileResponse, Http404, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView
-from rules.contrib.views import PermissionRequiredMixin
 
-from directory.rules import can_view_history
-from portal.audit import history_for
+from portal.actions import attempt
+from portal.audit import history_visible_to
+from portal.errors import DomainError
 from portal.lists import FilteredListView
-from portal.mixins import ObjectPermissionMixin
+from portal.mixins import HistoryMixin, ObjectPermissionMixin, PermissionMixin
 from portal.numbers import format_input
-from portal.permissions import permission_required
+from portal.permissions import object_view
 from portal.xlsx import xlsx_response
 
 from .domain import criteria as criteria_domain
 from .domain import scoring, vote
-from .domain.errors import DomainError, SheetConflict
+from .domain.errors import SheetConflict
 from .domain.ranking import ranking
 from .enums import CriterionKind, PhaseKind, SheetStatus
 from .filters import ClusterFilterSet, SheetFilterSet
@@ -30,39 +29,16 @@ from .models import Ballot, Cluster, Criterion, CriterionGroup, Score, Sheet, Te
 TERM_RELATED = ("cluster", "lead_unit", "deputy_unit", "leading_unit", "next_lead_unit", "next_deputy_unit")
 
 
-def _term(request, pk):
-    """The term of the URL, loaded once per request with its phases."""
-    if getattr(request, "_cluster_term", None) is None:
-        request._cluster_term = get_object_or_404(
-            Term.objects.select_related(*TERM_RELATED).prefetch_related("phases"), pk=pk
-        )
-    return request._cluster_term
-
-
-def _sheet(request, pk):
-    if getattr(request, "_cluster_sheet", None) is None:
-        sheet = get_object_or_404(Sheet.objects.select_related("unit", "term__cluster", "term__lead_unit"), pk=pk)
-        sheet.term = _term(request, sheet.term_id)
-        request._cluster_sheet = sheet
-    return request._cluster_sheet
-
-
-def term_getter(request, pk, **kwargs):
-    return _term(request, pk)
-
-
-def sheet_getter(request, pk, **kwargs):
-    return _sheet(request, pk)
-
-
-def _history(request, obj):
-    return history_for(obj) if can_view_history(request.user) else None
+TERMS = Term.objects.select_related(*TERM_RELATED).prefetch_related("phases")
+SHEETS = Sheet.objects.select_related("unit", *(f"term__{name}" for name in TERM_RELATED)).prefetch_related(
+    "term__phases"
+)
 
 
 # ---------------------------------------------------------------------------
 # Clusters
 # ---------------------------------------------------------------------------
-class ClusterListView(PermissionRequiredMixin, FilteredListView):
+class ClusterListView(PermissionMixin, FilteredListView):
     permission_required = "clusters.list_cluster"
     filterset_class = ClusterFilterSet
     template_name = "clusters/cluster_list.html"
@@ -76,7 +52,7 @@ class ClusterListView(PermissionRequiredMixin, FilteredListView):
         )
 
 
-class ClusterDetailView(ObjectPermissionMixin, DetailView):
+class ClusterDetailView(ObjectPermissionMixin, HistoryMixin, DetailView):
     permission_required = "clusters.view_cluster"
     template_name = "clusters/cluster_detail.html"
     queryset = Cluster.objects.select_related("organising_body")
@@ -90,7 +66,6 @@ class ClusterDetailView(ObjectPermissionMixin, DetailView):
             .annotate(member_count=Count("memberships", distinct=True))
             .order_by("-year")
         )
-        context["history"] = _history(self.request, self.object)
         return context
 
 
@@ -106,9 +81,8 @@ def _progress(term):
     return counts
 
 
-@permission_required("clusters.view_term", object_getter=term_getter)
-def term_detail(request, pk):
-    term = _term(request, pk)
+@object_view(TERMS, "clusters.view_term")
+def term_detail(request, term):
     user = request.user
     sheets = {sheet.unit_id: sheet for sheet in Sheet.objects.filter(term=term)}
     members = list(TermMember.objects.filter(term=term).select_related("unit").order_by("unit__search_text"))
@@ -131,23 +105,21 @@ def term_detail(request, pk):
         "can_queue": user.has_perm("clusters.queue_term", term),
         "can_rank": user.has_perm("clusters.rank_term", term),
         "can_reopen": user.has_perm("clusters.reopen_term", term),
-        "history": _history(request, term),
+        "history": history_visible_to(user, term),
     }
     return render(request, "clusters/term_detail.html", context)
 
 
-@permission_required("clusters.review_term", object_getter=term_getter)
-def reopen_scoring(request, pk):
-    term = _term(request, pk)
+@object_view(TERMS, "clusters.review_term")
+def reopen_scoring(request, term):
     if request.method != "POST":
-        return HttpResponseRedirect(reverse("clusters:term_detail", args=[pk]))
-    try:
-        criteria_domain.reopen_scoring(term=term, by=request.user)
-    except DomainError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("Scoring was reopened: the criteria may be changed."))
-    return HttpResponseRedirect(reverse("clusters:term_detail", args=[pk]))
+        return HttpResponseRedirect(reverse("clusters:term_detail", args=[term.pk]))
+    attempt(
+        request,
+        lambda: criteria_domain.reopen_scoring(term=term, by=request.user),
+        success=_("Scoring was reopened: the criteria may be changed."),
+    )
+    return HttpResponseRedirect(reverse("clusters:term_detail", args=[term.pk]))
 
 
 # ---------------------------------------------------------------------------
@@ -190,17 +162,14 @@ def _sheet_rows(sheet, *, posted=None, errors=None, field="value"):
     return groups, total, self_total
 
 
-@permission_required("clusters.view_sheet", object_getter=sheet_getter)
-def sheet_detail(request, pk):
+@object_view(SHEETS, {"*": "clusters.view_sheet", "POST": "clusters.fill_sheet"})
+def sheet_detail(request, sheet):
     """The member's sheet: a form for its own unit while it can edit, read-only for the lead and officers."""
-    sheet = _sheet(request, pk)
     user = request.user
     can_fill = user.has_perm("clusters.fill_sheet", sheet)
     errors, posted = {}, None
     status = 200
     if request.method == "POST":
-        if not can_fill:
-            raise PermissionDenied
         posted = request.POST
         form = ScoreSheetForm(
             request.POST, request.FILES, criteria=Criterion.objects.filter(group__term_id=sheet.term_id)
@@ -251,15 +220,14 @@ def sheet_detail(request, pk):
         "posted": posted,
         "kinds": CriterionKind,
         "can_review": user.has_perm("clusters.review_sheet", sheet),
-        "history": _history(request, sheet),
+        "history": history_visible_to(user, sheet),
     }
     return render(request, "clusters/sheet_detail.html", context, status=status)
 
 
-@permission_required("clusters.review_sheet", object_getter=sheet_getter)
-def sheet_review(request, pk):
+@object_view(SHEETS, "clusters.review_sheet")
+def sheet_review(request, sheet):
     """The lead checks a submitted sheet, adjusts points with reasons, and accepts or returns it."""
-    sheet = _sheet(request, pk)
     errors, posted, status = {}, None, 200
     if request.method == "POST":
         posted = request.POST
@@ -308,39 +276,24 @@ def sheet_review(request, pk):
     return render(request, "clusters/sheet_review.html", context, status=status)
 
 
-def score_sheet_getter(request, pk, **kwargs):
-    sheet_id = Score.objects.filter(pk=pk).values_list("sheet_id", flat=True).first()
-    if sheet_id is None:
-        raise Http404
-    return _sheet(request, sheet_id)
-
-
-@permission_required("clusters.view_sheet", object_getter=score_sheet_getter)
-def evidence(request, pk):
+@object_view(Score.objects.select_related("sheet__term", "sheet__unit"), "clusters.view_sheet", check_on="sheet")
+def evidence(request, score):
     """An evidence file, served only to those who may see the sheet."""
-    score = get_object_or_404(Score, pk=pk)
     if not score.evidence:
         raise Http404
     return FileResponse(score.evidence.open("rb"), as_attachment=True, filename=score.evidence.name.rsplit("/", 1)[-1])
 
 
-class ReviewQueueView(PermissionRequiredMixin, FilteredListView):
+class ReviewQueueView(ObjectPermissionMixin, FilteredListView):
     """The lead's queue: the term's sheets with their status, submitted ones first."""
 
     permission_required = "clusters.queue_term"
+    object_source = TERMS
     filterset_class = SheetFilterSet
     template_name = "clusters/review_queue.html"
 
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_permission_object(self):
-        return _term(self.request, self.kwargs["pk"])
-
     def get_queryset(self):
-        term = self.get_permission_object()
+        term = self.get_object()
         order = {SheetStatus.SUBMITTED: 0, SheetStatus.RETURNED: 1, SheetStatus.DRAFT: 2, SheetStatus.ACCEPTED: 3}
         from django.db.models import Case, IntegerField, Sum, Value, When
 
@@ -357,7 +310,7 @@ class ReviewQueueView(PermissionRequiredMixin, FilteredListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["term"] = self.get_permission_object()
+        context["term"] = self.get_object()
         context["progress"] = _progress(context["term"])
         return context
 
@@ -365,9 +318,8 @@ class ReviewQueueView(PermissionRequiredMixin, FilteredListView):
 # ---------------------------------------------------------------------------
 # Ranking and vote
 # ---------------------------------------------------------------------------
-@permission_required("clusters.rank_term", object_getter=term_getter)
-def term_ranking(request, pk):
-    term = _term(request, pk)
+@object_view(TERMS, "clusters.rank_term")
+def term_ranking(request, term):
     rows = ranking(term=term)
     if request.GET.get("format") == "xlsx":
         headers = [_("Rank"), _("Unit"), _("Total points"), _("First group"), _("Deductions")]
@@ -383,19 +335,15 @@ def term_ranking(request, pk):
     return render(request, "clusters/ranking.html", context)
 
 
-@permission_required("clusters.view_term", object_getter=term_getter)
-def term_vote(request, pk):
-    """The ballot for members, and the tally and its controls for the lead."""
-    term = _term(request, pk)
+@object_view(TERMS, {"*": "clusters.view_term", "POST": "clusters.vote_term"})
+def term_vote(request, term):
+    """The ballot for members, and the tally and its controls for the lead (whoever sees the term is one
+    of: a member, the lead, an officer)."""
     user = request.user
     can_vote = user.has_perm("clusters.vote_term", term)
     is_lead = user.has_perm("clusters.run_vote_term", term)
-    if not (can_vote or is_lead or user.has_perm("clusters.reopen_term", term)):
-        raise PermissionDenied
     status = 200
     if request.method == "POST":
-        if not can_vote:
-            raise PermissionDenied
         try:
             choice = int(request.POST.get("choice", ""))
         except ValueError:
@@ -409,7 +357,7 @@ def term_vote(request, pk):
                 status = 400
             else:
                 messages.success(request, _("Your unit's ballot was recorded."))
-                return HttpResponseRedirect(reverse("clusters:term_vote", args=[pk]))
+                return HttpResponseRedirect(reverse("clusters:term_vote", args=[term.pk]))
     candidates = vote.candidates(term=term)
     round_number = min(term.vote_round, term.VOTE_ROUNDS)
     votes = dict(vote.tally(term=term, round_number=round_number))
@@ -437,8 +385,7 @@ def term_vote(request, pk):
     return render(request, "clusters/vote.html", context, status=status)
 
 
-def _lead_action(request, pk, action, success):
-    term = _term(request, pk)
+def _lead_action(request, term, action, success):
     if request.method == "POST":
         try:
             action(term)
@@ -448,7 +395,7 @@ def _lead_action(request, pk, action, success):
             messages.error(request, _("Choose a unit from the list."))
         else:
             messages.success(request, success)
-    return HttpResponseRedirect(reverse("clusters:term_vote", args=[pk]))
+    return HttpResponseRedirect(reverse("clusters:term_vote", args=[term.pk]))
 
 
 def _unit_id(request, name):
@@ -456,28 +403,28 @@ def _unit_id(request, name):
     return int(value) if value else None
 
 
-@permission_required("clusters.run_vote_term", object_getter=term_getter)
-def vote_close(request, pk):
+@object_view(TERMS, "clusters.run_vote_term")
+def vote_close(request, term):
     return _lead_action(
-        request, pk, lambda term: vote.close_round(term=term, by=request.user), _("The round was counted.")
+        request, term, lambda term: vote.close_round(term=term, by=request.user), _("The round was counted.")
     )
 
 
-@permission_required("clusters.run_vote_term", object_getter=term_getter)
-def vote_decide(request, pk):
+@object_view(TERMS, "clusters.run_vote_term")
+def vote_decide(request, term):
     return _lead_action(
         request,
-        pk,
+        term,
         lambda term: vote.decide_leading_unit(term=term, unit_id=_unit_id(request, "unit") or 0, by=request.user),
         _("The lead and deputy's decision was recorded."),
     )
 
 
-@permission_required("clusters.run_vote_term", object_getter=term_getter)
-def lock_results(request, pk):
+@object_view(TERMS, "clusters.run_vote_term")
+def lock_results(request, term):
     return _lead_action(
         request,
-        pk,
+        term,
         lambda term: vote.lock_results(
             term=term,
             by=request.user,
@@ -488,8 +435,8 @@ def lock_results(request, pk):
     )
 
 
-@permission_required("clusters.reopen_term", object_getter=term_getter)
-def reopen_results(request, pk):
+@object_view(TERMS, "clusters.reopen_term")
+def reopen_results(request, term):
     return _lead_action(
-        request, pk, lambda term: vote.reopen_results(term=term, by=request.user), _("The term was reopened.")
+        request, term, lambda term: vote.reopen_results(term=term, by=request.user), _("The term was reopened.")
     )

@@ -43,6 +43,8 @@ def works_with_person(user, person):
     return person is not None and user.is_authenticated and user.unit_id == person.unit_id
 
 
+# The one definition of who reads audit history, for every app (portal.audit.history_visible_to).
 can_view_history = is_officer
+rules.add_perm("portal.view_history", can_view_history)
 can_import_directory = is_officer
 can_view_person = is_officer | (is_unit_officer & works_with_person)

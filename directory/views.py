@@ -5,10 +5,9 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import CreateView, DetailView, UpdateView
-from rules.contrib.views import PermissionRequiredMixin
 
 from portal.lists import FilteredListView
-from portal.mixins import HistoryMixin, ObjectPermissionMixin
+from portal.mixins import HistoryMixin, ObjectPermissionMixin, PermissionMixin
 from portal.permissions import permission_required
 from portal.uploads import UploadRejected
 from portal.xlsx import xlsx_response
@@ -18,12 +17,11 @@ from .domain.lineage import successor_chain
 from .filters import PersonFilterSet, UnitFilterSet
 from .forms import ImportForm, PersonForm, UnitForm
 from .models import Person, Unit
-from .rules import can_view_history
 
 DETAIL_LIST_LIMIT = 50
 
 
-class UnitListView(PermissionRequiredMixin, FilteredListView):
+class UnitListView(PermissionMixin, FilteredListView):
     permission_required = "directory.view_unit"
     filterset_class = UnitFilterSet
     template_name = "directory/unit_list.html"
@@ -53,7 +51,6 @@ def unit_export(units):
 
 
 class UnitDetailView(ObjectPermissionMixin, HistoryMixin, DetailView):
-    history_rule = can_view_history
     permission_required = "directory.view_unit"
     template_name = "directory/unit_detail.html"
 
@@ -96,7 +93,7 @@ class UnitUpdateView(UnitFormMixin, UpdateView):
     permission_required = "directory.change_unit"
 
 
-class PersonListView(PermissionRequiredMixin, FilteredListView):
+class PersonListView(PermissionMixin, FilteredListView):
     permission_required = "directory.list_person"
     filterset_class = PersonFilterSet
     template_name = "directory/person_list.html"
@@ -106,7 +103,6 @@ class PersonListView(PermissionRequiredMixin, FilteredListView):
 
 
 class PersonDetailView(ObjectPermissionMixin, HistoryMixin, DetailView):
-    history_rule = can_view_history
     permission_required = "directory.view_person"
     template_name = "directory/person_detail.html"
 

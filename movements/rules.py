@@ -31,7 +31,6 @@ can_manage_movement = is_officer
 can_record_progress = is_officer | is_lead_unit_officer
 can_register = is_officer | (is_unit_officer & has_own_unit)
 can_follow_registrations = is_officer | is_lead_unit_officer
-can_view_history = is_officer
 
 
 @rules.predicate

@@ -1,20 +1,18 @@
 from django.contrib import messages
 from django.db.models import Count, Prefetch
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, DetailView, UpdateView
-from rules.contrib.views import PermissionRequiredMixin
 
-from portal.audit import history_for
+from portal.errors import DomainError
 from portal.lists import FilteredListView
-from portal.mixins import ObjectPermissionMixin
-from portal.permissions import permission_required
+from portal.mixins import HistoryMixin, ObjectPermissionMixin, PermissionMixin
+from portal.permissions import object_view
 from portal.xlsx import xlsx_response
 
-from .domain import MovementError
 from .domain.progress import record_progress, statuses_for
 from .domain.registrations import register_unit, registration_overview, request_reminders
 from .domain.reviews import add_honouree, record_review
@@ -23,26 +21,28 @@ from .enums import MovementState
 from .filters import MovementFilterSet
 from .forms import DocumentForm, HonoureeForm, MovementForm, ProgressForm, RegistrationForm, ReviewForm, TargetForm
 from .models import Movement, MovementDocument, MovementReview, ProgressEntry, Registration, Target
-from .rules import can_view_history, is_officer
+from .rules import is_officer
 
 
-def visible_movement(request, pk, **kwargs):
-    """The movement of the URL if this user may see it (drafts are for officers), else 404."""
-    return get_object_or_404(Movement.objects.visible_to(request.user).select_related("lead_unit"), pk=pk)
+def visible_movements(request):
+    """The movements this user may see (drafts are for officers); any other answers 404."""
+    return Movement.objects.visible_to(request.user).select_related("lead_unit")
 
 
-def visible_target(request, pk, **kwargs):
-    target = get_object_or_404(Target.objects.select_related("movement"), pk=pk)
-    if not Movement.objects.visible_to(request.user).filter(pk=target.movement_id).exists():
-        raise Http404
-    return target
+def visible_targets(request):
+    return Target.objects.filter(movement__in=Movement.objects.visible_to(request.user)).select_related(
+        "movement__lead_unit"
+    )
 
 
-def visible_review(request, pk, **kwargs):
-    review = get_object_or_404(MovementReview.objects.select_related("movement"), pk=pk)
-    if not Movement.objects.visible_to(request.user).filter(pk=review.movement_id).exists():
-        raise Http404
-    return review
+def visible_reviews(request):
+    return MovementReview.objects.filter(movement__in=Movement.objects.visible_to(request.user)).select_related(
+        "movement__lead_unit"
+    )
+
+
+def visible_documents(request):
+    return MovementDocument.objects.exclude(file="").filter(movement__in=Movement.objects.visible_to(request.user))
 
 
 def closed_redirect(request, movement):
@@ -53,7 +53,7 @@ def closed_redirect(request, movement):
 # ---------------------------------------------------------------------------
 # Movements
 # ---------------------------------------------------------------------------
-class MovementListView(PermissionRequiredMixin, FilteredListView):
+class MovementListView(PermissionMixin, FilteredListView):
     permission_required = "movements.view_movement"
     filterset_class = MovementFilterSet
     template_name = "movements/movement_list.html"
@@ -119,7 +119,7 @@ def targets_with_progress(movement):
     )
 
 
-class MovementDetailView(ObjectPermissionMixin, DetailView):
+class MovementDetailView(ObjectPermissionMixin, HistoryMixin, DetailView):
     permission_required = "movements.view_movement"
     template_name = "movements/movement_detail.html"
 
@@ -158,8 +158,6 @@ class MovementDetailView(ObjectPermissionMixin, DetailView):
             context["own_registration"] = (
                 Registration.objects.filter(movement=movement, unit_id=user.unit_id).select_related("unit").first()
             )
-        if can_view_history(user):
-            context["history"] = history_for(movement)
         return context
 
 
@@ -199,16 +197,15 @@ class MovementUpdateView(MovementFormMixin, UpdateView):
 
 
 @require_POST
-@permission_required("movements.transition_movement", object_getter=visible_movement)
-def movement_transition(request, pk):
-    movement = visible_movement(request, pk)
+@object_view(visible_movements, "movements.transition_movement")
+def movement_transition(request, movement):
     target_state = request.POST.get("to", "")
     if target_state not in MovementState.values:
         messages.error(request, _("Unknown state."))
         return redirect("movements:movement_detail", movement.pk)
     try:
         movement = change_state(movement=movement, to=target_state, by=request.user)
-    except MovementError as error:
+    except DomainError as error:
         messages.error(request, str(error))
     else:
         messages.success(request, REACHED_MESSAGES[MovementState(movement.state)])
@@ -219,10 +216,9 @@ TARGET_HEADERS = ["Chỉ tiêu", "Đơn vị tính", "Giá trị mục tiêu", "
 PROGRESS_HEADERS = ["Chỉ tiêu", "Ngày số liệu", "Giá trị", "Đơn vị báo cáo", "Nguồn số liệu"]
 
 
-@permission_required("movements.view_movement", object_getter=visible_movement)
-def movement_export(request, pk):
+@object_view(visible_movements, "movements.view_movement")
+def movement_export(request, movement):
     """The movement's targets (latest value and percentage) and every progress value, as .xlsx."""
-    movement = visible_movement(request, pk)
     statuses = statuses_for(movement, targets_with_progress(movement))
     target_rows = [
         [
@@ -250,9 +246,8 @@ def movement_export(request, pk):
 # ---------------------------------------------------------------------------
 # Targets and progress
 # ---------------------------------------------------------------------------
-@permission_required("movements.add_target", object_getter=visible_movement)
-def target_create(request, pk):
-    movement = visible_movement(request, pk)
+@object_view(visible_movements, "movements.add_target")
+def target_create(request, movement):
     if movement.is_closed:
         return closed_redirect(request, movement)
     form = TargetForm(request.POST or None, movement=movement)
@@ -266,9 +261,8 @@ def target_create(request, pk):
     return render(request, "movements/form.html", {"form": form, "movement": movement, "title": title}, status=status)
 
 
-@permission_required("movements.change_target", object_getter=visible_target)
-def target_update(request, pk):
-    target = visible_target(request, pk)
+@object_view(visible_targets, "movements.change_target")
+def target_update(request, target):
     movement = target.movement
     if movement.is_closed:
         return closed_redirect(request, movement)
@@ -281,9 +275,8 @@ def target_update(request, pk):
     return render(request, "movements/form.html", context, status=400 if request.method == "POST" else 200)
 
 
-@permission_required("movements.add_progressentry", object_getter=visible_target)
-def progress_create(request, pk):
-    target = visible_target(request, pk)
+@object_view(visible_targets, "movements.add_progressentry")
+def progress_create(request, target):
     movement = target.movement
     if movement.is_closed:
         return closed_redirect(request, movement)
@@ -297,7 +290,7 @@ def progress_create(request, pk):
                 source=form.cleaned_data["source"],
                 by=request.user,
             )
-        except MovementError as error:
+        except DomainError as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, _("The progress value was recorded."))
@@ -310,10 +303,9 @@ def progress_create(request, pk):
 # ---------------------------------------------------------------------------
 # Registrations
 # ---------------------------------------------------------------------------
-@permission_required("movements.register_movement", object_getter=visible_movement)
-def registration_edit(request, pk):
+@object_view(visible_movements, "movements.register_movement")
+def registration_edit(request, movement):
     """A unit officer registers their own unit (or updates its registration); officers pick the unit."""
-    movement = visible_movement(request, pk)
     if movement.is_closed:
         return closed_redirect(request, movement)
     if not movement.is_open_for_registration:
@@ -335,7 +327,7 @@ def registration_edit(request, pk):
                 aimed_titles=form.cleaned_data["aimed_titles"],
                 by=request.user,
             )
-        except MovementError as error:
+        except DomainError as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, _("{unit} is registered for this movement.").format(unit=unit))
@@ -346,12 +338,11 @@ def registration_edit(request, pk):
 
 
 @require_POST
-@permission_required("movements.follow_registrations_movement", object_getter=visible_movement)
-def registration_remind(request, pk):
-    movement = visible_movement(request, pk)
+@object_view(visible_movements, "movements.follow_registrations_movement")
+def registration_remind(request, movement):
     try:
         count = request_reminders(movement=movement, by=request.user, portal_url=request.build_absolute_uri("/"))
-    except MovementError as error:
+    except DomainError as error:
         messages.error(request, str(error))
     else:
         if count:
@@ -366,16 +357,15 @@ def registration_remind(request, pk):
 # ---------------------------------------------------------------------------
 # Reviews
 # ---------------------------------------------------------------------------
-@permission_required("movements.add_movementreview", object_getter=visible_movement)
-def review_create(request, pk):
-    movement = visible_movement(request, pk)
+@object_view(visible_movements, "movements.add_movementreview")
+def review_create(request, movement):
     if movement.is_closed:
         return closed_redirect(request, movement)
     form = ReviewForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             review = record_review(movement=movement, by=request.user, **form.cleaned_data)
-        except MovementError as error:
+        except DomainError as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, _("The review was recorded."))
@@ -384,14 +374,13 @@ def review_create(request, pk):
     return render(request, "movements/form.html", context, status=400 if request.method == "POST" else 200)
 
 
-class ReviewDetailView(ObjectPermissionMixin, DetailView):
+class ReviewDetailView(ObjectPermissionMixin, HistoryMixin, DetailView):
     permission_required = "movements.view_movementreview"
     template_name = "movements/review_detail.html"
     context_object_name = "review"
 
     def get_queryset(self):
-        visible = Movement.objects.visible_to(self.request.user)
-        return MovementReview.objects.filter(movement__in=visible).select_related("movement")
+        return visible_reviews(self.request)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -400,22 +389,19 @@ class ReviewDetailView(ObjectPermissionMixin, DetailView):
         context["honourees"] = list(review.honourees.select_related("unit", "person__unit"))
         if not review.movement.is_closed and user.has_perm("movements.add_reviewhonouree"):
             context["honouree_form"] = HonoureeForm()
-        if can_view_history(user):
-            context["history"] = history_for(review)
         return context
 
 
 @require_POST
-@permission_required("movements.add_reviewhonouree", object_getter=visible_review)
-def honouree_create(request, pk):
-    review = visible_review(request, pk)
+@object_view(visible_reviews, "movements.add_reviewhonouree")
+def honouree_create(request, review):
     if review.movement.is_closed:
         return closed_redirect(request, review.movement)
     form = HonoureeForm(request.POST)
     if form.is_valid():
         try:
             add_honouree(review=review, by=request.user, **form.cleaned_data)
-        except MovementError as error:
+        except DomainError as error:
             messages.error(request, str(error))
         else:
             messages.success(request, _("The outstanding collective or individual was added."))
@@ -429,9 +415,8 @@ def honouree_create(request, pk):
 # ---------------------------------------------------------------------------
 # Documents
 # ---------------------------------------------------------------------------
-@permission_required("movements.add_movementdocument", object_getter=visible_movement)
-def document_create(request, pk):
-    movement = visible_movement(request, pk)
+@object_view(visible_movements, "movements.add_movementdocument")
+def document_create(request, movement):
     if movement.is_closed:
         return closed_redirect(request, movement)
     form = DocumentForm(request.POST or None, request.FILES or None, instance=MovementDocument(movement=movement))
@@ -443,17 +428,9 @@ def document_create(request, pk):
     return render(request, "movements/form.html", context, status=400 if request.method == "POST" else 200)
 
 
-def visible_document(request, pk, **kwargs):
-    document = get_object_or_404(MovementDocument.objects.exclude(file=""), pk=pk)
-    if not Movement.objects.visible_to(request.user).filter(pk=document.movement_id).exists():
-        raise Http404
-    return document
-
-
-@permission_required("movements.view_movementdocument", object_getter=visible_document)
-def document_download(request, pk):
+@object_view(visible_documents, "movements.view_movementdocument")
+def document_download(request, document):
     """The attached file, only for those who may see its movement (media files are not public)."""
-    document = visible_document(request, pk)
     try:
         handle = document.file.open("rb")
     except FileNotFoundError:

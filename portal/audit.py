@@ -22,6 +22,10 @@ ACTION_LABELS = {
 }
 HISTORY_LIMIT = 50
 
+# Who may read audit history is a role decision: `directory.rules` grants this permission
+# (`can_view_history`); portal only asks for it, by name.
+HISTORY_PERMISSION = "portal.view_history"
+
 
 NOT_AUDITED = ("id", "search_text", "updated_at", "created_at")
 
@@ -124,6 +128,15 @@ def history_for(obj, limit=HISTORY_LIMIT):
             )
         rows.append(row)
     return rows
+
+
+def history_visible_to(user, obj):
+    """The history of `obj` for a detail page, or None when `user` may not read audit history.
+
+    The one way a view shows history: class views use `portal.mixins.HistoryMixin`, function
+    views put `history_visible_to(request.user, obj)` in the context as `history`.
+    """
+    return history_for(obj) if user.has_perm(HISTORY_PERMISSION) else None
 
 
 def acting_as(user):

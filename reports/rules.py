@@ -41,7 +41,6 @@ can_submit_member_report = writes_report & report_is_draft
 can_view_cluster_work = is_officer | leads_term_of | is_member_of_term_of
 can_manage_cluster_work = is_officer | leads_term_of
 can_start_report = is_officer | is_unit_officer
-can_view_history = is_officer
 
 __all__ = [
     "can_change_member_report",
@@ -49,7 +48,6 @@ __all__ = [
     "can_start_report",
     "can_submit_member_report",
     "can_view_cluster_work",
-    "can_view_history",
     "can_view_member_report",
     "is_signed_in",
 ]

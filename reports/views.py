@@ -5,20 +5,19 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, DetailView, UpdateView
-from rules.contrib.views import PermissionRequiredMixin
 
+from portal.actions import attempt
+from portal.errors import DomainError
 from portal.imports import ImportFailed
 from portal.lists import FilteredListView
-from portal.mixins import HistoryMixin, ObjectPermissionMixin
-from portal.permissions import permission_required
+from portal.mixins import HistoryMixin, ObjectPermissionMixin, PermissionMixin
+from portal.permissions import object_view, permission_required
 from portal.text import fold
-from portal.uploads import UploadRejected
 from portal.xlsx import xlsx_response
 
 from .domain import jobs
 from .domain.compilation import compile_figures
 from .domain.docx_export import summary_docx
-from .domain.errors import ReportError
 from .domain.imports import import_figures
 from .domain.member_reports import (
     TEMPLATE_HEADERS,
@@ -40,13 +39,12 @@ from .forms import (
     UploadFiguresForm,
 )
 from .models import ClusterReport, Conference, Indicator, MemberReport, ReportAttachment
-from .rules import can_view_history
 
 
 # ---------------------------------------------------------------------------
 # Member reports
 # ---------------------------------------------------------------------------
-class MemberReportListView(PermissionRequiredMixin, FilteredListView):
+class MemberReportListView(PermissionMixin, FilteredListView):
     permission_required = "reports.list_memberreport"
     filterset_class = MemberReportFilterSet
     template_name = "reports/report_list.html"
@@ -87,7 +85,7 @@ def report_create(request):
             report = start_report(
                 term=form.cleaned_data["term"], unit=request.user.unit, period=form.cleaned_data["period"]
             )
-        except ReportError as error:
+        except DomainError as error:
             form.add_error(None, str(error))
         else:
             return HttpResponseRedirect(reverse("reports:report_update", args=[report.pk]))
@@ -95,17 +93,15 @@ def report_create(request):
     return render(request, "reports/report_start.html", {"form": form}, status=status)
 
 
-def get_report(request, pk):
-    return get_object_or_404(MemberReport.objects.select_related("unit", "term__cluster"), pk=pk)
+REPORTS = MemberReport.objects.select_related("unit", "term__cluster")
 
 
 class MemberReportDetailView(ObjectPermissionMixin, HistoryMixin, DetailView):
-    history_rule = can_view_history
     permission_required = "reports.view_memberreport"
     template_name = "reports/report_detail.html"
 
     def get_queryset(self):
-        return MemberReport.objects.select_related("unit", "term__cluster")
+        return REPORTS
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -119,9 +115,8 @@ class MemberReportDetailView(ObjectPermissionMixin, HistoryMixin, DetailView):
         return context
 
 
-@permission_required("reports.change_memberreport", object_getter=get_report)
-def report_update(request, pk):
-    report = get_report(request, pk)
+@object_view(REPORTS, "reports.change_memberreport")
+def report_update(request, report):
     indicators = list(Indicator.objects.all())
     values = {value.indicator_id: value.value for value in report.values.all()}
     form = MemberReportForm(request.POST or None, instance=report, indicators=indicators, values=values)
@@ -129,7 +124,7 @@ def report_update(request, pk):
         try:
             form.save()
             save_figures(report=report, values=form.figures())
-        except ReportError as error:
+        except DomainError as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, _("The report was saved."))
@@ -139,21 +134,18 @@ def report_update(request, pk):
 
 
 @require_POST
-@permission_required("reports.submit_memberreport", object_getter=get_report)
-def report_submit(request, pk):
-    report = get_report(request, pk)
-    try:
-        submit_report(report=report, by=request.user)
-    except ReportError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("The report was submitted to the cluster lead."))
+@object_view(REPORTS, "reports.submit_memberreport")
+def report_submit(request, report):
+    attempt(
+        request,
+        lambda: submit_report(report=report, by=request.user),
+        success=_("The report was submitted to the cluster lead."),
+    )
     return HttpResponseRedirect(reverse("reports:report_detail", args=[report.pk]))
 
 
-@permission_required("reports.view_memberreport", object_getter=get_report)
-def report_template(request, pk):
-    report = get_report(request, pk)
+@object_view(REPORTS, "reports.view_memberreport")
+def report_template(request, report):
     values = {value.indicator_id: value.value for value in report.values.all()}
     rows = (
         [indicator.code, indicator.name, indicator.get_measure_unit_display(), values.get(indicator.pk)]
@@ -167,9 +159,8 @@ MAX_ROW_MESSAGES = 20
 
 
 @require_POST
-@permission_required("reports.change_memberreport", object_getter=get_report)
-def report_upload(request, pk):
-    report = get_report(request, pk)
+@object_view(REPORTS, "reports.change_memberreport")
+def report_upload(request, report):
     form = UploadFiguresForm(request.POST, request.FILES)
     if not form.is_valid():
         errors = form.errors.get("file") if request.FILES.get("file") else None
@@ -181,7 +172,7 @@ def report_upload(request, pk):
         messages.error(request, str(failure))
         for error in failure.errors[:MAX_ROW_MESSAGES]:
             messages.error(request, _("Row {row}: {message}").format(row=error.row, message=error.message))
-    except (UploadRejected, ReportError) as error:
+    except DomainError as error:
         messages.error(request, str(error))
     else:
         messages.success(request, _("The figures were imported."))
@@ -189,9 +180,8 @@ def report_upload(request, pk):
 
 
 @require_POST
-@permission_required("reports.change_memberreport", object_getter=get_report)
-def report_attach(request, pk):
-    report = get_report(request, pk)
+@object_view(REPORTS, "reports.change_memberreport")
+def report_attach(request, report):
     form = AttachmentForm(request.POST, request.FILES)
     if form.is_valid():
         ReportAttachment.objects.create(report=report, title=form.cleaned_data["title"], file=form.cleaned_data["file"])
@@ -203,20 +193,16 @@ def report_attach(request, pk):
     return HttpResponseRedirect(reverse("reports:report_detail", args=[report.pk]))
 
 
-def get_attachment_report(request, pk, attachment_pk):
-    return get_report(request, pk)
-
-
-@permission_required("reports.view_memberreport", object_getter=get_attachment_report)
-def report_attachment(request, pk, attachment_pk):
-    attachment = get_object_or_404(ReportAttachment, pk=attachment_pk, report_id=pk)
+@object_view(REPORTS, "reports.view_memberreport")
+def report_attachment(request, report, attachment_pk):
+    attachment = get_object_or_404(ReportAttachment, pk=attachment_pk, report=report)
     return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.file.name.split("/")[-1])
 
 
 # ---------------------------------------------------------------------------
 # Cluster reports
 # ---------------------------------------------------------------------------
-class ClusterReportListView(PermissionRequiredMixin, FilteredListView):
+class ClusterReportListView(PermissionMixin, FilteredListView):
     permission_required = "reports.list_clusterreport"
     filterset_class = ClusterReportFilterSet
     template_name = "reports/cluster_report_list.html"
@@ -234,7 +220,7 @@ def cluster_report_create(request):
             cluster_report = compile_cluster_report(
                 term=form.cleaned_data["term"], period=form.cleaned_data["period"], by=request.user
             )
-        except ReportError as error:
+        except DomainError as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, _("The cluster report was compiled from the members' reports."))
@@ -244,7 +230,6 @@ def cluster_report_create(request):
 
 
 class ClusterReportDetailView(ObjectPermissionMixin, HistoryMixin, DetailView):
-    history_rule = can_view_history
     permission_required = "reports.view_clusterreport"
     template_name = "reports/cluster_report_detail.html"
 
@@ -274,7 +259,7 @@ class ClusterReportUpdateView(ObjectPermissionMixin, UpdateView):
 # ---------------------------------------------------------------------------
 # Conferences
 # ---------------------------------------------------------------------------
-class ConferenceListView(PermissionRequiredMixin, FilteredListView):
+class ConferenceListView(PermissionMixin, FilteredListView):
     permission_required = "reports.list_conference"
     filterset_class = ConferenceFilterSet
     template_name = "reports/conference_list.html"
@@ -299,18 +284,12 @@ class ConferenceFormMixin(ObjectPermissionMixin):
 class ConferenceCreateView(ConferenceFormMixin, CreateView):
     permission_required = "reports.add_conference"
 
-    def get_permission_object(self):
-        return None
-
 
 class ConferenceUpdateView(ConferenceFormMixin, UpdateView):
     permission_required = "reports.change_conference"
 
 
-def get_conference(request, pk):
-    return get_object_or_404(
-        Conference.objects.select_related("term__cluster", "term__lead_unit", "term__deputy_unit", "host_unit"), pk=pk
-    )
+CONFERENCES = Conference.objects.select_related("term__cluster", "term__lead_unit", "term__deputy_unit", "host_unit")
 
 
 def render_state(conference):
@@ -320,14 +299,10 @@ def render_state(conference):
 
 
 class ConferenceDetailView(ObjectPermissionMixin, HistoryMixin, DetailView):
-    history_rule = can_view_history
     permission_required = "reports.view_conference"
     template_name = "reports/conference_detail.html"
 
-    def get_object(self, queryset=None):
-        if not hasattr(self, "_permission_object"):
-            self._permission_object = get_conference(self.request, self.kwargs["pk"])
-        return self._permission_object
+    queryset = CONFERENCES
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -346,9 +321,8 @@ class ConferenceDetailView(ObjectPermissionMixin, HistoryMixin, DetailView):
 
 
 @require_POST
-@permission_required("reports.render_conference", object_getter=get_conference)
-def conference_render(request, pk):
-    conference = get_conference(request, pk)
+@object_view(CONFERENCES, "reports.render_conference")
+def conference_render(request, conference):
     job, reused = jobs.request_summary(conference=conference, by=request.user)
     if reused:
         messages.info(request, _("The PDF is up to date: nothing needed rendering again."))
@@ -357,9 +331,8 @@ def conference_render(request, pk):
     return HttpResponseRedirect(reverse("reports:conference_detail", args=[conference.pk]) + "#summary")
 
 
-@permission_required("reports.view_conference", object_getter=get_conference)
-def conference_render_status(request, pk):
-    conference = get_conference(request, pk)
+@object_view(CONFERENCES, "reports.view_conference")
+def conference_render_status(request, conference):
     _summary, state = render_state(conference)
     return render(
         request,
@@ -372,9 +345,8 @@ def conference_render_status(request, pk):
     )
 
 
-@permission_required("reports.view_conference", object_getter=get_conference)
-def conference_pdf(request, pk):
-    conference = get_conference(request, pk)
+@object_view(CONFERENCES, "reports.view_conference")
+def conference_pdf(request, conference):
     job = conference.render_jobs.filter(status=RenderStatus.DONE).order_by("-finished_at", "-pk").first()
     if job is None or not job.file:
         raise Http404(_("No PDF has been produced for this conference yet."))
@@ -386,9 +358,8 @@ def conference_pdf(request, pk):
     return FileResponse(handle, as_attachment=True, filename=name, content_type="application/pdf")
 
 
-@permission_required("reports.view_conference", object_getter=get_conference)
-def conference_docx(request, pk):
-    conference = get_conference(request, pk)
+@object_view(CONFERENCES, "reports.view_conference")
+def conference_docx(request, conference):
     response = HttpResponse(
         summary_docx(conference),
         content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",

@@ -7,7 +7,7 @@ from directory.rules import is_administrator, is_officer
 from portal.text import FoldedSearchMixin, folded_search
 
 from ..enums import CaseKind, CommendationType, DisciplineLevel, InitiativeScope, RecordSource
-from ..rules import can_import_history, can_view_history
+from ..rules import can_import_award_records, can_view_award_records
 
 
 class Initiative(RulesModel):
@@ -90,7 +90,7 @@ class DisciplineCase(RulesModel):
 
 class AwardRecordQuerySet(models.QuerySet):
     def visible_to(self, user):
-        return self if can_view_history(user) else self.none()
+        return self if can_view_award_records(user) else self.none()
 
     def search(self, query):
         return self.filter(folded_search(query))
@@ -176,9 +176,9 @@ class AwardRecord(FoldedSearchMixin, RulesModel):
             ),
         ]
         rules_permissions = {
-            "view": can_view_history,
-            "list": can_view_history,
-            "import": can_import_history,
+            "view": can_view_award_records,
+            "list": can_view_award_records,
+            "import": can_import_award_records,
             "change": is_administrator,
             "delete": is_administrator,
         }

@@ -4,8 +4,8 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils.translation import gettext as _
 
-from ..enums import CriterionKind, PhaseKind
-from ..models import Criterion, CriterionGroup, Score, Term
+from ..enums import CriterionKind
+from ..models import Criterion, CriterionGroup, Term
 from .errors import DomainError
 
 
@@ -15,20 +15,14 @@ class CriteriaLocked(DomainError):
 
 def scoring_started(*, term):
     """Scoring has started once the self-assessment phase was reached or any score was written."""
-    reached = term.phases.filter(
-        kind__in=[PhaseKind.SELF_ASSESSMENT, PhaseKind.REVIEW, PhaseKind.VOTE, PhaseKind.RESULTS], is_active=True
-    ).exists()
-    return reached or Score.objects.filter(sheet__term=term).exists()
+    return term.scoring_started()
 
 
 def ensure_criteria_editable(*, term):
     """Raise CriteriaLocked when scoring has started and the lead has not reopened it."""
-    if term.is_locked:
-        raise CriteriaLocked(_("The results of this term are locked: its criteria cannot change."))
-    if not term.scoring_reopened and scoring_started(term=term):
-        raise CriteriaLocked(
-            _("Scoring has started: the criteria can only change after the cluster lead reopens scoring.")
-        )
+    reason = term.criteria_locked_reason()
+    if reason:
+        raise CriteriaLocked(reason)
 
 
 def reopen_scoring(*, term, by):

@@ -1,13 +1,11 @@
 """The term's schedule: which phase is current, and what it allows."""
 
-from datetime import date
-
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ..enums import PhaseKind
-from ..models import Phase, Term
+from ..models import Phase
 from .errors import ClustersError
 
 # One whole sentence for the phase an action needs, and one for the phase the term is in.
@@ -53,25 +51,3 @@ def activate_phase(*, term, kind):
             phase.save(update_fields=["is_active"])
     if hasattr(term, "_prefetched_objects_cache"):
         term._prefetched_objects_cache.pop("phases", None)
-
-
-def advance_phases(*, today=None):
-    """Make the phase containing `today` current in every unlocked term; return how many terms changed.
-
-    Side effects: Phase.is_active flips (audited); sheets are created for every member when the
-    self-assessment phase becomes current.
-    """
-    from .scoring import ensure_sheets
-
-    today = today or date.today()
-    changed = 0
-    for term in Term.objects.filter(results_locked_at__isnull=True).prefetch_related("phases"):
-        due = next((phase for phase in term.phases.all() if phase.starts_on <= today <= phase.ends_on), None)
-        current = term.active_phase
-        if due is None or (current is not None and current.pk == due.pk):
-            continue
-        activate_phase(term=term, kind=due.kind)
-        if due.kind == PhaseKind.SELF_ASSESSMENT:
-            ensure_sheets(term=term)
-        changed += 1
-    return changed

@@ -6,7 +6,7 @@ from rules.contrib.models import RulesModel
 from directory.rules import is_officer, is_signed_in
 from portal.text import FoldedSearchMixin, folded_search
 
-from ..enums import ClusterKind, Decision, OrganisingLevel, TieBreak
+from ..enums import ClusterKind, Decision, OrganisingLevel, PhaseKind, TieBreak
 from ..rules import can_view_cluster, can_view_ranking, can_view_term, is_term_lead, is_term_member
 
 
@@ -191,6 +191,24 @@ class Term(RulesModel):
     def active_phase_kind(self):
         phase = self.active_phase
         return phase.kind if phase else ""
+
+    def scoring_started(self):
+        """Scoring has started once the self-assessment phase was reached or any score was written."""
+        started = (PhaseKind.SELF_ASSESSMENT, PhaseKind.REVIEW, PhaseKind.VOTE, PhaseKind.RESULTS)
+        reached = self.phases.filter(kind__in=started, is_active=True).exists()
+        return reached or self.sheets.filter(scores__isnull=False).exists()
+
+    def criteria_locked_reason(self):
+        """Why the criteria may not change now (a sentence), or None while they may.
+
+        Model validation (`Criterion.clean`) and the domain (`criteria.ensure_criteria_editable`)
+        both ask the term, so the model does not depend on the domain.
+        """
+        if self.is_locked:
+            return _("The results of this term are locked: its criteria cannot change.")
+        if not self.scoring_reopened and self.scoring_started():
+            return _("Scoring has started: the criteria can only change after the cluster lead reopens scoring.")
+        return None
 
 
 class TermMember(models.Model):

@@ -144,17 +144,14 @@ class Criterion(models.Model):
         return (-self.max_points, 0) if self.is_deduction else (0, self.max_points)
 
     def clean(self):
-        from ..domain.criteria import CriteriaLocked, ensure_criteria_editable
-
         if self.kind == CriterionKind.QUANTITATIVE and not self.target:
             raise ValidationError({"target": _("A quantitative criterion needs a target above zero.")})
         if self.kind == CriterionKind.PER_COUNT and not self.points_per_count:
             raise ValidationError({"points_per_count": _("Give the points earned per count.")})
         if self.group_id:
-            try:
-                ensure_criteria_editable(term=self.group.term)
-            except CriteriaLocked as error:
-                raise ValidationError(str(error)) from error
+            reason = self.group.term.criteria_locked_reason()
+            if reason:
+                raise ValidationError(str(reason))
 
 
 class SheetQuerySet(models.QuerySet):

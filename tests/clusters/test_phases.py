@@ -8,8 +8,8 @@ from django.core.exceptions import ValidationError
 
 from clusters.domain.criteria import copy_criteria, ensure_criteria_editable, reopen_scoring
 from clusters.domain.errors import DomainError
-from clusters.domain.phases import advance_phases
 from clusters.domain.reminders import send_sheet_reminders
+from clusters.domain.schedule import advance_phases
 from clusters.enums import PhaseKind, SheetStatus
 from clusters.models import Criterion, Phase, Sheet
 from clusters.tasks import advance_phases as advance_phases_task

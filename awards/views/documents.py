@@ -1,0 +1,50 @@
+"""A proposal's documents: upload and download."""
+
+from django.contrib import messages
+from django.http import FileResponse, Http404
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from portal.errors import DomainError
+from portal.permissions import object_view
+
+from ..domain.documents import upload_document
+from ..forms import DocumentForm
+from ..models import ProposalDocument
+from .common import PROPOSALS, to_proposal
+
+
+@require_POST
+@object_view(PROPOSALS, "awards.change_proposal")
+def document_upload(request, proposal):
+    form = DocumentForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            upload_document(
+                proposal=proposal,
+                kind=form.cleaned_data["kind"],
+                uploaded_file=form.cleaned_data["file"],
+                by=request.user,
+            )
+            messages.success(request, _("The document was attached."))
+        except DomainError as error:
+            messages.error(request, str(error))
+    elif request.FILES.get("file") and form.errors.get("file"):
+        messages.error(request, form.errors["file"][0])
+    else:
+        messages.error(request, _("Choose the kind of document and a file."))
+    return to_proposal(proposal)
+
+
+@object_view(ProposalDocument.objects.select_related("proposal"), "awards.view_proposaldocument")
+def document_download(request, document):
+    try:
+        handle = document.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    return FileResponse(
+        handle,
+        as_attachment=True,
+        filename=document.original_name or f"tai-lieu.{document.extension}",
+        content_type=document.content_type,
+    )

@@ -1,0 +1,214 @@
+"""Proposal screens: lists, the verification queue, creating a proposal, its page and workflow buttons."""
+
+from django.contrib import messages
+from django.db.models import Count
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+from django.views.generic import CreateView, DetailView
+
+from portal.errors import DomainError
+from portal.lists import FilteredListView
+from portal.mixins import HistoryMixin, ObjectPermissionMixin, PermissionMixin
+from portal.permissions import object_view
+from portal.xlsx import xlsx_response
+
+from ..domain import workflow
+from ..filters import ProposalFilterSet
+from ..forms import (
+    DocumentForm,
+    ImportForm,
+    NomineeForm,
+    NoticeForm,
+    OverrideForm,
+    ProposalForm,
+    ReturnForm,
+)
+from ..models import Proposal
+from .common import PROPOSALS, QUEUE_STATES, to_proposal
+
+
+class ProposalListView(PermissionMixin, FilteredListView):
+    permission_required = "awards.list_proposal"
+    filterset_class = ProposalFilterSet
+    template_name = "awards/proposal_list.html"
+
+    def get_queryset(self):
+        return (
+            Proposal.objects.visible_to(self.request.user)
+            .select_related("unit")
+            .annotate(nominee_count=Count("nominees"))
+            .order_by("-year", "-pk")
+        )
+
+    def export(self, rows):
+        return _proposal_export(rows)
+
+
+def _proposal_export(proposals):
+    headers = [
+        _("Dossier title"),
+        _("Proposing unit"),
+        _("Commendation type"),
+        _("Year"),
+        _("State"),
+        _("Deadline"),
+        _("Submitted on"),
+        _("Nominees"),
+    ]
+    rows = (
+        [
+            p.title,
+            p.unit.name,
+            p.get_commendation_type_display(),
+            p.year,
+            p.get_state_display(),
+            p.deadline,
+            p.submitted_on,
+            p.nominee_count,
+        ]
+        for p in proposals
+    )
+    return xlsx_response("de-nghi-khen-thuong.xlsx", [(_("Award proposals"), headers, rows)])
+
+
+class VerificationQueueView(PermissionMixin, FilteredListView):
+    permission_required = "awards.process_proposal"
+    filterset_class = ProposalFilterSet
+    template_name = "awards/queue.html"
+
+    def get_queryset(self):
+        return (
+            Proposal.objects.visible_to(self.request.user)
+            .filter(state__in=QUEUE_STATES)
+            .select_related("unit")
+            .annotate(nominee_count=Count("nominees"))
+            .order_by("submitted_on", "pk")
+        )
+
+
+class ProposalCreateView(PermissionMixin, CreateView):
+    permission_required = "awards.add_proposal"
+    form_class = ProposalForm
+    template_name = "awards/proposal_form.html"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        self.object = workflow.create_proposal(by=self.request.user, **data)
+        messages.success(self.request, _("The draft proposal was created. Add its nominees and documents."))
+        return to_proposal(self.object)
+
+
+class ProposalDetailView(ObjectPermissionMixin, HistoryMixin, DetailView):
+    permission_required = "awards.view_proposal"
+    template_name = "awards/proposal_detail.html"
+
+    def get_queryset(self):
+        return Proposal.objects.select_related("unit", "movement_review__movement", "cluster_term__cluster", "decision")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        proposal, user = self.object, self.request.user
+        context["nominees"] = list(
+            proposal.nominees.select_related("award", "person__unit", "unit", "initiative", "vote", "overridden_by")
+        )
+        context["documents"] = list(proposal.documents.all())
+        context["can_edit"] = user.has_perm("awards.change_proposal", proposal)
+        context["can_process"] = user.has_perm("awards.process_proposal", proposal)
+        if context["can_edit"]:
+            context["missing_documents"] = workflow.missing_documents(proposal)
+            context["nominee_form"] = kwargs.get("nominee_form") or NomineeForm(proposal=proposal)
+            context["document_form"] = DocumentForm()
+            context["import_form"] = ImportForm()
+        if context["can_process"]:
+            context["return_form"] = ReturnForm()
+            context["notice_form"] = NoticeForm()
+            context["override_form"] = OverrideForm()
+        context["row_errors"] = kwargs.get("row_errors")
+        return context
+
+
+ACTIONS = {
+    "submit": (
+        "awards.change_proposal",
+        lambda request, proposal: workflow.submit(proposal=proposal, by=request.user),
+        gettext_lazy("The dossier was submitted to the office."),
+    ),
+    "verify": (
+        "awards.process_proposal",
+        lambda request, proposal: workflow.start_verification(proposal=proposal, by=request.user),
+        gettext_lazy("Verification started; eligibility was rechecked."),
+    ),
+    "recheck": (
+        "awards.process_proposal",
+        lambda request, proposal: workflow.recheck(proposal=proposal, by=request.user),
+        gettext_lazy("Eligibility was rechecked."),
+    ),
+    "council": (
+        "awards.process_proposal",
+        lambda request, proposal: workflow.send_to_council(proposal=proposal, by=request.user),
+        gettext_lazy("The proposal was sent to the council."),
+    ),
+    "forward": (
+        "awards.process_proposal",
+        lambda request, proposal: workflow.forward(proposal=proposal, by=request.user),
+        gettext_lazy("The proposal was forwarded upward."),
+    ),
+}
+
+
+def _action_permission(request, action, **kwargs):
+    """The permission a workflow button needs; None (404) for an action that does not exist."""
+    if action in ("return", "notice"):
+        return "awards.process_proposal"
+    return ACTIONS[action][0] if action in ACTIONS else None
+
+
+@require_POST
+@object_view(PROPOSALS, _action_permission)
+def proposal_action(request, proposal, action):
+    """Workflow buttons on the proposal page; each action is a domain transition."""
+    try:
+        if action == "return":
+            form = ReturnForm(request.POST)
+            if not form.is_valid():
+                raise DomainError(_("Write the reasons for returning the dossier."))
+            workflow.return_for_completion(proposal=proposal, reasons=form.cleaned_data["reasons"], by=request.user)
+            messages.success(request, _("The dossier was returned to the unit for completion."))
+        elif action == "notice":
+            form = NoticeForm(request.POST)
+            if not form.is_valid():
+                raise DomainError(_("Enter the end date of the public notice (dd/mm/yyyy)."))
+            workflow.publish_notice(proposal=proposal, until=form.cleaned_data["until"], by=request.user)
+            messages.success(request, _("The list was published for public comment."))
+        else:
+            _permission, run, message = ACTIONS[action]
+            run(request, proposal)
+            messages.success(request, message)
+    except DomainError as error:
+        messages.error(request, str(error))
+    return to_proposal(proposal)
+
+
+def _terms(request):
+    from clusters.models import Term
+
+    return Term.objects.select_related("cluster", "lead_unit")
+
+
+@require_POST
+@object_view(_terms, "awards.process_proposal", kwarg="term_pk")
+def proposal_from_term(request, term):
+    """The office turns a cluster term's nominations into a draft proposal."""
+    try:
+        proposal = workflow.propose_from_term(term=term, by=request.user)
+    except DomainError as error:
+        messages.error(request, str(error))
+        return HttpResponseRedirect(reverse("awards:proposal_list"))
+    messages.success(request, _("A draft proposal was created from the cluster's nominations."))
+    return to_proposal(proposal)
