@@ -68,12 +68,7 @@ def history_import(request):
             form.add_error("file", str(error))
         except ImportFailed as failure:
             row_errors = failure.errors
-            messages.error(
-                request,
-                _("Nothing was imported: {count} rows have errors.").format(
-                    count=len({error.row for error in row_errors})
-                ),
-            )
+            messages.error(request, failure.message)
         else:
             messages.success(request, _("{count} award records were imported.").format(count=result.created))
             return HttpResponseRedirect(reverse("awards:lookup"))

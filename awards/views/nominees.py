@@ -9,7 +9,6 @@ from portal.actions import attempt
 from portal.errors import DomainError
 from portal.imports import ImportFailed
 from portal.permissions import object_view, permission_required
-from portal.uploads import UploadRejected
 from portal.xlsx import xlsx_response
 
 from ..domain import workflow
@@ -78,16 +77,11 @@ def nominee_import(request, proposal):
     if form.is_valid():
         try:
             result = import_nominees(proposal=proposal, uploaded_file=form.cleaned_data["file"], by=request.user)
-        except (UploadRejected, DomainError) as error:
-            messages.error(request, str(error))
-        except ImportFailed as failure:
+        except ImportFailed as failure:  # before DomainError, its base: the rows are shown on the page
             row_errors = failure.errors
-            messages.error(
-                request,
-                _("Nothing was imported: {count} rows have errors.").format(
-                    count=len({error.row for error in row_errors})
-                ),
-            )
+            messages.error(request, failure.message)
+        except DomainError as error:
+            messages.error(request, error.message)
         else:
             messages.success(request, _("{count} nominees were imported and checked.").format(count=result.created))
             return to_proposal(proposal)

@@ -144,7 +144,7 @@ def test_changing_the_dossier_outside_the_editable_states_is_refused(state, user
     with pytest.raises(AwardsError):
         upload_document(proposal=proposal, kind="evidence", uploaded_file=SimpleUploadedFile("a.pdf", PDF), by=user)
     with pytest.raises(AwardsError):
-        import_nominees(proposal=proposal, table=[], by=user)
+        import_nominees(proposal=proposal, uploaded_file=SimpleUploadedFile("a.xlsx", b""), by=user)
 
     assert added.value.message == removed.value.message == str(NOT_EDITABLE)
     assert snapshot() == before
