@@ -268,6 +268,14 @@ class DocumentFileField(forms.FileField):
         return uploaded
 
 
+class DocumentField(models.FileField):
+    """A model's uploaded document: every form of it (the portal's and Django admin's) checks the
+    content with `DocumentFileField`, so no path stores an unchecked file."""
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": DocumentFileField, **kwargs})
+
+
 # ---------------------------------------------------------------------------
 # Replaced files leave storage
 # ---------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from rules.contrib.models import RulesModel
 from clusters.models import TermMember
 from directory.rules import is_officer, is_signed_in, is_unit_officer
 from portal.text import fold, folded_search
+from portal.uploads import DocumentField
 
 from .enums import Aggregation, ConferenceKind, MeasureUnit, Period, RenderStatus, ReportStatus
 from .rules import (
@@ -177,7 +178,7 @@ class ReportAttachment(models.Model):
         MemberReport, verbose_name=_("report"), on_delete=models.CASCADE, related_name="attachments"
     )
     title = models.CharField(_("title"), max_length=255)
-    file = models.FileField(_("file"), upload_to=attachment_path)
+    file = DocumentField(_("file"), upload_to=attachment_path)
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
 
     class Meta:

@@ -9,6 +9,7 @@ from rules.contrib.models import RulesModel
 
 from directory.rules import is_administrator, is_council_member, is_officer, is_unit_officer
 from portal.text import FoldedSearchMixin, folded_search
+from portal.uploads import DocumentField
 
 from ..enums import CommendationType, DocumentKind, EligibilityStatus, Outcome, ProposalState
 from ..rules import (
@@ -270,7 +271,7 @@ class ProposalDocument(RulesModel):
         Proposal, verbose_name=_("proposal"), on_delete=models.CASCADE, related_name="documents"
     )
     kind = models.CharField(_("document"), max_length=30, choices=DocumentKind.choices)
-    file = models.FileField(_("file"), upload_to=document_path, max_length=255)
+    file = DocumentField(_("file"), upload_to=document_path, max_length=255)
     original_name = models.CharField(_("file name"), max_length=255)
     content_type = models.CharField(_("content type"), max_length=100)
     extension = models.CharField(_("extension"), max_length=10)

@@ -5,6 +5,7 @@ from rules.contrib.models import RulesModel
 
 from directory.rules import is_officer, is_signed_in
 from portal.text import FoldedSearchMixin, folded_search
+from portal.uploads import DocumentField
 
 from ..enums import ClusterKind, Decision, OrganisingLevel, PhaseKind, TieBreak
 from ..rules import can_view_cluster, can_view_ranking, can_view_term, is_term_lead, is_term_member
@@ -104,7 +105,7 @@ class Term(RulesModel):
         "directory.Unit", through="TermMember", verbose_name=_("members"), related_name="cluster_terms"
     )
     compact_signed_on = models.DateField(_("compact signed on"), null=True, blank=True)
-    compact_document = models.FileField(_("compact document"), upload_to="clusters/compacts/", blank=True)
+    compact_document = DocumentField(_("compact document"), upload_to="clusters/compacts/", blank=True)
     tie_break = models.CharField(
         _("tie-break"), max_length=20, choices=TieBreak.choices, default=TieBreak.FIRST_GROUP_THEN_DEDUCTIONS
     )

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from rules.contrib.models import RulesModel
 
 from directory.rules import is_officer
+from portal.uploads import DocumentField
 
 from ..enums import CriterionKind, PhaseKind, SheetStatus
 from ..rules import can_fill_sheet, can_review_sheet, can_view_sheet
@@ -210,7 +211,7 @@ class Score(models.Model):
     self_points = models.DecimalField(_("self-assessed points"), **POINTS, default=0)
     points = models.DecimalField(_("points"), **POINTS, default=0, help_text=_("Negative for deductions."))
     comment = models.TextField(_("comment"), blank=True)
-    evidence = models.FileField(_("evidence"), upload_to="clusters/evidence/%Y/", blank=True)
+    evidence = DocumentField(_("evidence"), upload_to="clusters/evidence/%Y/", blank=True)
     adjustment_reason = models.TextField(_("reason for the adjustment"), blank=True)
 
     class Meta:

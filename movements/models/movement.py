@@ -6,6 +6,7 @@ from rules.contrib.models import RulesModel
 
 from directory.rules import is_officer, is_signed_in
 from portal.text import FoldedSearchMixin, folded_search
+from portal.uploads import DocumentField
 
 from ..enums import MovementKind, MovementLevel, MovementState, ReviewKind
 from ..rules import can_follow_registrations, can_record_progress, can_register
@@ -166,7 +167,7 @@ class MovementDocument(RulesModel):
     title = models.CharField(_("subject"), max_length=500)
     number = models.CharField(_("document number"), max_length=100, blank=True)
     issued_on = models.DateField(_("issued on"), null=True, blank=True)
-    file = models.FileField(_("file"), upload_to="movements/documents/%Y/", blank=True)
+    file = DocumentField(_("file"), upload_to="movements/documents/%Y/", blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 

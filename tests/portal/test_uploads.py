@@ -395,3 +395,43 @@ def test_a_ten_thousand_character_username_is_refused_at_the_admin_sign_in_too(c
     assert response.status_code == 200
     assert "tối đa 150 ký tự" in html.unescape(response.content.decode())
     assert not AccessAttempt.objects.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("what", "name", "content", "_words"), HOSTILE, ids=[entry[0] for entry in HOSTILE])
+def test_django_admin_uploads_are_checked_by_content_too(
+    client_as, administrator, settings, tmp_path, what, name, content, _words
+):
+    """Every uploaded-document column is a DocumentField, so Django admin's forms check files as the portal's do."""
+    from movements.models import MovementDocument
+    from tests.factories.movements import MovementFactory
+
+    settings.MEDIA_ROOT = tmp_path
+    movement = MovementFactory()
+
+    response = client_as(administrator).post(
+        "/admin/movements/movementdocument/add/",
+        {"movement": movement.pk, "title": "Kế hoạch", "number": "1/KH", "file": SimpleUploadedFile(name, content())},
+    )
+
+    assert response.status_code == 200
+    assert "file" in response.context["adminform"].form.errors
+    assert MovementDocument.objects.count() == 0
+    assert stored_files(tmp_path) == []
+
+
+def test_every_uploaded_document_column_checks_its_content():
+    from django.apps import apps
+    from django.db import models
+
+    from portal.uploads import DocumentField
+
+    generated = {"reports.RenderJob.file"}  # rendered by the portal itself, never uploaded
+    unchecked = [
+        f"{model._meta.label}.{field.name}"
+        for model in apps.get_models()
+        for field in model._meta.concrete_fields
+        if isinstance(field, models.FileField) and not isinstance(field, DocumentField)
+    ]
+
+    assert sorted(set(unchecked) - generated) == []
