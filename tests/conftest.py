@@ -80,8 +80,8 @@ def shared(request, name):
     `built_once_per_module`), or None when the test's module builds its data per test."""
     if "shared_data" not in request.fixturenames:
         return None
-    pk = request.getfixturevalue("shared_data").cast[name]
-    return (Unit if name in UNITS else User).objects.get(pk=pk)
+    pk = request.getfixturevalue("shared_data").cast.get(name)
+    return None if pk is None else (Unit if name in UNITS else User).objects.get(pk=pk)
 
 
 @pytest.fixture
@@ -123,7 +123,7 @@ def outsider(request, db):
 @pytest.fixture
 def cast(request, db):
     """Every role by name (None for the anonymous visitor)."""
-    if "shared_data" in request.fixturenames:
+    if "shared_data" in request.fixturenames and request.getfixturevalue("shared_data").cast:
         pks = request.getfixturevalue("shared_data").cast
         users = User.objects.in_bulk([pks[name] for name in USERS])
         return {"anonymous": None, **{name: users[pks[name]] for name in USERS}}

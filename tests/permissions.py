@@ -197,25 +197,26 @@ class SharedData:
     objects: object  # what the module's build function returned
 
 
-def built_once_per_module(build):
+def built_once_per_module(build, *, with_cast=True, **settings):
     """A module-scoped autouse fixture `shared_data`: the cast and `build(cast)`, built once.
 
-    `build` receives the cast as model instances (`cast["member_unit"]`, `cast["officer"]`, ...)
-    and returns the module's objects. Everything lives in a transaction rolled back at the end of
-    the module, with private media in a temporary folder for the whole module.
+    `build` receives the cast as model instances (`cast["member_unit"]`, `cast["officer"]`, ...;
+    an empty dict when `with_cast` is false) and returns the module's objects. Everything lives in
+    a transaction rolled back at the end of the module, with private media in a temporary folder
+    and `settings` overridden for the whole module.
     """
     from tests.conftest import build_cast
 
-    @pytest.fixture(scope="module", autouse=True)
+    @pytest.fixture(scope="module", autouse=True, name="shared_data")
     def shared_data(django_db_setup, django_db_blocker, tmp_path_factory):
         media_root = tmp_path_factory.mktemp("media")
         with ExitStack() as stack:
-            stack.enter_context(override_settings(MEDIA_ROOT=media_root, **TEST_SETTINGS))
+            stack.enter_context(override_settings(MEDIA_ROOT=media_root, **TEST_SETTINGS, **settings))
             with django_db_blocker.unblock():
                 atomic = transaction.atomic()
                 atomic.__enter__()
                 stack.callback(roll_back, atomic, django_db_blocker)
-                cast = build_cast()
+                cast = build_cast() if with_cast else {}
                 objects = build(cast)
             yield SharedData(cast={name: instance.pk for name, instance in cast.items()}, objects=objects)
 
