@@ -130,6 +130,21 @@ def recorded_writes():
         yield writes
 
 
+def declared_url_names():
+    """The URL names the permission matrices of every app cover."""
+    import importlib
+    import pkgutil
+
+    import tests
+
+    names = set()
+    for module_info in pkgutil.walk_packages(tests.__path__, "tests."):
+        if module_info.name.endswith(".test_permissions"):
+            module = importlib.import_module(module_info.name)
+            names.update(entry[0] for entry in module.MATRIX)
+    return names
+
+
 # ---------------------------------------------------------------------------
 # The one matrix test body
 # ---------------------------------------------------------------------------
