@@ -3,8 +3,18 @@
 import pytest
 from django.urls import reverse
 
+from directory.models import Unit
 from tests.factories import PersonFactory, UnitFactory
-from tests.permissions import OFFICERS, ROLES, SIGNED_IN, built_once_per_module, matrix_cases, run_matrix_case
+from tests.permissions import (
+    OFFICERS,
+    ROLES,
+    SIGNED_IN,
+    built_once_per_module,
+    matrix_cases,
+    recorded_writes,
+    run_matrix_case,
+    table_marks,
+)
 
 EVERYONE = frozenset(ROLES)
 PEOPLE_READERS = OFFICERS | {"unit_officer"}
@@ -81,6 +91,26 @@ def test_permission_matrix(client_as, cast, objects, role, url_name, key, method
         allowed_status,
         expected=expected,
     )
+
+
+@pytest.mark.django_db
+def test_the_nothing_changed_checks_see_inserts_updates_and_deletes(client, officer, objects):
+    before = table_marks()
+    with recorded_writes() as writes:
+        Unit.objects.filter(pk=objects["unit"]["pk"]).update(name="Đổi tên")
+    # A change in place leaves counts and highest keys alone: the recorded writes show it.
+    assert table_marks() == before
+    assert [sql.split()[0] for sql in writes] == ["UPDATE"]
+
+    with recorded_writes() as writes:
+        UnitFactory().delete()
+    assert {sql.split()[0] for sql in writes} == {"INSERT", "DELETE"}  # the unit and its audit entries
+    assert table_marks() != before
+
+    # Signing in writes a session and the last login: neither is the portal's data.
+    with recorded_writes() as writes:
+        client.force_login(officer)
+    assert writes == []
 
 
 @pytest.mark.django_db
