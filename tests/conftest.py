@@ -131,13 +131,17 @@ def cast(request, db):
 
 
 @pytest.fixture
-def client_as(client):
+def client_as(request, client):
     """A test client signed in as `user` (anonymous for None)."""
+    # In a module whose data is built once, the cast's sessions are built with it.
+    sessions = request.getfixturevalue("shared_data").sessions if "shared_data" in request.fixturenames else {}
 
     def sign_in(user):
         if settings.SESSION_COOKIE_NAME in client.cookies:  # a fresh client has nobody to sign out
             client.logout()
-        if user is not None:
+        if user is not None and user.pk in sessions:
+            client.cookies[settings.SESSION_COOKIE_NAME] = sessions[user.pk]
+        elif user is not None:
             client.force_login(user)
         return client
 

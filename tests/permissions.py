@@ -210,6 +210,20 @@ def failure_detail(response):
 class SharedData:
     cast: dict  # name -> primary key: office_unit, member_unit, officer, ..., outsider
     objects: object  # what the module's build function returned
+    sessions: dict  # user primary key -> the key of a session signed in as that user
+
+
+def signed_in_sessions(users):
+    """A saved session for each user, as `Client.force_login` makes it (`client_as` reuses them)."""
+    from django.conf import settings
+    from django.test import Client
+
+    sessions = {}
+    for user in users:
+        client = Client()
+        client.force_login(user)
+        sessions[user.pk] = client.cookies[settings.SESSION_COOKIE_NAME].value
+    return sessions
 
 
 def built_once_per_module(build, *, with_cast=True, **settings):
@@ -233,7 +247,12 @@ def built_once_per_module(build, *, with_cast=True, **settings):
                 stack.callback(roll_back, atomic, django_db_blocker)
                 cast = build_cast() if with_cast else {}
                 objects = build(cast)
-            yield SharedData(cast={name: instance.pk for name, instance in cast.items()}, objects=objects)
+                sessions = signed_in_sessions(
+                    user for name, user in cast.items() if name not in ("office_unit", "member_unit")
+                )
+            yield SharedData(
+                cast={name: instance.pk for name, instance in cast.items()}, objects=objects, sessions=sessions
+            )
 
     return shared_data
 
