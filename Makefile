@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run test serve bench messages clean
+.PHONY: run test test-fast fmt serve bench messages clean
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -35,6 +35,19 @@ test: $(VENV)/.installed-dev
 	$(PY) manage.py makemigrations --check --dry-run
 	scripts/check-deploy $(PY)
 	scripts/with-test-services $(VENV)/bin/pytest --cov --cov-report=term:skip-covered --cov-fail-under=92 $(PYTEST_ARGS)
+
+## test-fast: lint and the quick tests on SQLite: no services, no browser, worker or slow tests, no apt-get
+test-fast: $(VENV)/.installed-dev
+	scripts/compile-messages $(PY)
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check .
+	env -u DATABASE_URL -u CELERY_BROKER_URL -u REQUIRE_SERVICES \
+		$(VENV)/bin/pytest -q -m "not slow and not browser and not worker" $(PYTEST_ARGS)
+
+## fmt: format the code and apply ruff's safe fixes
+fmt: $(VENV)/.installed-dev
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
 
 ## serve: production mode (PostgreSQL + Redis + Celery worker + gunicorn); needs the env of README.md
 serve: $(VENV)/.installed

@@ -15,6 +15,7 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
+from directory.models import Unit, User
 from tests.factories import UnitFactory, UserFactory
 
 REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "true"
@@ -48,61 +49,99 @@ def fast_password_hashing(settings):
 # ---------------------------------------------------------------------------
 # The cast
 # ---------------------------------------------------------------------------
-@pytest.fixture
-def office_unit(db):
-    return UnitFactory(name="Sở Nội vụ tỉnh Ninh Bình", code="NB-SNV")
+UNITS = {
+    "office_unit": {"name": "Sở Nội vụ tỉnh Ninh Bình", "code": "NB-SNV"},
+    "member_unit": {"name": "Sở Giáo dục và Đào tạo tỉnh Ninh Bình", "code": "NB-SGDDT"},
+}
+# user name -> (their unit, their roles); the outsider has no role and a unit of their own.
+USERS = {
+    "officer": ("office_unit", {"is_provincial_officer": True}),
+    "unit_officer": ("member_unit", {"is_unit_officer": True}),
+    "council_member": ("office_unit", {"is_council_member": True}),
+    "administrator": ("office_unit", {"is_superuser": True, "is_staff": True}),
+    "outsider": (None, {}),
+}
+
+
+def make_user(name, unit):
+    return UserFactory(username=name, **({"unit": unit} if unit else {}), **USERS[name][1])
+
+
+def build_cast():
+    """The units and users of the cast, saved (tests ask for the fixtures below instead)."""
+    cast = {name: UnitFactory(**fields) for name, fields in UNITS.items()}
+    for name, (unit, _roles) in USERS.items():
+        cast[name] = make_user(name, cast.get(unit))
+    return cast
+
+
+def shared(request, name):
+    """A fresh copy of `name` from the cast built once for the module (tests/permissions.py
+    `built_once_per_module`), or None when the test's module builds its data per test."""
+    if "shared_data" not in request.fixturenames:
+        return None
+    pk = request.getfixturevalue("shared_data").cast.get(name)
+    return None if pk is None else (Unit if name in UNITS else User).objects.get(pk=pk)
 
 
 @pytest.fixture
-def member_unit(db):
-    return UnitFactory(name="Sở Giáo dục và Đào tạo tỉnh Ninh Bình", code="NB-SGDDT")
+def office_unit(request, db):
+    return shared(request, "office_unit") or UnitFactory(**UNITS["office_unit"])
 
 
 @pytest.fixture
-def officer(office_unit):
-    return UserFactory(username="officer", unit=office_unit, is_provincial_officer=True)
+def member_unit(request, db):
+    return shared(request, "member_unit") or UnitFactory(**UNITS["member_unit"])
 
 
 @pytest.fixture
-def unit_officer(member_unit):
-    return UserFactory(username="unit_officer", unit=member_unit, is_unit_officer=True)
+def officer(request, office_unit):
+    return shared(request, "officer") or make_user("officer", office_unit)
 
 
 @pytest.fixture
-def council_member(office_unit):
-    return UserFactory(username="council_member", unit=office_unit, is_council_member=True)
+def unit_officer(request, member_unit):
+    return shared(request, "unit_officer") or make_user("unit_officer", member_unit)
 
 
 @pytest.fixture
-def administrator(office_unit):
-    return UserFactory(username="administrator", unit=office_unit, is_superuser=True, is_staff=True)
+def council_member(request, office_unit):
+    return shared(request, "council_member") or make_user("council_member", office_unit)
 
 
 @pytest.fixture
-def outsider(db):
+def administrator(request, office_unit):
+    return shared(request, "administrator") or make_user("administrator", office_unit)
+
+
+@pytest.fixture
+def outsider(request, db):
     """Signed in, but with no role and another unit."""
-    return UserFactory(username="outsider")
+    return shared(request, "outsider") or make_user("outsider", None)
 
 
 @pytest.fixture
-def cast(officer, unit_officer, council_member, administrator, outsider):
-    return {
-        "anonymous": None,
-        "officer": officer,
-        "unit_officer": unit_officer,
-        "council_member": council_member,
-        "administrator": administrator,
-        "outsider": outsider,
-    }
+def cast(request, db):
+    """Every role by name (None for the anonymous visitor)."""
+    if "shared_data" in request.fixturenames and request.getfixturevalue("shared_data").cast:
+        pks = request.getfixturevalue("shared_data").cast
+        users = User.objects.in_bulk([pks[name] for name in USERS])
+        return {"anonymous": None, **{name: users[pks[name]] for name in USERS}}
+    return {"anonymous": None, **{name: request.getfixturevalue(name) for name in USERS}}
 
 
 @pytest.fixture
-def client_as(client):
+def client_as(request, client):
     """A test client signed in as `user` (anonymous for None)."""
+    # In a module whose data is built once, the cast's sessions are built with it.
+    sessions = request.getfixturevalue("shared_data").sessions if "shared_data" in request.fixturenames else {}
 
     def sign_in(user):
-        client.logout()
-        if user is not None:
+        if settings.SESSION_COOKIE_NAME in client.cookies:  # a fresh client has nobody to sign out
+            client.logout()
+        if user is not None and user.pk in sessions:
+            client.cookies[settings.SESSION_COOKIE_NAME] = sessions[user.pk]
+        elif user is not None:
             client.force_login(user)
         return client
 

@@ -7,10 +7,16 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from awards.domain.documents import upload_document
-from awards.models import Decision
-from tests.factories.awards import CouncilSessionFactory, NomineeFactory, ProposalFactory, catalogue_award
+from awards.models import Decision, Nominee, Proposal
+from tests.factories.awards import (
+    CouncilSessionFactory,
+    NomineeFactory,
+    ProposalFactory,
+    catalogue_award,
+    legal_parameters,
+)
 from tests.factories.directory import PersonFactory, UnitFactory
-from tests.permissions import OFFICERS, ROLES, SIGNED_IN, expected_status, fetch, snapshot
+from tests.permissions import OFFICERS, SIGNED_IN, built_once_per_module, matrix_cases, run_matrix_case, table_marks
 
 UNIT = OFFICERS | {"unit_officer"}
 COUNCIL = OFFICERS | {"council_member"}
@@ -55,9 +61,9 @@ MATRIX = [
 ]
 
 
-@pytest.fixture
-def objects(member_unit, parameters, settings, tmp_path, officer):
-    settings.MEDIA_ROOT = tmp_path
+def build_objects(cast):
+    member_unit, officer = cast["member_unit"], cast["officer"]
+    legal_parameters()
     own = ProposalFactory(unit=member_unit)
     nominee = NomineeFactory(proposal=own, person=PersonFactory(unit=member_unit), eligibility_status="failed")
     document = upload_document(
@@ -102,6 +108,14 @@ def objects(member_unit, parameters, settings, tmp_path, officer):
     }
 
 
+shared_data = built_once_per_module(build_objects)
+
+
+@pytest.fixture
+def objects(shared_data):
+    return shared_data.objects
+
+
 def form_data(url_name, objects):
     if url_name == "awards:proposal_create":
         return {
@@ -121,22 +135,40 @@ def form_data(url_name, objects):
     return {}
 
 
-@pytest.mark.django_db
-@pytest.mark.parametrize("role", ROLES)
-@pytest.mark.parametrize(("url_name", "key", "method", "allowed", "allowed_status"), MATRIX)
+@matrix_cases(MATRIX)
 def test_permission_matrix(client_as, cast, objects, role, url_name, key, method, allowed, allowed_status):
-    client = client_as(cast[role])
     url = reverse(url_name, kwargs=objects[key] if key else None)
-    expected = expected_status(role, allowed, allowed_status=allowed_status)
-    before = snapshot()
 
-    response = fetch(client, method, url, form_data(url_name, objects))
+    run_matrix_case(client_as(cast[role]), role, url, method, form_data(url_name, objects), allowed, allowed_status)
 
-    assert response.status_code == expected
-    if role not in allowed:
-        assert snapshot() == before
-        if role == "anonymous":
-            assert response.headers["Location"].startswith(reverse("login"))
+
+# The two tests below run in this order: what an allowed request writes in one case is rolled back
+# before the next, and the data built once for the module is still there.
+AS_BUILT = {}
+
+
+@pytest.mark.django_db
+def test_an_allowed_request_changes_the_shared_data(client_as, officer, objects):
+    AS_BUILT["marks"] = table_marks()
+
+    client = client_as(officer)
+    verified = client.post(
+        reverse("awards:proposal_action", kwargs=objects["verify"]), form_data("awards:proposal_action", objects)
+    )
+    deleted = client.post(reverse("awards:nominee_delete", kwargs=objects["nominee"]))
+
+    assert (verified.status_code, deleted.status_code) == (302, 302)
+    assert Proposal.objects.get(pk=objects["verify"]["pk"]).state != "submitted"
+    assert not Nominee.objects.filter(pk=objects["nominee"]["pk"]).exists()
+    assert table_marks() != AS_BUILT["marks"]
+
+
+@pytest.mark.django_db
+def test_the_next_case_finds_the_shared_data_as_built(objects):
+    assert Proposal.objects.get(pk=objects["verify"]["pk"]).state == "submitted"
+    assert Nominee.objects.filter(pk=objects["nominee"]["pk"]).exists()
+    if AS_BUILT:
+        assert table_marks() == AS_BUILT["marks"]
 
 
 @pytest.mark.django_db

@@ -8,8 +8,7 @@ from django.urls import reverse
 from movements.models import MovementDocument
 from tests.factories import PersonFactory, UnitFactory
 from tests.factories.movements import MovementFactory, MovementReviewFactory, TargetFactory
-from tests.permissions import OFFICERS, SIGNED_IN, expected_status, fetch, snapshot
-from tests.permissions import ROLES as ALL_ROLES
+from tests.permissions import OFFICERS, SIGNED_IN, built_once_per_module, matrix_cases, run_matrix_case
 
 REGISTRANTS = OFFICERS | {"unit_officer"}
 LEAD_UNIT = OFFICERS | {"unit_officer"}  # the unit officer's unit leads `led_movement`
@@ -46,9 +45,8 @@ MATRIX = [
 ]
 
 
-@pytest.fixture
-def objects(member_unit, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+def build_objects(cast):
+    member_unit = cast["member_unit"]
     movement = MovementFactory()
     document = MovementDocument(movement=movement, title="Kế hoạch phát động", number="79/KH-UBND")
     document.file.save("ke-hoach.pdf", ContentFile(b"%PDF-1.4 ke hoach"))
@@ -67,6 +65,14 @@ def objects(member_unit, settings, tmp_path):
         "other_unit": UnitFactory().pk,
         "person": person.pk,
     }
+
+
+shared_data = built_once_per_module(build_objects)
+
+
+@pytest.fixture
+def objects(shared_data):
+    return shared_data.objects
 
 
 def form_data(url_name, objects):
@@ -104,22 +110,11 @@ def form_data(url_name, objects):
     return {}
 
 
-@pytest.mark.django_db
-@pytest.mark.parametrize("role", ALL_ROLES)
-@pytest.mark.parametrize(("url_name", "key", "method", "allowed", "allowed_status"), MATRIX)
+@matrix_cases(MATRIX)
 def test_permission_matrix(client_as, cast, objects, role, url_name, key, method, allowed, allowed_status):
-    client = client_as(cast[role])
     url = reverse(url_name, kwargs=objects[key] if key else None)
-    expected = expected_status(role, allowed, allowed_status=allowed_status)
-    before = snapshot()
 
-    response = fetch(client, method, url, form_data(url_name, objects))
-
-    assert response.status_code == expected, getattr(response, "context", None) and response.context.get("form")
-    if role not in allowed:
-        assert snapshot() == before
-        if role == "anonymous":
-            assert response.headers["Location"].startswith(reverse("login"))
+    run_matrix_case(client_as(cast[role]), role, url, method, form_data(url_name, objects), allowed, allowed_status)
 
 
 @pytest.mark.django_db

@@ -8,16 +8,22 @@ import pytest
 from django.core.management import call_command
 
 from directory.models import User
+from tests.permissions import built_once_per_module
 
 LINK = re.compile(r'href="(/[^"#?]*)(?:\?[^"#]*)?"')
 SKIPPED_PREFIXES = ("/static/", "/admin/", "/accounts/logout/", "/i18n/")
 PAGES_PER_USER = 120
 
 
-@pytest.fixture
-def demo_portal(settings):
-    settings.PRODUCTION = False
+pytestmark = pytest.mark.slow
+
+
+def seed_demo(cast):
     call_command("seed_demo", stdout=StringIO())
+
+
+# The demo is seeded once for the module; each crawl's own writes (sessions) are rolled back.
+shared_data = built_once_per_module(seed_demo, with_cast=False, PRODUCTION=False)
 
 
 def crawl(client):
@@ -39,7 +45,7 @@ def crawl(client):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("username", ["canbo", "donvi", "hoidong", "quantri", "cumtruong", "thanhvien"])
-def test_every_link_shown_to_a_demo_user_works(demo_portal, client, username):
+def test_every_link_shown_to_a_demo_user_works(client, username):
     client.force_login(User.objects.get(username=username))
 
     results = crawl(client)

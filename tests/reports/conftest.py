@@ -36,7 +36,8 @@ SOUTH_WEST_PROVINCES = {
 @pytest.fixture(autouse=True)
 def private_media(request, settings, tmp_path):
     # A worker process reads the media folder from its own settings: worker tests keep the default.
-    if request.node.get_closest_marker("worker") is None:
+    # A module whose data is built once keeps its media in one folder for the whole module.
+    if request.node.get_closest_marker("worker") is None and "shared_data" not in request.fixturenames:
         settings.MEDIA_ROOT = tmp_path / "media"
 
 
@@ -51,6 +52,10 @@ def render_in_process(monkeypatch):
 @pytest.fixture
 def scenario(member_unit):
     """Term A: the unit officer's unit is a member; term B: it is the lead."""
+    return build_scenario(member_unit)
+
+
+def build_scenario(member_unit):
     indicator = IndicatorFactory(code="grdp-growth", name="Tốc độ tăng trưởng kinh tế (GRDP)")
     other = UnitFactory(name="Trà Vinh", kind=UnitKind.PROVINCE)
     term_a = term_with_members(members=[member_unit, other])

@@ -44,6 +44,7 @@ def test_worker_renders_the_south_west_summary(celery_worker_process, client_as,
     assert "12/12" in text
 
 
+@pytest.mark.slow
 def test_worker_killed_mid_render_finishes_the_job_exactly_once(celery_worker_process, officer):
     worker = celery_worker_process
     original_env = dict(worker.env)
