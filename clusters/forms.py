@@ -120,3 +120,17 @@ class SheetReviewForm(_SheetForm):
             for criterion in self.criteria
             if self.posted(criterion, "points")
         }
+
+
+class VoteUnitForm(forms.Form):
+    """Units picked on the vote page, each from the term's own list (a ballot's choice, the lead and
+    deputy's decision, next year's lead and deputy); anything else is refused, never parsed by hand."""
+
+    def __init__(self, *args, units, names, required=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in names:
+            self.fields[name] = forms.ModelChoiceField(queryset=units, required=required)
+
+    def unit_id(self, name):
+        unit = self.cleaned_data.get(name)
+        return unit.pk if unit is not None else None

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 
+from directory.models import Unit
 from portal.actions import attempt
 from portal.audit import history_visible_to
 from portal.errors import DomainError
@@ -23,7 +24,7 @@ from .domain.errors import SheetConflict
 from .domain.ranking import ranking
 from .enums import CriterionKind, PhaseKind, SheetStatus
 from .filters import ClusterFilterSet, SheetFilterSet
-from .forms import ScoreSheetForm, SheetReviewForm
+from .forms import ScoreSheetForm, SheetReviewForm, VoteUnitForm
 from .models import Ballot, Cluster, Criterion, CriterionGroup, Score, Sheet, Term, TermMember
 
 TERM_RELATED = ("cluster", "lead_unit", "deputy_unit", "leading_unit", "next_lead_unit", "next_deputy_unit")
@@ -344,14 +345,13 @@ def term_vote(request, term):
     is_lead = user.has_perm("clusters.run_vote_term", term)
     status = 200
     if request.method == "POST":
-        try:
-            choice = int(request.POST.get("choice", ""))
-        except ValueError:
+        form = VoteUnitForm(request.POST, units=_units(vote.candidates(term=term)), names=["choice"])
+        if not form.is_valid():
             messages.error(request, _("Choose the unit you vote for."))
             status = 400
         else:
             try:
-                vote.cast_ballot(term=term, voter_unit=user.unit, choice_unit_id=choice, by=user)
+                vote.cast_ballot(term=term, voter_unit=user.unit, choice_unit_id=form.unit_id("choice"), by=user)
             except DomainError as error:
                 messages.error(request, str(error))
                 status = 400
@@ -385,22 +385,26 @@ def term_vote(request, term):
     return render(request, "clusters/vote.html", context, status=status)
 
 
-def _lead_action(request, term, action, success):
+def _lead_action(request, term, action, success, *, form=None):
     if request.method == "POST":
-        try:
-            action(term)
-        except DomainError as error:
-            messages.error(request, str(error))
-        except ValueError:
+        if form is not None and not form.is_valid():
             messages.error(request, _("Choose a unit from the list."))
         else:
-            messages.success(request, success)
+            try:
+                action(term)
+            except DomainError as error:
+                messages.error(request, str(error))
+            else:
+                messages.success(request, success)
     return HttpResponseRedirect(reverse("clusters:term_vote", args=[term.pk]))
 
 
-def _unit_id(request, name):
-    value = request.POST.get(name, "")
-    return int(value) if value else None
+def _units(units):
+    return Unit.objects.filter(pk__in=[unit.pk for unit in units])
+
+
+def _members(term):
+    return Unit.objects.filter(pk__in=TermMember.objects.filter(term=term).values("unit_id"))
 
 
 @object_view(TERMS, "clusters.run_vote_term")
@@ -412,26 +416,30 @@ def vote_close(request, term):
 
 @object_view(TERMS, "clusters.run_vote_term")
 def vote_decide(request, term):
+    form = VoteUnitForm(request.POST or None, units=_units(vote.candidates(term=term)), names=["unit"])
     return _lead_action(
         request,
         term,
-        lambda term: vote.decide_leading_unit(term=term, unit_id=_unit_id(request, "unit") or 0, by=request.user),
+        lambda term: vote.decide_leading_unit(term=term, unit_id=form.unit_id("unit"), by=request.user),
         _("The lead and deputy's decision was recorded."),
+        form=form,
     )
 
 
 @object_view(TERMS, "clusters.run_vote_term")
 def lock_results(request, term):
+    form = VoteUnitForm(request.POST or None, units=_members(term), names=["next_lead", "next_deputy"], required=False)
     return _lead_action(
         request,
         term,
         lambda term: vote.lock_results(
             term=term,
             by=request.user,
-            next_lead_unit_id=_unit_id(request, "next_lead"),
-            next_deputy_unit_id=_unit_id(request, "next_deputy"),
+            next_lead_unit_id=form.unit_id("next_lead"),
+            next_deputy_unit_id=form.unit_id("next_deputy"),
         ),
         _("The results are locked; the nominations were written."),
+        form=form,
     )
 
 

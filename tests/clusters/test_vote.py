@@ -126,3 +126,35 @@ def test_ranking_hidden_from_members_until_results_locked(client_as, term):
     vote.close_round(term=term, by=None)
     vote.lock_results(term=term, by=None)
     assert client.get(url).status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("choice", ["", "abc", "1.000", "99999999999999999999999", "-1", "non-candidate"])
+def test_a_ballot_for_anything_but_a_listed_candidate_is_refused_and_nothing_is_written(client_as, term, choice):
+    member = UserFactory(unit=term.unit_list[3], is_unit_officer=True)
+    if choice == "non-candidate":
+        choice = str(term.unit_list[4].pk)  # a member, but not among the top three
+
+    response = client_as(member).post(f"/clusters/terms/{term.pk}/vote/", {"choice": choice})
+
+    assert response.status_code == 400
+    assert "Chọn đơn vị bạn bầu." in response.content.decode()
+    assert Ballot.objects.count() == 0
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("unit", ["x", "99999999999999999999999", "non-member"])
+def test_next_years_lead_must_be_picked_from_the_members(client_as, term, unit):
+    ballots(term, [0, 0, 0])
+    vote.close_round(term=term, by=None)
+    lead = UserFactory(unit=term.lead_unit, is_unit_officer=True)
+    if unit == "non-member":
+        from tests.factories import UnitFactory
+
+        unit = str(UnitFactory().pk)
+
+    response = client_as(lead).post(f"/clusters/terms/{term.pk}/lock/", {"next_lead": unit}, follow=True)
+
+    assert "Chọn một đơn vị trong danh sách" in response.content.decode()
+    assert not Term.objects.get(pk=term.pk).is_locked
+    assert not Nomination.objects.filter(term=term).exists()
