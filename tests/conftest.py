@@ -31,6 +31,19 @@ def missing_service(reason):
     pytest.skip(reason)
 
 
+def pytest_configure(config):
+    """Parallel test processes (pytest-xdist) each have their own database; each also gets its own
+    Celery queue, so one process's worker never runs another's tasks against the wrong database."""
+    worker = getattr(config, "workerinput", {}).get("workerid")
+    if worker:
+        queue = f"tests-{worker}"
+        os.environ["CELERY_TASK_DEFAULT_QUEUE"] = queue
+        settings.CELERY_TASK_DEFAULT_QUEUE = queue
+        from emulation_portal.celery import app
+
+        app.conf.task_default_queue = queue
+
+
 @pytest.fixture(autouse=True)
 def uncollected_static_files(settings):
     # Production serves hashed files that `collectstatic` writes; tests read the sources.
@@ -194,6 +207,8 @@ class WorkerHandle:
                 "--loglevel=INFO",
                 "--without-gossip",
                 "--without-mingle",
+                "-Q",
+                self.env.get("CELERY_TASK_DEFAULT_QUEUE", "celery"),
                 "-n",
                 f"test-worker-{os.getpid()}@%h",
             ],

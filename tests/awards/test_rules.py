@@ -97,4 +97,4 @@ def test_list_and_create_rights_go_by_role():
         "council_member",
     }
     assert {role for role, user in cast.items() if award_rules.can_create_proposal(user)} == OFFICERS | {"unit_officer"}
-    assert {role for role, user in cast.items() if award_rules.can_view_history(user)} == SIGNED_IN
+    assert {role for role, user in cast.items() if award_rules.can_view_award_records(user)} == SIGNED_IN
