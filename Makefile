@@ -9,12 +9,11 @@ PORT ?= 8000
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-compile -r requirements.txt
 	touch $@
 
 $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
-	$(PY) -m pip install --quiet -r requirements-dev.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-compile -r requirements-dev.txt
 	touch $@
 
 ## run: set up the embedded mode (SQLite, in-process tasks) with demo data and serve it
@@ -34,7 +33,7 @@ test: $(VENV)/.installed-dev
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
 	scripts/check-deploy $(PY)
-	scripts/with-test-services $(VENV)/bin/pytest --cov --cov-report=term:skip-covered --cov-fail-under=92 $(PYTEST_ARGS)
+	scripts/with-test-services $(VENV)/bin/pytest -n 2 --dist loadfile --cov --cov-report=term:skip-covered --cov-fail-under=92 $(PYTEST_ARGS)
 
 ## test-fast: lint and the quick tests on SQLite: no services, no browser, worker or slow tests, no apt-get
 test-fast: $(VENV)/.installed-dev
@@ -42,7 +41,7 @@ test-fast: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/ruff check .
 	env -u DATABASE_URL -u CELERY_BROKER_URL -u REQUIRE_SERVICES \
-		$(VENV)/bin/pytest -q -m "not slow and not browser and not worker" $(PYTEST_ARGS)
+		$(VENV)/bin/pytest -q -n 2 -m "not slow and not browser and not worker" $(PYTEST_ARGS)
 
 ## fmt: format the code and apply ruff's safe fixes
 fmt: $(VENV)/.installed-dev

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.db import connection
+from django.test import override_settings
 
 from directory.models import Unit, User
 from tests.factories import UnitFactory, UserFactory
@@ -182,10 +183,17 @@ def celery_worker_process(django_db_setup, django_db_blocker, tmp_path_factory):
     env = dict(os.environ)
     user, password = database["USER"], database["PASSWORD"] or ""
     env["DATABASE_URL"] = f"postgres://{user}:{password}@{database['HOST']}:{database['PORT']}/{database['NAME']}"
+    # The worker writes the files the web side serves: both use one media folder of this session.
+    media_root = tmp_path_factory.mktemp("media")
+    env["MEDIA_ROOT"] = str(media_root)
+    shared_media = override_settings(MEDIA_ROOT=str(media_root))
+    shared_media.enable()
     log_path = tmp_path_factory.mktemp("worker") / "worker.log"
     handle = start_worker(env, log_path)
+    handle.media_root = media_root
     yield handle
     handle.stop()
+    shared_media.disable()
 
 
 class WorkerHandle:

@@ -16,6 +16,8 @@ from tests.factories.movements import (
     TargetFactory,
 )
 
+MANY = 60
+
 
 def queries_for(client, url):
     client.get(url)  # the first request of a session may write the session; measure the steady state
@@ -29,7 +31,7 @@ def queries_for(client, url):
 @pytest.mark.parametrize(
     "url", ["/movements/", "/movements/?q=phong+trao&state=running&level=provincial&year=2023", "/movements/?page=2"]
 )
-def test_movement_list_query_count_is_constant_with_1_and_300_movements(client_as, officer, url):
+def test_movement_list_query_count_is_constant_with_1_and_many_movements(client_as, officer, url):
     client = client_as(officer)
     lead = UnitFactory()
     first = MovementFactory(lead_unit=lead)
@@ -37,7 +39,7 @@ def test_movement_list_query_count_is_constant_with_1_and_300_movements(client_a
     RegistrationFactory(movement=first)
     one_row = queries_for(client, url.replace("page=2", "page=1"))
 
-    for _ in range(299):
+    for _ in range(MANY - 1):  # more than two pages of 25
         movement = MovementFactory(lead_unit=lead)
         TargetFactory(movement=movement)
         RegistrationFactory(movement=movement)

@@ -11,6 +11,9 @@ from tests.reports.pdf import pdf_text
 @pytest.mark.worker
 @pytest.mark.django_db(transaction=True)
 def test_lead_produces_and_downloads_the_pdf(celery_worker_process, sign_in_page, tmp_path):
+    # Another test of this session may have rendered the same summary: start with none on disk.
+    for rendered in celery_worker_process.media_root.rglob("*.pdf"):
+        rendered.unlink()
     term = make_south_west()
     conference = Conference.objects.get(term=term)
     lead = UserFactory(username="cumtruong", unit=Unit.objects.get(code="80"), is_unit_officer=True)
