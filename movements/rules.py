@@ -23,7 +23,8 @@ def has_own_unit(user):
 
 @rules.predicate
 def registers_own_unit(user, registration):
-    return registration is not None and belongs_to_unit(user, registration.unit)
+    """A unit officer acting for the registration's own unit (a user without that role may not)."""
+    return registration is not None and is_unit_officer(user) and belongs_to_unit(user, registration.unit)
 
 
 can_view_movement = is_signed_in

@@ -88,3 +88,10 @@ def test_a_registration_is_changed_by_officers_and_its_own_unit_only():
     assert who_may("movements.change_registration", own) == OFFICERS | {"unit_officer"}
     assert who_may("movements.change_registration", led) == OFFICERS
     assert who_may("movements.delete_registration", own) == OFFICERS
+
+
+def test_a_user_without_the_unit_officer_role_does_not_act_for_their_units_registration():
+    outsiders_registration = Registration(unit=Unit(pk=OTHER_UNIT), movement=led_by(NOBODYS_UNIT))
+
+    assert who_may("movements.view_registration", outsiders_registration) == OFFICERS
+    assert who_may("movements.change_registration", outsiders_registration) == OFFICERS
