@@ -33,7 +33,7 @@ test: $(VENV)/.installed-dev
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
 	scripts/check-deploy $(PY)
-	scripts/with-test-services $(VENV)/bin/pytest -n 2 --dist loadfile --cov --cov-report=term:skip-covered --cov-fail-under=92 $(PYTEST_ARGS)
+	scripts/with-test-services $(VENV)/bin/pytest -n 2 --dist worksteal --cov --cov-report=term:skip-covered --cov-fail-under=92 $(PYTEST_ARGS)
 
 ## test-fast: lint and the quick tests on SQLite: no services, no browser, worker or slow tests, no apt-get
 test-fast: $(VENV)/.installed-dev
