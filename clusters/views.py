@@ -313,6 +313,8 @@ class ReviewQueueView(ObjectPermissionMixin, FilteredListView):
         context = super().get_context_data(**kwargs)
         context["term"] = self.get_object()
         context["progress"] = _progress(context["term"])
+        # Officers follow the queue; only the term's lead opens a sheet's review page.
+        context["can_review"] = self.request.user.has_perm("clusters.review_term", context["term"])
         return context
 
 

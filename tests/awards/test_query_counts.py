@@ -18,7 +18,7 @@ from tests.factories.awards import (
 from tests.factories.directory import PersonFactory, UnitFactory
 
 pytestmark = pytest.mark.django_db
-MANY = 60
+MANY = 30
 
 
 def queries_for(client, url):
