@@ -12,9 +12,11 @@ $(VENV)/.installed: requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-compile -r requirements.txt
 	touch $@
 
-$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
+# The test tools include requirements.txt: one pip run installs both (one resolution, not two).
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-compile -r requirements-dev.txt
-	touch $@
+	touch $(VENV)/.installed $@
 
 ## run: set up the embedded mode (SQLite, in-process tasks) with demo data and serve it
 run: $(VENV)/.installed
