@@ -392,12 +392,7 @@ def _lead_action(request, term, action, success, *, form=None):
         if form is not None and not form.is_valid():
             messages.error(request, _("Choose a unit from the list."))
         else:
-            try:
-                action(term)
-            except DomainError as error:
-                messages.error(request, str(error))
-            else:
-                messages.success(request, success)
+            attempt(request, lambda: action(term), success=success)
     return HttpResponseRedirect(reverse("clusters:term_vote", args=[term.pk]))
 
 

@@ -7,12 +7,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, DetailView, UpdateView
 
+from portal.actions import attempt
 from portal.errors import DomainError
 from portal.lists import FilteredListView
 from portal.mixins import HistoryMixin, ObjectPermissionMixin, PermissionMixin
 from portal.permissions import object_view
 from portal.xlsx import xlsx_response
 
+from .domain import MovementClosed
 from .domain.progress import record_progress, statuses_for
 from .domain.registrations import register_unit, registration_overview, request_reminders
 from .domain.reviews import add_honouree, record_review
@@ -46,7 +48,7 @@ def visible_documents(request):
 
 
 def closed_redirect(request, movement):
-    messages.error(request, _("This movement is closed: its data can no longer be changed."))
+    messages.error(request, MovementClosed().message)
     return redirect("movements:movement_detail", movement.pk)
 
 
@@ -399,12 +401,11 @@ def honouree_create(request, review):
         return closed_redirect(request, review.movement)
     form = HonoureeForm(request.POST)
     if form.is_valid():
-        try:
-            add_honouree(review=review, by=request.user, **form.cleaned_data)
-        except DomainError as error:
-            messages.error(request, str(error))
-        else:
-            messages.success(request, _("The outstanding collective or individual was added."))
+        attempt(
+            request,
+            lambda: add_honouree(review=review, by=request.user, **form.cleaned_data),
+            success=_("The outstanding collective or individual was added."),
+        )
     else:
         for errors in form.errors.values():
             for error in errors:

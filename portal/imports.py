@@ -28,6 +28,7 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -49,6 +50,7 @@ __all__ = [
     "ImportFileField",
     "ImportSpec",
     "RowError",
+    "choice_lookup",
     "read_import",
     "run_import",
 ]
@@ -161,6 +163,18 @@ def _cell_text(cell):
     if hasattr(cell, "strftime") and hasattr(cell, "day"):
         return f"{cell.day:02d}/{cell.month:02d}/{cell.year}"
     return str(cell).strip()
+
+
+def choice_lookup(choices):
+    """A CHOICE column's `choices`: the folded codes and labels (Vietnamese and English) of Django
+    `choices`, each mapped to its value."""
+    lookup = {}
+    for value, label in choices:
+        lookup[fold(value)] = value
+        for language in ("vi", "en"):
+            with translation.override(language):
+                lookup[fold(str(label))] = value
+    return lookup
 
 
 class ImportSpec:

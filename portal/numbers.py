@@ -55,6 +55,11 @@ INTEGER_LIMITS = {
 }
 
 
+def _decimal(value):
+    """A cell's or a column's number as a Decimal; a float by its shortest text (0.1, not 0.10000000000000000555)."""
+    return Decimal(str(value)) if isinstance(value, float) else Decimal(value)
+
+
 class NumberError(DomainError, ValueError):
     """A number that cannot be read or stored; `message` is a whole Vietnamese sentence for the user.
 
@@ -103,12 +108,12 @@ def parse_number(
     keeps are rounded half up, more digits than it holds are refused. `minimum`/`maximum` bound the
     value; `integer` refuses fractions; `percent` lets a trailing "%" stand.
     """
-    if value is None or isinstance(value, bool):
-        if isinstance(value, bool):
-            raise NumberError(_("“{text}” is not a number.").format(text=_shown(value)))
+    if isinstance(value, bool):
+        raise NumberError(_("“{text}” is not a number.").format(text=_shown(value)))
+    if value is None:
         return None
     if isinstance(value, Decimal | int | float):
-        number = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
+        number = _decimal(value)
     else:
         text = str(value).strip()
         if percent and text.endswith("%"):
@@ -194,7 +199,7 @@ def format_input(value):
     """
     if value is None or isinstance(value, str):
         return value or ""
-    number = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
+    number = _decimal(value)
     if not number.is_finite():
         return str(value)
     text = format(number.normalize(), "f")

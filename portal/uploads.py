@@ -101,10 +101,6 @@ def _not_accepted():
     return UploadRejected(_("This file is not accepted: only {kinds} files are.").format(kinds=ACCEPTED_DESCRIPTION))
 
 
-def unpacked_limit():
-    return settings.UPLOAD_MAX_UNPACKED_BYTES
-
-
 # ---------------------------------------------------------------------------
 # Content checks
 # ---------------------------------------------------------------------------
@@ -195,7 +191,7 @@ def check_image(data, proven):
 
 def inspect(data, *, max_unpacked=None):
     """What `data` proves to be (a `Proven`), or UploadRejected with the reason."""
-    max_unpacked = max_unpacked or unpacked_limit()
+    max_unpacked = max_unpacked or settings.UPLOAD_MAX_UNPACKED_BYTES
     if data.startswith(b"%PDF"):
         return check_pdf(data, max_unpacked=max_unpacked)
     if data.startswith(b"\xff\xd8\xff"):
@@ -205,14 +201,6 @@ def inspect(data, *, max_unpacked=None):
     if data.startswith(b"PK\x03\x04"):
         return check_office(data, max_unpacked=max_unpacked)
     raise _not_accepted()
-
-
-def sniff(data):
-    """(content type, extension) of an acceptable file, or None."""
-    try:
-        return inspect(data)
-    except UploadRejected:
-        return None
 
 
 # ---------------------------------------------------------------------------
@@ -285,7 +273,7 @@ def _file_fields(model):
 
 def _remember_stored_files(sender, instance, raw=False, **kwargs):
     fields = _file_fields(sender)
-    if raw or not fields or instance.pk is None or instance._state.adding:
+    if raw or instance.pk is None or instance._state.adding:
         return
     # Only a row receiving a new file (not yet in storage) can leave an old one behind.
     if all(getattr(getattr(instance, field.attname), "_committed", True) for field in fields):
@@ -308,6 +296,12 @@ def _delete_replaced_files(sender, instance, raw=False, **kwargs):
 
 
 def delete_replaced_files():
-    """Connect the signals that delete a stored file once its row points at another (after commit)."""
-    pre_save.connect(_remember_stored_files, dispatch_uid="portal.uploads.remember")
-    post_save.connect(_delete_replaced_files, dispatch_uid="portal.uploads.delete")
+    """Connect the signals that delete a stored file once its row points at another (after commit),
+    for the models that have a file column only: saving any other row costs nothing."""
+    from django.apps import apps
+
+    for model in apps.get_models():
+        if _file_fields(model):
+            label = model._meta.label
+            pre_save.connect(_remember_stored_files, sender=model, dispatch_uid=f"portal.uploads.remember.{label}")
+            post_save.connect(_delete_replaced_files, sender=model, dispatch_uid=f"portal.uploads.delete.{label}")

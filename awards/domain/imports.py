@@ -6,12 +6,11 @@ pipeline `portal.imports` (row errors, limits, NFC, one transaction).
 
 from dataclasses import dataclass
 
-from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from directory.models import Person, Unit
-from portal.imports import CHOICE, FLAG, NUMBER, Column, ImportSpec, run_import
+from portal.imports import CHOICE, FLAG, NUMBER, Column, ImportSpec, choice_lookup, run_import
 from portal.text import fold
 
 from ..enums import CommendationType, ProposalState, RecipientKind, RecordSource
@@ -25,12 +24,7 @@ def _field(model, name):
 
 
 def _commendation_types():
-    lookup = {}
-    for choice in CommendationType:
-        lookup[fold(choice.value)] = choice.value
-        for language in ("vi", "en"):
-            with translation.override(language):
-                lookup[fold(str(choice.label))] = choice.value
+    lookup = choice_lookup(CommendationType.choices)
     lookup.update(
         {
             "thuong xuyen": "regular",

@@ -16,10 +16,7 @@ from portal.permissions import object_view, permission_required
 
 from ..domain.council import record_vote
 from ..enums import ProposalState
-from ..forms import (
-    SessionForm,
-    VoteForm,
-)
+from ..forms import SessionForm, VoteForm
 from ..models import CouncilSession, Nominee
 
 

@@ -5,7 +5,7 @@ from django.http import FileResponse, Http404
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from portal.errors import DomainError
+from portal.actions import attempt
 from portal.permissions import object_view
 
 from ..domain.documents import upload_document
@@ -19,16 +19,16 @@ from .common import PROPOSALS, to_proposal
 def document_upload(request, proposal):
     form = DocumentForm(request.POST, request.FILES)
     if form.is_valid():
-        try:
-            upload_document(
+        attempt(
+            request,
+            lambda: upload_document(
                 proposal=proposal,
                 kind=form.cleaned_data["kind"],
                 uploaded_file=form.cleaned_data["file"],
                 by=request.user,
-            )
-            messages.success(request, _("The document was attached."))
-        except DomainError as error:
-            messages.error(request, str(error))
+            ),
+            success=_("The document was attached."),
+        )
     elif request.FILES.get("file") and form.errors.get("file"):
         messages.error(request, form.errors["file"][0])
     else:

@@ -31,12 +31,11 @@ from .proposals import ProposalDetailView
 def nominee_add(request, proposal):
     form = NomineeForm(request.POST, proposal=proposal)
     if form.is_valid():
-        try:
-            workflow.add_nominee(proposal=proposal, by=request.user, **form.cleaned_data)
-        except DomainError as error:
-            messages.error(request, str(error))
-        else:
-            messages.success(request, _("The nominee was added and checked."))
+        attempt(
+            request,
+            lambda: workflow.add_nominee(proposal=proposal, by=request.user, **form.cleaned_data),
+            success=_("The nominee was added and checked."),
+        )
     else:
         for errors in form.errors.values():
             for error in errors:

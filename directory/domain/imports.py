@@ -8,12 +8,10 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from portal.imports import CHOICE, DATE, Column, ImportFailed, ImportSpec, RowError, run_import
-from portal.text import fold
+from portal.imports import CHOICE, DATE, Column, ImportFailed, ImportSpec, RowError, choice_lookup, run_import
 
 from ..enums import Gender, UnitKind
 from ..models import Person, Unit
@@ -21,19 +19,8 @@ from ..models import Person, Unit
 __all__ = ["ImportFailed", "ImportResult", "RowError", "import_people", "import_units"]
 
 
-def _choice_lookup(choices):
-    """Map folded labels in Vietnamese and English, and the codes, to choice values."""
-    lookup = {}
-    for value, label in choices:
-        lookup[fold(value)] = value
-        for language in ("vi", "en"):
-            with translation.override(language):
-                lookup[fold(str(label))] = value
-    return lookup
-
-
 def _genders():
-    return {**_choice_lookup(Gender.choices), "nu": Gender.FEMALE, "nam": Gender.MALE}
+    return {**choice_lookup(Gender.choices), "nu": Gender.FEMALE, "nam": Gender.MALE}
 
 
 def _field(model, name):
@@ -54,7 +41,7 @@ UNIT_COLUMNS = ImportSpec(
         "kind",
         kind=CHOICE,
         required=True,
-        choices=lambda: _choice_lookup(UnitKind.choices),
+        choices=lambda: choice_lookup(UnitKind.choices),
         missing=gettext_lazy('Unknown unit kind "{value}".'),
         invalid=gettext_lazy('Unknown unit kind "{value}".'),
     ),
