@@ -13,14 +13,31 @@ class ClustersConfig(AppConfig):
         from .models import (
             Ballot,
             Cluster,
+            ClusterMember,
             Criterion,
             CriterionGroup,
+            DeciderChoice,
             Nomination,
             Phase,
             Score,
             Sheet,
             Term,
             TermMember,
+            VoteRound,
         )
 
-        register(Cluster, Term, TermMember, Nomination, Phase, CriterionGroup, Criterion, Sheet, Score, Ballot)
+        register(
+            Cluster,
+            ClusterMember,
+            Term,
+            TermMember,
+            Nomination,
+            Phase,
+            CriterionGroup,
+            Criterion,
+            Sheet,
+            Score,
+            Ballot,
+            VoteRound,
+            DeciderChoice,
+        )

@@ -64,3 +64,10 @@ class TieBreak(models.TextChoices):
 class Decision(models.TextChoices):
     VOTE = "vote", _("Elected by the members' vote")
     LEAD_AND_DEPUTY = "lead_deputy", _("Decided by the lead and deputy after two undecided rounds")
+
+
+class DeciderSide(models.TextChoices):
+    """Who confirms the choice of the leading unit after two undecided rounds."""
+
+    LEAD = "lead", _("The lead")
+    DEPUTY = "deputy", _("The deputy")

@@ -7,6 +7,8 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
+        from .audit import connect_reasons
         from .uploads import delete_replaced_files
 
         delete_replaced_files()
+        connect_reasons()

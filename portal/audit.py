@@ -5,6 +5,8 @@ delete of a registered model. `history_for` turns those entries into rows with f
 and related objects' names, in a fixed number of queries whatever the history's length.
 """
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -29,6 +31,35 @@ HISTORY_PERMISSION = "portal.view_history"
 
 NOT_AUDITED = ("id", "search_text", "updated_at", "created_at")
 
+_reason = ContextVar("audit_reason", default="")
+
+
+@contextmanager
+def because(reason):
+    """Record `reason` with every audit entry written inside this block (shown in the history).
+
+    Domain functions that need a reason (an officer's change to a running term, a reopening) wrap
+    their writes: `with because(reason): ...`.
+    """
+    token = _reason.set((reason or "").strip())
+    try:
+        yield
+    finally:
+        _reason.reset(token)
+
+
+def _attach_reason(sender, instance, **kwargs):
+    """pre_save receiver of LogEntry: stores the current reason in `additional_data`."""
+    reason = _reason.get()
+    if reason and instance.pk is None:
+        instance.additional_data = {**(instance.additional_data or {}), "reason": reason}
+
+
+def connect_reasons():
+    from django.db.models.signals import pre_save
+
+    pre_save.connect(_attach_reason, sender=LogEntry, dispatch_uid="portal.audit.reason")
+
 
 def register(*model_classes, exclude_fields=(), m2m_fields=()):
     """Record every change of these models' own columns, and of the named many-to-many fields
@@ -52,6 +83,8 @@ class HistoryRow:
     actor: object
     action: str
     changes: list = field(default_factory=list)
+    reason: str = ""
+    subject: str = ""  # for a child row's entry (a score of a sheet): which row changed
 
 
 def _display(model_field, raw, related_names):
@@ -83,17 +116,42 @@ def _m2m_change(model_field, values):
     )
 
 
-def history_for(obj, limit=HISTORY_LIMIT):
-    """The latest changes of `obj`, newest first, ready for display."""
-    entries = list(LogEntry.objects.get_for_object(obj).select_related("actor").order_by("-timestamp")[:limit])
-    model = type(obj)
-    fields_by_name = {f.name: f for f in model._meta.get_fields() if hasattr(f, "attname")}
+def _fields_of(model):
+    return {f.name: f for f in model._meta.get_fields() if hasattr(f, "attname")}
+
+
+def history_for(obj, limit=HISTORY_LIMIT, *, children=()):
+    """The latest changes of `obj`, newest first, ready for display.
+
+    `children` are querysets of rows that belong to `obj` (a sheet's scores, a proposal's nominees):
+    their entries are merged in, each row naming the child it concerns (`subject`). Child rows
+    deleted since are not listed (their entries are found through the rows that still exist).
+    """
+    entries = list(
+        LogEntry.objects.get_for_object(obj).select_related("actor", "content_type").order_by("-timestamp")[:limit]
+    )
+    for queryset in children:
+        entries += list(
+            LogEntry.objects.get_for_objects(queryset)
+            .select_related("actor", "content_type")
+            .order_by("-timestamp")[:limit]
+        )
+    entries.sort(key=lambda entry: (entry.timestamp, entry.pk), reverse=True)
+    entries = entries[:limit]
+    fields = {}
+
+    def fields_by_name(entry):
+        model = entry.content_type.model_class() if entry.content_type_id else type(obj)
+        if model not in fields:
+            fields[model] = _fields_of(model) if model is not None else {}
+        return fields[model]
 
     # Resolve every foreign key mentioned anywhere in the history with one query per target model.
     wanted = {}
     for entry in entries:
+        by_name = fields_by_name(entry)
         for name, values in (entry.changes_dict or {}).items():
-            model_field = fields_by_name.get(name)
+            model_field = by_name.get(name)
             if isinstance(values, dict):
                 continue  # many-to-many entries carry the related objects' names already
             if model_field is not None and model_field.is_relation and model_field.many_to_one:
@@ -106,11 +164,21 @@ def history_for(obj, limit=HISTORY_LIMIT):
         for pk, related in related_model._default_manager.in_bulk(valid_pks).items():
             related_names[(related_model, str(pk))] = str(related)
 
+    own_type = type(obj)
     rows = []
     for entry in entries:
-        row = HistoryRow(timestamp=entry.timestamp, actor=entry.actor, action=ACTION_LABELS.get(entry.action, ""))
+        by_name = fields_by_name(entry)
+        row = HistoryRow(
+            timestamp=entry.timestamp,
+            actor=entry.actor,
+            action=ACTION_LABELS.get(entry.action, ""),
+            reason=(entry.additional_data or {}).get("reason", "") if isinstance(entry.additional_data, dict) else "",
+        )
+        model = entry.content_type.model_class() if entry.content_type_id else own_type
+        if model is not own_type or str(entry.object_pk) != str(obj.pk):
+            row.subject = entry.object_repr
         for name, values in (entry.changes_dict or {}).items():
-            model_field = fields_by_name.get(name)
+            model_field = by_name.get(name)
             if model_field is not None and isinstance(values, dict) and values.get("type") == "m2m":
                 row.changes.append(_m2m_change(model_field, values))
                 continue
@@ -130,13 +198,15 @@ def history_for(obj, limit=HISTORY_LIMIT):
     return rows
 
 
-def history_visible_to(user, obj):
-    """The history of `obj` for a detail page, or None when `user` may not read audit history.
+def history_visible_to(user, obj, *, children=()):
+    """The history of `obj` (and of its `children` querysets) for a detail page, or None when `user`
+    may not read audit history.
 
-    The one way a view shows history: class views use `portal.mixins.HistoryMixin`, function
-    views put `history_visible_to(request.user, obj)` in the context as `history`.
+    The one way a view shows history: class views use `portal.mixins.HistoryMixin` (with
+    `history_children(obj)`), function views put `history_visible_to(request.user, obj)` in the
+    context as `history`.
     """
-    return history_for(obj) if user.has_perm(HISTORY_PERMISSION) else None
+    return history_for(obj, children=children) if user.has_perm(HISTORY_PERMISSION) else None
 
 
 def acting_as(user):

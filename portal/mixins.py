@@ -73,9 +73,17 @@ class ObjectPermissionMixin(PermissionRequiredMixin):
 
 
 class HistoryMixin:
-    """Adds the object's audit history (`history`) to a detail page, for those allowed to see it."""
+    """Adds the object's audit history (`history`) to a detail page, for those allowed to see it.
+
+    Override `history_children(obj)` to return querysets of rows whose changes belong in it.
+    """
+
+    def history_children(self, obj):
+        return ()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["history"] = history_visible_to(self.request.user, self.object)
+        context["history"] = history_visible_to(
+            self.request.user, self.object, children=self.history_children(self.object)
+        )
         return context

@@ -1,9 +1,11 @@
-from .cluster import Cluster, Nomination, NominationKind, Term, TermMember
+from .cluster import Cluster, ClusterMember, DeciderChoice, Nomination, NominationKind, Term, TermMember, VoteRound
 from .scoring import Ballot, Criterion, CriterionGroup, Phase, Score, Sheet
 
 __all__ = [
     "Ballot",
     "Cluster",
+    "ClusterMember",
+    "DeciderChoice",
     "Criterion",
     "CriterionGroup",
     "Nomination",
@@ -13,4 +15,5 @@ __all__ = [
     "Sheet",
     "Term",
     "TermMember",
+    "VoteRound",
 ]

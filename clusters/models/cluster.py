@@ -7,8 +7,9 @@ from directory.rules import is_officer, is_signed_in
 from portal.text import FoldedSearchMixin, folded_search
 from portal.uploads import DocumentField
 
-from ..enums import ClusterKind, Decision, OrganisingLevel, PhaseKind, TieBreak
+from ..enums import ClusterKind, DeciderSide, Decision, OrganisingLevel, PhaseKind, TieBreak
 from ..rules import can_view_cluster, can_view_ranking, can_view_term, is_term_lead, is_term_member
+from ..words import words_for
 
 
 def _unit_terms(user):
@@ -72,6 +73,42 @@ class Cluster(FoldedSearchMixin, RulesModel):
     def search_words(self):
         return [self.name]
 
+    @property
+    def words(self):
+        """The Vietnamese words of this kind (Cụm trưởng or Khối trưởng, toàn Cụm or toàn Khối, ...)."""
+        return words_for(self.kind)
+
+
+class ClusterMember(models.Model):
+    """A unit that belongs to a cluster or bloc from one year, until an optional last year.
+
+    A new term proposes the members valid in its year; the term's own list (`TermMember`) decides.
+    """
+
+    cluster = models.ForeignKey(
+        Cluster, verbose_name=_("cluster or bloc"), on_delete=models.CASCADE, related_name="member_units"
+    )
+    unit = models.ForeignKey(
+        "directory.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="cluster_member_units"
+    )
+    from_year = models.PositiveSmallIntegerField(_("member from year"))
+    to_year = models.PositiveSmallIntegerField(_("member until year"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("member unit of a cluster")
+        verbose_name_plural = _("member units of a cluster")
+        ordering = ["cluster", "unit__search_text", "from_year"]
+        constraints = [
+            models.UniqueConstraint(fields=["cluster", "unit", "from_year"], name="cluster_member_once_per_start"),
+            models.CheckConstraint(
+                condition=Q(to_year__isnull=True) | Q(to_year__gte=models.F("from_year")),
+                name="cluster_member_ends_after_start",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.unit} ({self.cluster})"
+
 
 class TermQuerySet(models.QuerySet):
     def visible_to(self, user):
@@ -119,6 +156,12 @@ class Term(RulesModel):
         _("scoring reopened"), default=False, help_text=_("Criteria may be changed although scoring has started.")
     )
     vote_round = models.PositiveSmallIntegerField(_("vote round"), default=1)
+    quorum = models.PositiveSmallIntegerField(
+        _("ballots needed to count a round"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to require every member's ballot."),
+    )
     leading_unit = models.ForeignKey(
         "directory.Unit",
         verbose_name=_("leading unit"),
@@ -217,6 +260,20 @@ class TermMember(models.Model):
     unit = models.ForeignKey(
         "directory.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="term_memberships"
     )
+    excluded_reason = models.TextField(
+        _("reason for excluding from the ranking"),
+        blank=True,
+        help_text=_("An officer excludes a member whose sheet cannot be accepted, so the results can be locked."),
+    )
+    excluded_by = models.ForeignKey(
+        "directory.User",
+        verbose_name=_("excluded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    excluded_at = models.DateTimeField(_("excluded at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("term member")
@@ -225,6 +282,86 @@ class TermMember(models.Model):
 
     def __str__(self):
         return f"{self.unit} ({self.term})"
+
+    @property
+    def is_excluded(self):
+        return bool(self.excluded_reason)
+
+
+class VoteRound(models.Model):
+    """One round of the leading-unit vote: when it opened, who counted it and what it gave.
+
+    Created when the vote phase is entered (round 1) or a round ends undecided (round 2); the
+    tally of a counted round stays here (and in its ballots) for good.
+    """
+
+    term = models.ForeignKey(Term, verbose_name=_("term"), on_delete=models.CASCADE, related_name="vote_rounds")
+    number = models.PositiveSmallIntegerField(_("round"))
+    opened_at = models.DateTimeField(_("opened at"), auto_now_add=True)
+    closed_at = models.DateTimeField(_("counted at"), null=True, blank=True)
+    closed_by = models.ForeignKey(
+        "directory.User",
+        verbose_name=_("counted by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    ballot_count = models.PositiveSmallIntegerField(_("ballots cast"), null=True, blank=True)
+    member_count = models.PositiveSmallIntegerField(_("members entitled to vote"), null=True, blank=True)
+    early_close_reason = models.TextField(_("reason for counting before every ballot"), blank=True)
+    elected_unit = models.ForeignKey(
+        "directory.Unit",
+        verbose_name=_("unit elected"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("vote round")
+        verbose_name_plural = _("vote rounds")
+        ordering = ["term", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["term", "number"], name="vote_round_once_per_term"),
+            models.CheckConstraint(condition=Q(number__gte=1, number__lte=2), name="vote_round_number_range"),
+        ]
+
+    def __str__(self):
+        return f"{self.term} – {self.number}"
+
+    @property
+    def is_closed(self):
+        return self.closed_at is not None
+
+
+class DeciderChoice(models.Model):
+    """After two undecided rounds: the lead's or the deputy's confirmed choice of the leading unit.
+
+    The leading unit is set when the lead's and the deputy's choices name the same unit. A unit never
+    confirms a choice of itself: the provincial office confirms in its place (`confirmed_by` is then
+    an officer of the office).
+    """
+
+    term = models.ForeignKey(Term, verbose_name=_("term"), on_delete=models.CASCADE, related_name="decider_choices")
+    side = models.CharField(_("confirmed for"), max_length=10, choices=DeciderSide.choices)
+    unit = models.ForeignKey(
+        "directory.Unit", verbose_name=_("unit chosen"), on_delete=models.PROTECT, related_name="+"
+    )
+    confirmed_by = models.ForeignKey(
+        "directory.User", verbose_name=_("confirmed by"), on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    confirmed_at = models.DateTimeField(_("confirmed at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("choice of the lead or deputy")
+        verbose_name_plural = _("choices of the lead and deputy")
+        ordering = ["term", "side"]
+        constraints = [models.UniqueConstraint(fields=["term", "side"], name="decider_choice_once_per_side")]
+
+    def __str__(self):
+        return f"{self.term} – {self.get_side_display()}: {self.unit}"
 
 
 class NominationKind(models.TextChoices):

@@ -72,3 +72,38 @@ def test_history_shows_many_to_many_additions_and_removals(officer):
 
     assert (added.changes[0].before, added.changes[0].after) == ("—", "Hưng Yên, Hà Nam")
     assert (removed.changes[0].before, removed.changes[0].after) == ("Hưng Yên, Hà Nam", "—")
+
+
+@pytest.mark.django_db
+def test_a_reason_given_for_a_change_is_shown_with_it(officer):
+    from portal.audit import because
+
+    unit = UnitFactory(name="Hà Nam")
+    with acting_as(officer), because("  Sáp nhập theo Nghị quyết 202/2025/QH15 "):
+        unit.valid_until = date(2025, 6, 30)
+        unit.save()
+    unit.name = "Hà Nam (cũ)"
+    unit.save()
+
+    latest, with_reason = history_for(unit)[:2]
+
+    assert with_reason.reason == "Sáp nhập theo Nghị quyết 202/2025/QH15"
+    assert latest.reason == ""
+
+
+@pytest.mark.django_db
+def test_the_history_of_a_record_includes_its_child_rows_naming_each():
+    from clusters.models import Cluster, Term, TermMember
+
+    term = Term.objects.create(
+        cluster=Cluster.objects.create(name="Khối", kind="bloc"), year=2024, lead_unit=UnitFactory(name="Hoa Lư")
+    )
+    member = TermMember.objects.create(term=term, unit=UnitFactory(name="Kim Sơn"))
+    member.excluded_reason = "Không nộp phiếu"
+    member.save()
+
+    rows = history_for(term, children=[TermMember.objects.filter(term=term)])
+
+    assert [row.subject for row in rows[:2]] == [str(member), str(member)]
+    assert rows[-1].subject == ""  # the term's own creation
+    assert any(change.after == "Không nộp phiếu" for change in rows[0].changes)

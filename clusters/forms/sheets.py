@@ -10,8 +10,8 @@ from django import forms
 from portal.forms import NumberField
 from portal.numbers import NumberError, parse_integer
 
-from .domain.scoring import Entry
-from .models import Score
+from ..domain.scoring import Entry
+from ..models import Score
 
 TEXT_MAX = 2000
 VERSION_MAX = 2**31 - 1

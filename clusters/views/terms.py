@@ -1,0 +1,56 @@
+"""A term's page: members and their sheets, criteria, progress, outcome; reopening scoring."""
+
+from django.db.models import Prefetch
+from django.http import HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from portal.actions import attempt
+from portal.audit import history_visible_to
+from portal.permissions import object_view
+
+from ..domain import criteria as criteria_domain
+from ..models import Criterion, CriterionGroup, Sheet, TermMember
+from .common import TERMS, _progress
+
+
+@object_view(TERMS, "clusters.view_term")
+def term_detail(request, term):
+    user = request.user
+    sheets = {sheet.unit_id: sheet for sheet in Sheet.objects.filter(term=term)}
+    members = list(TermMember.objects.filter(term=term).select_related("unit").order_by("unit__search_text"))
+    for membership in members:
+        membership.sheet = sheets.get(membership.unit_id)
+    groups = list(
+        CriterionGroup.objects.filter(term=term).prefetch_related(
+            Prefetch("criteria", queryset=Criterion.objects.order_by("position", "pk"))
+        )
+    )
+    context = {
+        "term": term,
+        "members": members,
+        "progress": _progress(term),
+        "groups": groups,
+        "total_maximum": criteria_domain.total_maximum(term=term),
+        "my_sheet": sheets.get(user.unit_id) if user.unit_id else None,
+        "nominations": list(term.nominations.select_related("unit")),
+        "is_lead": user.has_perm("clusters.review_term", term),
+        "can_queue": user.has_perm("clusters.queue_term", term),
+        "can_rank": user.has_perm("clusters.rank_term", term),
+        "can_reopen": user.has_perm("clusters.reopen_term", term),
+        "history": history_visible_to(user, term),
+    }
+    return render(request, "clusters/term_detail.html", context)
+
+
+@object_view(TERMS, "clusters.review_term")
+def reopen_scoring(request, term):
+    if request.method != "POST":
+        return HttpResponseRedirect(reverse("clusters:term_detail", args=[term.pk]))
+    attempt(
+        request,
+        lambda: criteria_domain.reopen_scoring(term=term, by=request.user),
+        success=_("Scoring was reopened: the criteria may be changed."),
+    )
+    return HttpResponseRedirect(reverse("clusters:term_detail", args=[term.pk]))

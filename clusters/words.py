@@ -1,0 +1,60 @@
+"""The words of a cluster and of a bloc: a bloc has a Khối trưởng and a Khối phó, a cluster a Cụm
+trưởng and a Cụm phó. Pages, exports and PDFs take them from `cluster.words` (or `words_for(kind)`),
+never write "Cụm" for both.
+
+`lead`, `deputy`, ... are translatable (English pages say "bloc lead"); `official` holds the fixed
+Vietnamese words of official documents (the conference summary is Vietnamese in any language).
+"""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+from .enums import ClusterKind
+
+
+@dataclass(frozen=True)
+class Official:
+    noun: str  # Cụm / Khối
+    lead: str  # Cụm trưởng / Khối trưởng
+    deputy: str  # Cụm phó / Khối phó
+    whole: str  # Toàn Cụm / Toàn Khối
+    symbol: str  # the report's document symbol: BC-CTĐ / BC-KTĐ
+
+
+@dataclass(frozen=True)
+class Words:
+    noun: object
+    lead: object
+    deputy: object
+    lead_unit: object
+    deputy_unit: object
+    whole: object
+    official: Official
+
+
+WORDS = {
+    ClusterKind.CLUSTER: Words(
+        noun=_("cluster"),
+        lead=_("Cluster lead"),
+        deputy=_("Cluster deputy"),
+        lead_unit=_("cluster lead unit"),
+        deputy_unit=_("cluster deputy unit"),
+        whole=_("The whole cluster"),
+        official=Official(noun="Cụm", lead="Cụm trưởng", deputy="Cụm phó", whole="Toàn Cụm", symbol="BC-CTĐ"),
+    ),
+    ClusterKind.BLOC: Words(
+        noun=_("bloc"),
+        lead=_("Bloc lead"),
+        deputy=_("Bloc deputy"),
+        lead_unit=_("bloc lead unit"),
+        deputy_unit=_("bloc deputy unit"),
+        whole=_("The whole bloc"),
+        official=Official(noun="Khối", lead="Khối trưởng", deputy="Khối phó", whole="Toàn Khối", symbol="BC-KTĐ"),
+    ),
+}
+
+
+def words_for(kind):
+    """The words of a cluster kind; an unknown kind gets the cluster's words."""
+    return WORDS.get(kind, WORDS[ClusterKind.CLUSTER])
