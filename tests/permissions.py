@@ -131,7 +131,8 @@ def recorded_writes():
 
 
 def declared_url_names():
-    """The URL names the permission matrices of every app cover."""
+    """The URL names the permission matrices of every app cover (tests/<app>/test_permissions*.py:
+    a large app may keep one matrix module per screen, `test_permissions_setup.py`)."""
     import importlib
     import pkgutil
 
@@ -139,7 +140,7 @@ def declared_url_names():
 
     names = set()
     for module_info in pkgutil.walk_packages(tests.__path__, "tests."):
-        if module_info.name.endswith(".test_permissions"):
+        if module_info.name.rsplit(".", 1)[-1].startswith("test_permissions"):
             module = importlib.import_module(module_info.name)
             names.update(entry[0] for entry in module.MATRIX)
     return names
