@@ -20,6 +20,7 @@ class Official:
     deputy: str  # Cụm phó / Khối phó
     whole: str  # Toàn Cụm / Toàn Khối
     symbol: str  # the report's document symbol: BC-CTĐ / BC-KTĐ
+    members: str  # a recipient line: Các đơn vị thành viên Cụm / Khối
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,14 @@ WORDS = {
         lead_unit=_("cluster lead unit"),
         deputy_unit=_("cluster deputy unit"),
         whole=_("The whole cluster"),
-        official=Official(noun="Cụm", lead="Cụm trưởng", deputy="Cụm phó", whole="Toàn Cụm", symbol="BC-CTĐ"),
+        official=Official(
+            noun="Cụm",
+            lead="Cụm trưởng",
+            deputy="Cụm phó",
+            whole="Toàn Cụm",
+            symbol="BC-CTĐ",
+            members="Các đơn vị thành viên Cụm",
+        ),
     ),
     ClusterKind.BLOC: Words(
         noun=_("bloc"),
@@ -50,7 +58,14 @@ WORDS = {
         lead_unit=_("bloc lead unit"),
         deputy_unit=_("bloc deputy unit"),
         whole=_("The whole bloc"),
-        official=Official(noun="Khối", lead="Khối trưởng", deputy="Khối phó", whole="Toàn Khối", symbol="BC-KTĐ"),
+        official=Official(
+            noun="Khối",
+            lead="Khối trưởng",
+            deputy="Khối phó",
+            whole="Toàn Khối",
+            symbol="BC-KTĐ",
+            members="Các đơn vị thành viên Khối",
+        ),
     ),
 }
 
@@ -58,3 +73,12 @@ WORDS = {
 def words_for(kind):
     """The words of a cluster kind; an unknown kind gets the cluster's words."""
     return WORDS.get(kind, WORDS[ClusterKind.CLUSTER])
+
+
+def supervising_body(cluster):
+    """The office the conference summary is sent to: the organising body, else by level (Vietnamese)."""
+    if cluster.organising_body_id:
+        return cluster.organising_body.name
+    if cluster.organising_level == "central":
+        return "Ban Thi đua - Khen thưởng Trung ương"
+    return "Ban Thi đua - Khen thưởng tỉnh"

@@ -16,6 +16,7 @@ def summary_docx(conference):
 
     context = summary_context(conference)
     conference, term, compilation = context["conference"], context["term"], context["compilation"]
+    words = context["words"]
     document = Document()
     section = document.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
@@ -27,7 +28,9 @@ def summary_docx(conference):
 
     header = document.add_table(rows=1, cols=2)
     left, right = header.rows[0].cells
-    left.text = f"{(conference.issuing_body or term.cluster.name).upper()}\nSố: {conference.number or '   /BC-CTĐ'}"
+    left.text = (
+        f"{(conference.issuing_body or term.cluster.name).upper()}\nSố: {conference.number or '   /' + words.symbol}"
+    )
     day = conference.held_on
     place = conference.host_unit.short_name or conference.host_unit.name
     right.text = (
@@ -50,12 +53,17 @@ def summary_docx(conference):
     for person in context["attendees"]:
         document.add_paragraph(f"{person.full_name}, {person.title}", style="List Bullet")
 
-    document.add_heading("II. KẾT QUẢ CÁC CHỈ TIÊU CỦA CỤM", level=2)
+    document.add_paragraph(
+        f"{words.lead}: {term.lead_unit.name}"
+        + (f"; {words.deputy}: {term.deputy_unit.name}" if term.deputy_unit else "")
+    )
+
+    document.add_heading(f"II. KẾT QUẢ CÁC CHỈ TIÊU CỦA {words.noun.upper()}", level=2)
     document.add_paragraph(f"Số thành viên đã gửi báo cáo: {len(compilation.submitted)}/{compilation.member_count}")
     table = document.add_table(rows=1, cols=4)
     table.style = "Table Grid"
     for cell, text in zip(
-        table.rows[0].cells, ["Chỉ tiêu", "Toàn Cụm", "Số thành viên đạt ngưỡng", "Thành viên dẫn đầu"], strict=True
+        table.rows[0].cells, ["Chỉ tiêu", words.whole, "Số thành viên đạt ngưỡng", "Thành viên dẫn đầu"], strict=True
     ):
         cell.text = text
     for row in compilation.indicators:

@@ -8,6 +8,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from clusters.models import Nomination
+from clusters.words import supervising_body
 from portal.numbers import format_number
 
 from ..models import ClusterReport, Conference
@@ -53,7 +54,7 @@ def chart_data_uri(svg):
 def summary_context(conference):
     """Everything the summary shows, loaded in a fixed number of queries. Reads only."""
     conference = Conference.objects.select_related(
-        "term__cluster", "term__lead_unit", "term__deputy_unit", "host_unit"
+        "term__cluster__organising_body", "term__lead_unit", "term__deputy_unit", "host_unit"
     ).get(pk=conference.pk)
     term = conference.term
     compilation = compile_figures(term=term, period=conference.period)
@@ -66,6 +67,8 @@ def summary_context(conference):
     return {
         "conference": conference,
         "term": term,
+        "words": term.cluster.words.official,
+        "supervising_body": supervising_body(term.cluster),
         "compilation": compilation,
         "cluster_report": ClusterReport.objects.filter(term=term, period=conference.period).first(),
         "attendees": list(conference.attendees.select_related("unit")),
