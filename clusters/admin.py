@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .domain.criteria import copy_criteria, previous_term
 from .domain.errors import DomainError
+from .domain.phases import repair_current_phase
 from .models import Ballot, Cluster, Criterion, CriterionGroup, Nomination, Phase, Score, Sheet, Term, TermMember
 
 
@@ -35,6 +36,12 @@ class TermAdmin(admin.ModelAdmin):
     list_select_related = ["cluster", "lead_unit", "deputy_unit", "leading_unit"]
     inlines = [PhaseInline, TermMemberInline]
     actions = ["copy_last_years_criteria"]
+
+    def save_related(self, request, form, formsets, change):
+        """After the phases and members are saved: do what the current phase needs (the phase engine),
+        e.g. open every member's sheet when the term is saved with self-assessment current."""
+        super().save_related(request, form, formsets, change)
+        repair_current_phase(term=form.instance)
 
     @admin.action(description=_("Copy the criteria of the previous year"))
     def copy_last_years_criteria(self, request, queryset):
@@ -70,6 +77,12 @@ class PhaseAdmin(admin.ModelAdmin):
     search_fields = ["term__cluster__name"]
     autocomplete_fields = ["term"]
     list_select_related = ["term__cluster"]
+
+    def save_model(self, request, obj, form, change):
+        """A phase saved current gets what entering it needs (the phase engine)."""
+        super().save_model(request, obj, form, change)
+        if obj.is_active:
+            repair_current_phase(term=obj.term)
 
 
 class CriterionInline(admin.TabularInline):

@@ -22,6 +22,19 @@ def is_term_lead(user, term):
 
 
 @rules.predicate
+def is_term_deputy(user, term):
+    """The user is an officer of the term's deputy unit (the cluster deputy or bloc deputy)."""
+    return (
+        term is not None
+        and user.is_authenticated
+        and user.is_unit_officer
+        and user.unit_id is not None
+        and term.deputy_unit_id is not None
+        and user.unit_id == term.deputy_unit_id
+    )
+
+
+@rules.predicate
 def is_term_member(user, term):
     """The user is an officer of one of this term's member units."""
     if term is None or not user.is_authenticated or not user.is_unit_officer or user.unit_id is None:
@@ -61,3 +74,6 @@ can_view_ranking = is_officer | is_term_lead | (is_term_member & results_locked)
 can_view_sheet = is_officer | leads_sheet_term | (is_unit_officer & is_sheet_unit)
 can_fill_sheet = is_unit_officer & is_sheet_unit
 can_review_sheet = leads_sheet_term
+# After two undecided rounds the lead and the deputy each confirm a choice; an officer of the
+# office confirms in a unit's place when that unit is the one chosen (clusters.domain.vote).
+can_decide_vote = is_term_lead | is_term_deputy | is_officer

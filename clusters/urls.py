@@ -19,4 +19,7 @@ urlpatterns = [
     path("sheets/<int:pk>/", sheets.sheet_detail, name="sheet_detail"),
     path("sheets/<int:pk>/review/", sheets.sheet_review, name="sheet_review"),
     path("scores/<int:pk>/evidence/", sheets.evidence, name="evidence"),
+    # The phase engine, vote safeguards, locking and reopening (issue 10, items 2, 6, 7).
+    path("terms/<int:pk>/reopen-review/", vote.reopen_review, name="reopen_review"),
+    path("terms/<int:pk>/exclusions/", vote.term_exclusions, name="term_exclusions"),
 ]

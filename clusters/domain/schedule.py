@@ -1,32 +1,43 @@
-"""The daily schedule: move each term to the phase containing today, and open its sheets.
+"""The daily schedule: move each term to the phase its dates say, and repair what a phase needs.
 
-It sits above `phases` and `scoring` (both import `phases`; nothing imports this module but the
-task), which keeps the domain's imports one-way.
+It sits above `phases` (the phase engine) and imports nothing else of the domain; nothing imports
+this module but the task, which keeps the domain's imports one-way.
 """
 
 from datetime import date
 
 from ..enums import PhaseKind
 from ..models import Term
-from .phases import activate_phase
-from .scoring import ensure_sheets
+from .phases import enter_phase, repair_current_phase
+
+ORDER = list(PhaseKind)
+
+
+def _later(kind, than):
+    return than is None or ORDER.index(PhaseKind(kind)) > ORDER.index(PhaseKind(than))
 
 
 def advance_phases(*, today=None):
-    """Make the phase containing `today` current in every unlocked term; return how many terms changed.
+    """Move every unlocked term forward to the phase containing `today`, and make sure its current
+    phase's effects exist; return how many terms changed (a phase moved or something was created).
 
-    Side effects: Phase.is_active flips (audited); sheets are created for every member when the
-    self-assessment phase becomes current.
+    The dates move a term forward only: a phase an officer made current again (reopening the
+    review) is not undone at night unless a later phase's dates are reached, and the results phase
+    is entered by locking the results, never by its date. A term whose current phase was set some
+    other way (Django admin, created mid-phase) gets what that phase needs: every member's sheet
+    during self-assessment and review, round 1 in the vote.
+
+    Side effects: those of `phases.enter_phase` and `phases.repair_current_phase`.
     """
     today = today or date.today()
     changed = 0
     for term in Term.objects.filter(results_locked_at__isnull=True).prefetch_related("phases"):
         due = next((phase for phase in term.phases.all() if phase.starts_on <= today <= phase.ends_on), None)
         current = term.active_phase
-        if due is None or (current is not None and current.pk == due.pk):
-            continue
-        activate_phase(term=term, kind=due.kind)
-        if due.kind == PhaseKind.SELF_ASSESSMENT:
-            ensure_sheets(term=term)
-        changed += 1
+        current_kind = current.kind if current else None
+        if due is not None and due.kind != PhaseKind.RESULTS and _later(due.kind, current_kind):
+            enter_phase(term=term, kind=due.kind)
+            changed += 1
+        elif current is not None and repair_current_phase(term=term):
+            changed += 1
     return changed

@@ -16,9 +16,9 @@ from portal.numbers import NumberError, bounds_of, format_number, parse_number
 from portal.uploads import UploadRejected, check_upload
 
 from ..enums import CriterionKind, PhaseKind, SheetStatus
-from ..models import Criterion, Score, Sheet, TermMember
+from ..models import Criterion, Score, Sheet
 from .errors import ClustersError, SheetConflict
-from .phases import require_phase
+from .phases import ensure_sheets, require_phase  # noqa: F401 (ensure_sheets: moved to the phase engine)
 from .workflow import NOT_EDITABLE, NOT_REVIEWABLE, SHEETS
 
 CENT = Decimal("0.01")
@@ -93,14 +93,6 @@ def compute_points(criterion, value):
 
 def _number(value):
     return format_number(value)
-
-
-def ensure_sheets(*, term):
-    """Create a draft sheet for every member that has none. Side effects: creates Sheet rows."""
-    existing = set(Sheet.objects.filter(term=term).values_list("unit_id", flat=True))
-    for unit_id in TermMember.objects.filter(term=term).values_list("unit_id", flat=True):
-        if unit_id not in existing:
-            Sheet.objects.create(term=term, unit_id=unit_id)
 
 
 def _claim(*, sheet, version, statuses, refusal):

@@ -8,7 +8,7 @@ from portal.text import FoldedSearchMixin, folded_search
 from portal.uploads import DocumentField
 
 from ..enums import ClusterKind, DeciderSide, Decision, OrganisingLevel, PhaseKind, TieBreak
-from ..rules import can_view_cluster, can_view_ranking, can_view_term, is_term_lead, is_term_member
+from ..rules import can_decide_vote, can_view_cluster, can_view_ranking, can_view_term, is_term_lead, is_term_member
 from ..words import words_for
 
 
@@ -216,6 +216,8 @@ class Term(RulesModel):
             "rank": can_view_ranking,
             "vote": is_term_member,
             "run_vote": is_term_lead,
+            "decide": can_decide_vote,
+            "exclude": is_officer,
             "reopen": is_officer,
         }
 

@@ -11,6 +11,7 @@ from portal.audit import history_visible_to
 from portal.permissions import object_view
 
 from ..domain import criteria as criteria_domain
+from ..domain.status import term_status
 from ..models import Criterion, CriterionGroup, Sheet, TermMember
 from .common import TERMS, _progress
 
@@ -40,6 +41,9 @@ def term_detail(request, term):
         "can_rank": user.has_perm("clusters.rank_term", term),
         "can_reopen": user.has_perm("clusters.reopen_term", term),
         "history": history_visible_to(user, term),
+        # Where the term is (its own template block, clusters/includes/term_status.html).
+        "status": term_status(term),
+        "can_exclude": user.has_perm("clusters.exclude_term", term),
     }
     return render(request, "clusters/term_detail.html", context)
 

@@ -42,7 +42,8 @@ MATRIX = [
     ("clusters:term_vote", "other", "get", OFFICERS, 200),
     ("clusters:vote_close", "own", "post", ONLY_LEAD, 302),
     ("clusters:vote_close", "other", "post", NOBODY, 302),
-    ("clusters:vote_decide", "own", "post", ONLY_LEAD, 302),
+    # The lead, the deputy and (in a unit's place) officers confirm the choice after two rounds.
+    ("clusters:vote_decide", "own", "post", LEAD, 302),
     ("clusters:lock_results", "own", "post", ONLY_LEAD, 302),
     ("clusters:lock_results", "other", "post", NOBODY, 302),
     ("clusters:reopen_results", "own", "post", OFFICERS, 302),

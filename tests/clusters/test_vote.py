@@ -55,15 +55,23 @@ def test_two_undecided_rounds_leave_the_decision_to_lead_and_deputy(term):
 
     with pytest.raises(DomainError):
         ballots(term, [0])
-    vote.decide_leading_unit(term=term, unit_id=term.unit_list[0].pk, by=None)
+    # The lead and the deputy each confirm (clusters.domain.vote.confirm_choice); the same unit decides.
+    term.deputy_unit = term.unit_list[1]
+    term.save()
+    vote.confirm_choice(
+        term=term, unit_id=term.unit_list[2].pk, by=UserFactory(unit=term.lead_unit, is_unit_officer=True)
+    )
+    vote.confirm_choice(
+        term=term, unit_id=term.unit_list[2].pk, by=UserFactory(unit=term.deputy_unit, is_unit_officer=True)
+    )
 
     term.refresh_from_db()
     assert term.vote_round == 3
-    assert (term.leading_unit, term.decision) == (term.unit_list[0], Decision.LEAD_AND_DEPUTY)
+    assert (term.leading_unit, term.decision) == (term.unit_list[2], Decision.LEAD_AND_DEPUTY)
 
 
 def test_lock_results_writes_nominations_and_next_lead(term):
-    ballots(term, [0, 0, 0])
+    ballots(term, [0, 0, 0, 1, 2])
     vote.close_round(term=term, by=None)
 
     units = term.unit_list
@@ -82,7 +90,7 @@ def test_lock_results_writes_nominations_and_next_lead(term):
 
 
 def test_locked_term_refuses_every_change_until_an_officer_reopens(term):
-    ballots(term, [0, 0, 0])
+    ballots(term, [0, 0, 0, 1, 2])
     vote.close_round(term=term, by=None)
     vote.lock_results(term=term, by=None)
     sheet = term.sheet_list[4]
@@ -97,7 +105,7 @@ def test_locked_term_refuses_every_change_until_an_officer_reopens(term):
         vote.lock_results(term=term, by=None)
     assert snapshot() == before
 
-    vote.reopen_results(term=term, by=None)
+    vote.reopen_vote(term=term, by=None, reason="Kiểm tra lại")
     assert not Nomination.objects.filter(term=term).exists()
     assert not Term.objects.get(pk=term.pk).is_locked
 
@@ -122,7 +130,7 @@ def test_ranking_hidden_from_members_until_results_locked(client_as, term):
     url = f"/clusters/terms/{term.pk}/ranking/"
 
     assert client.get(url).status_code == 403
-    ballots(term, [0, 0, 0])
+    ballots(term, [0, 0, 0, 1, 2])
     vote.close_round(term=term, by=None)
     vote.lock_results(term=term, by=None)
     assert client.get(url).status_code == 200
@@ -145,7 +153,7 @@ def test_a_ballot_for_anything_but_a_listed_candidate_is_refused_and_nothing_is_
 @pytest.mark.django_db
 @pytest.mark.parametrize("unit", ["x", "99999999999999999999999", "non-member"])
 def test_next_years_lead_must_be_picked_from_the_members(client_as, term, unit):
-    ballots(term, [0, 0, 0])
+    ballots(term, [0, 0, 0, 1, 2])
     vote.close_round(term=term, by=None)
     lead = UserFactory(unit=term.lead_unit, is_unit_officer=True)
     if unit == "non-member":
