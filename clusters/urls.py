@@ -19,4 +19,6 @@ urlpatterns = [
     path("sheets/<int:pk>/", sheets.sheet_detail, name="sheet_detail"),
     path("sheets/<int:pk>/review/", sheets.sheet_review, name="sheet_review"),
     path("scores/<int:pk>/evidence/", sheets.evidence, name="evidence"),
+    # ranking, fair review and exports (the ranking and the review queue export with ?format=xlsx)
+    path("sheets/<int:pk>/export/", sheets.sheet_export, name="sheet_export"),
 ]
