@@ -22,7 +22,7 @@ def ranking_export(request, term, rows, excluded):
     """The ranking as an Excel file: rank (tied ranks marked), totals, the tie-break step, exclusions."""
     headers = [
         _("Rank"),
-        _("Order"),
+        _("Position in the order"),
         _("Unit"),
         _("Total points"),
         _("First group"),
