@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import models
-from django.db.models import BooleanField, Case, Q, Subquery, Value, When
+from django.db.models import IntegerField, Subquery
 from django.utils.translation import gettext_lazy as _
 
 from portal.text import fold
@@ -92,28 +92,26 @@ def ranked_sheets(*, term):
     )
     scores = (
         Score.objects.filter(sheet__in=_ranked_sheets_queryset(term))
-        .annotate(
-            in_first_group=Case(
-                When(
-                    Q(criterion__group_id=Subquery(first_group)) | Q(criterion__group__parent_id=Subquery(first_group)),
-                    then=Value(True),
-                ),
-                default=Value(False),
-                output_field=BooleanField(),
-            )
+        .annotate(first_group_id=Subquery(first_group, output_field=IntegerField()))
+        .values_list(
+            "sheet_id",
+            "points",
+            "criterion__kind",
+            "criterion__group_id",
+            "criterion__group__parent_id",
+            "first_group_id",
         )
-        .values_list("sheet_id", "points", "criterion__kind", "in_first_group")
     )
     by_id = {sheet.pk: sheet for sheet in sheets}
     for sheet in sheets:
         sheet.total = sheet.first_group_points = sheet.deduction_points = ZERO
-    for sheet_id, points, kind, in_first_group in scores:
+    for sheet_id, points, kind, group_id, parent_id, first_group_id in scores:
         sheet = by_id.get(sheet_id)
         if sheet is None or points is None:
             continue
-        points = Decimal(points)  # already a Decimal read from a decimal column: exact
+        # `points` is a Decimal read from a decimal column (quantized to hundredths): the sums are exact.
         sheet.total += points
-        if in_first_group:
+        if first_group_id is not None and first_group_id in (group_id, parent_id):
             sheet.first_group_points += points
         if kind == CriterionKind.DEDUCTION:
             sheet.deduction_points += points
