@@ -1,4 +1,4 @@
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 
 from .enums import SheetStatus
 from .models import Sheet, Term
@@ -14,8 +14,15 @@ def panels(user):
         Term.objects.visible_to(user)
         .select_related("cluster")
         .annotate(
+            # Fair review: the lead reviews the members' sheets, the deputy the lead's own sheet.
             to_review=Count(
-                "sheets", filter=Q(sheets__status=SheetStatus.SUBMITTED, lead_unit_id=user.unit_id), distinct=True
+                "sheets",
+                filter=Q(sheets__status=SheetStatus.SUBMITTED)
+                & (
+                    (Q(lead_unit_id=user.unit_id) & ~Q(sheets__unit_id=user.unit_id))
+                    | Q(deputy_unit_id=user.unit_id, sheets__unit_id=F("lead_unit_id"))
+                ),
+                distinct=True,
             )
         )
         .order_by("-year", "pk")[:PANEL_TERMS]

@@ -22,4 +22,6 @@ urlpatterns = [
     # The phase engine, vote safeguards, locking and reopening (issue 10, items 2, 6, 7).
     path("terms/<int:pk>/reopen-review/", vote.reopen_review, name="reopen_review"),
     path("terms/<int:pk>/exclusions/", vote.term_exclusions, name="term_exclusions"),
+    # ranking, fair review and exports (the ranking and the review queue export with ?format=xlsx)
+    path("sheets/<int:pk>/export/", sheets.sheet_export, name="sheet_export"),
 ]

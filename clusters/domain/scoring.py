@@ -11,12 +11,15 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from portal.audit import because
 from portal.numbers import NumberError, bounds_of, format_number, parse_number
 from portal.uploads import UploadRejected, check_upload
 
-from ..enums import CriterionKind, PhaseKind, SheetStatus
+from ..enums import ClusterKind, CriterionKind, PhaseKind, SheetStatus
 from ..models import Criterion, Score, Sheet
+from ..rules import is_term_lead, reviews_sheet
 from .errors import ClustersError, SheetConflict
 from .phases import ensure_sheets, require_phase  # noqa: F401 (ensure_sheets: moved to the phase engine)
 from .workflow import NOT_EDITABLE, NOT_REVIEWABLE, SHEETS
@@ -189,15 +192,42 @@ def save_sheet(*, sheet, version, entries, by, submit=False):
 REVIEW_PHASES = (PhaseKind.SELF_ASSESSMENT, PhaseKind.REVIEW)
 
 
+# A lead never reviews its own unit's sheet (clusters.rules.sheet_reviewer): one sentence per kind.
+OWN_SHEET_REFUSALS = {
+    ClusterKind.CLUSTER: gettext_lazy(
+        "The cluster lead does not review its own unit's sheet: the cluster deputy reviews it, or the provincial "
+        "office when there is no deputy."
+    ),
+    ClusterKind.BLOC: gettext_lazy(
+        "The bloc lead does not review its own unit's sheet: the bloc deputy reviews it, or the provincial office "
+        "when there is no deputy."
+    ),
+}
+
+
+def not_the_reviewer(*, sheet, user):
+    """The sentence refusing `user` the review of `sheet`."""
+    if user is not None and is_term_lead(user, sheet.term) and sheet.unit_id == sheet.term.lead_unit_id:
+        return str(OWN_SHEET_REFUSALS.get(sheet.term.cluster.kind, OWN_SHEET_REFUSALS[ClusterKind.CLUSTER]))
+    return _("You are not the reviewer of this sheet.")
+
+
 def review_sheet(*, sheet, version, adjustments, by, action="save", return_reason=""):
-    """The lead adjusts points (each change with a reason) and accepts or returns the sheet.
+    """The sheet's reviewer adjusts points (each change with a reason) and accepts or returns it.
+
+    The reviewer is the lead, the deputy for the lead's own sheet, or the provincial office when the
+    deputy is conflicted too or there is none (`clusters.rules.reviews_sheet`); anyone else, the lead
+    on its own unit's sheet included, is refused. Every review action records `Sheet.reviewed_by`.
 
     `adjustments` maps criterion id -> (points, reason), points read like the member's values (within
     the bounds of Score.points); `action` is "save", "accept" or "return".
-    Side effects: bumps Sheet.version, updates Score.points and adjustment_reason (audited), and
-    sets the sheet's status (audited). Refused (nothing written) outside the self-assessment and
-    review phases, for sheets not submitted, stale versions, and points out of range.
+    Side effects: bumps Sheet.version, updates Score.points and adjustment_reason (audited, with the
+    reason), sets the sheet's status and reviewed_by (audited). Refused (nothing written) for anyone
+    but the sheet's reviewer, outside the self-assessment and review phases, for sheets not
+    submitted, stale versions, and points out of range.
     """
+    if by is None or not reviews_sheet(by, sheet):
+        raise ClustersError(not_the_reviewer(sheet=sheet, user=by))
     if sheet.status not in SheetStatus.reviewable():
         raise ClustersError(NOT_REVIEWABLE[SheetStatus(sheet.status)])
     term = sheet.term
@@ -243,12 +273,17 @@ def review_sheet(*, sheet, version, adjustments, by, action="save", return_reaso
             score = score or Score(sheet=sheet, criterion=criterion)
             score.points = points
             score.adjustment_reason = reason
-            score.save()
+            with because(reason):  # the reason is shown with the change in the sheet's history
+                score.save()
         if action in ("accept", "return"):
             target = SheetStatus.ACCEPTED if action == "accept" else SheetStatus.RETURNED
             SHEETS.check(sheet.status, target)
             sheet.status = target
             sheet.reviewed_at = timezone.now()
             sheet.return_reason = return_reason.strip() if action == "return" else ""
-            sheet.save(update_fields=["status", "reviewed_at", "return_reason", "updated_at"])
+            sheet.reviewed_by = by
+            sheet.save(update_fields=["status", "reviewed_at", "return_reason", "reviewed_by", "updated_at"])
+        elif changes or sheet.reviewed_by_id != by.pk:
+            sheet.reviewed_by = by
+            sheet.save(update_fields=["reviewed_by", "updated_at"])
     return sheet

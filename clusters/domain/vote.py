@@ -32,7 +32,7 @@ from ..models import Ballot, DeciderChoice, Nomination, NominationKind, Sheet, T
 from ..rules import is_term_deputy, is_term_lead
 from .errors import ClustersError
 from .phases import activate_phase, ensure_vote_round, enter_phase, require_phase
-from .ranking import ranking_queryset
+from .ranking import ranked_sheets
 
 DECIDING_ROUND = Term.VOTE_ROUNDS + 1
 CLUSTER, BLOC = ClusterKind.CLUSTER, ClusterKind.BLOC
@@ -106,22 +106,6 @@ CHOICES_CLEARED = {
 
 def _kind(term):
     return ClusterKind(term.cluster.kind) if term.cluster.kind in ClusterKind.values else CLUSTER
-
-
-def excluded_memberships(*, term):
-    """The term's members an officer excluded from the ranking, with who did it and why."""
-    return list(
-        TermMember.objects.filter(term=term)
-        .exclude(excluded_reason="")
-        .select_related("unit", "excluded_by")
-        .order_by("unit__search_text")
-    )
-
-
-def ranked_sheets(*, term):
-    """The accepted sheets in ranking order, without the members an officer excluded (two queries)."""
-    excluded = set(TermMember.objects.filter(term=term).exclude(excluded_reason="").values_list("unit_id", flat=True))
-    return [sheet for sheet in ranking_queryset(term=term) if sheet.unit_id not in excluded]
 
 
 def candidates(*, term):

@@ -8,7 +8,15 @@ from portal.text import FoldedSearchMixin, folded_search
 from portal.uploads import DocumentField
 
 from ..enums import ClusterKind, DeciderSide, Decision, OrganisingLevel, PhaseKind, TieBreak
-from ..rules import can_decide_vote, can_view_cluster, can_view_ranking, can_view_term, is_term_lead, is_term_member
+from ..rules import (
+    can_decide_vote,
+    can_queue_term,
+    can_view_cluster,
+    can_view_ranking,
+    can_view_term,
+    is_term_lead,
+    is_term_member,
+)
 from ..words import words_for
 
 
@@ -212,7 +220,7 @@ class Term(RulesModel):
             "change": is_officer,
             "delete": is_officer,
             "review": is_term_lead,
-            "queue": is_officer | is_term_lead,
+            "queue": can_queue_term,
             "rank": can_view_ranking,
             "vote": is_term_member,
             "run_vote": is_term_lead,

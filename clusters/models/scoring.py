@@ -1,6 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from rules.contrib.models import RulesModel
 
@@ -161,7 +161,12 @@ class SheetQuerySet(models.QuerySet):
             return self
         if not (user.is_authenticated and user.is_unit_officer and user.unit_id):
             return self.none()
-        return self.filter(Q(unit_id=user.unit_id) | Q(term__lead_unit_id=user.unit_id))
+        # The deputy reviews the lead's own sheet (clusters.rules.sheet_reviewer), so it sees that one.
+        return self.filter(
+            Q(unit_id=user.unit_id)
+            | Q(term__lead_unit_id=user.unit_id)
+            | Q(term__deputy_unit_id=user.unit_id, unit_id=F("term__lead_unit_id"))
+        )
 
 
 class Sheet(RulesModel):

@@ -6,6 +6,7 @@ import pytest
 from awards.domain.workflow import create_proposal
 from clusters.domain import vote
 from clusters.domain.errors import DomainError
+from clusters.domain.ranking import ranked_sheets
 from clusters.enums import Decision, PhaseKind, SheetStatus
 from clusters.models import Ballot, DeciderChoice, Nomination, Sheet, Term, TermMember, VoteRound
 from tests.factories import UserFactory
@@ -70,7 +71,7 @@ def test_an_excluded_member_with_an_accepted_sheet_is_not_ranked_nor_a_candidate
     vote.exclude_member(term=term, unit=term.unit_list[0], reason="Vi phạm kỷ luật", by=officer)
 
     assert term.unit_list[0] not in vote.candidates(term=term)
-    assert [sheet.unit for sheet in vote.ranked_sheets(term=term)] == term.unit_list[1:3]
+    assert [sheet.unit for sheet in ranked_sheets(term=term)] == term.unit_list[1:3]
 
 
 def test_an_exclusion_needs_a_reason_and_can_be_undone(term, officer):

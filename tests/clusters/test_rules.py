@@ -84,10 +84,31 @@ def test_a_member_sheet_is_filled_by_its_unit_and_reviewed_by_the_lead():
 
 def test_a_sheet_of_another_unit_is_the_officers_to_read_only():
     other_sheet = sheet(term(NOBODYS_UNIT), NOBODYS_UNIT)
+    members_sheet = sheet(term(NOBODYS_UNIT), OTHER_UNIT + 100)
 
     assert who_may("clusters.view_sheet", other_sheet) == OFFICERS
     assert who_may("clusters.fill_sheet", other_sheet) == set()
-    assert who_may("clusters.review_sheet", other_sheet) == set()
+    # Fair review: this is the lead unit's own sheet and the term has no deputy, so the provincial
+    # office reviews it (before, nobody could); a member's sheet stays the lead's to review.
+    assert who_may("clusters.review_sheet", other_sheet) == OFFICERS
+    assert who_may("clusters.view_sheet", members_sheet) == OFFICERS
+    assert who_may("clusters.review_sheet", members_sheet) == set()
+
+
+def test_the_lead_never_reviews_its_own_sheet_the_deputy_or_the_office_does():
+    cast = unsaved_cast()
+    led_with_deputy = term(MEMBER_UNIT, deputy_unit_id=OTHER_UNIT)
+    cast["outsider"].is_unit_officer = True  # the unit officer of the deputy unit OTHER_UNIT
+    own_sheet = sheet(led_with_deputy, MEMBER_UNIT)
+    deputy_sheet = sheet(led_with_deputy, OTHER_UNIT)
+
+    assert cluster_rules.sheet_reviewer(own_sheet) == cluster_rules.REVIEWED_BY_DEPUTY
+    assert who_may("clusters.review_sheet", own_sheet, cast) == {"outsider"}
+    assert who_may("clusters.view_sheet", own_sheet, cast) == OFFICERS | {"unit_officer", "outsider"}
+    assert who_may("clusters.review_sheet", deputy_sheet, cast) == {"unit_officer"}
+    assert who_may("clusters.review_sheet", sheet(term(MEMBER_UNIT), MEMBER_UNIT), cast) == OFFICERS
+    assert cluster_rules.is_term_deputy(cast["outsider"], led_with_deputy)
+    assert not cluster_rules.is_term_deputy(cast["unit_officer"], led_with_deputy)
 
 
 def test_sheet_predicates_refuse_a_missing_sheet_and_anonymous_visitors():

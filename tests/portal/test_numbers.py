@@ -356,9 +356,10 @@ def test_review_points_beyond_the_column_are_refused():
     sheet.status = "submitted"
     sheet.save()
     criterion = term.criterion_list[0]
+    lead = UserFactory(unit=term.lead_unit, is_unit_officer=True)  # only the sheet's reviewer may review
 
     with pytest.raises(scoring.ScoreErrors) as refused:
-        scoring.review_sheet(sheet=sheet, version=sheet.version, adjustments={criterion.pk: ("1e30", "x")}, by=None)
+        scoring.review_sheet(sheet=sheet, version=sheet.version, adjustments={criterion.pk: ("1e30", "x")}, by=lead)
 
     assert criterion.pk in refused.value.errors
     assert Score.objects.get(sheet=sheet).points == 5

@@ -12,7 +12,6 @@ from reports.models import Conference
 from reports.rendering import html_to_pdf
 from tests.reports.pdf import pdf_text
 
-
 # The template's own words (the demo's texts typed by officers name the cluster, and may stay).
 CLUSTER_WORDS = ("Cụm trưởng", "Cụm phó", "Toàn Cụm", "CỦA CỤM", "CTĐ", "CỤM TRƯỞNG", "trong Cụm;")
 
