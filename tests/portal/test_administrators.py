@@ -47,7 +47,12 @@ def submit_unit_report(member_unit):
 
 def close_vote_round(member_unit):
     """The vote of the term the member unit leads; POST counts the round."""
-    term = scored_term(lead_unit=member_unit, members=3, phase=PhaseKind.VOTE)
+    from clusters.domain import vote
+
+    term = scored_term(lead_unit=member_unit, members=3, phase=PhaseKind.VOTE, points={0: [5, 0], 1: [4, 0], 2: [3, 0]})
+    choices = [unit.pk for unit in vote.candidates(term=term)]
+    for voter, choice in zip(term.unit_list, choices, strict=False):  # three different choices: undecided
+        vote.cast_ballot(term=term, voter_unit=voter, choice_unit_id=choice, by=None)
     return reverse("clusters:vote_close", args=[term.pk]), {}, term, {"vote_round": 2}
 
 
