@@ -160,7 +160,7 @@ class Difference:
 
 
 class Unresolved(ClustersError):
-    """A conflict page was saved without a choice for some fields; `differences` lists them."""
+    """A conflict page was saved without a choice for some fields; `differences` lists the fields to ask again."""
 
     def __init__(self, differences):
         self.differences = differences
@@ -180,6 +180,11 @@ def _same(field, first, second):
     return (first or "").replace("\r\n", "\n") == (second or "").replace("\r\n", "\n")
 
 
+def evidence_name(score):
+    """The name a page compares to tell whether the stored evidence file changed ("" for none)."""
+    return score.evidence.name.rsplit("/", 1)[-1] if score is not None and score.evidence else ""
+
+
 def stored_fields(scores):
     """{(criterion id, field): stored value} of Score rows ({criterion id: Score}); absent rows are empty."""
     fields = {}
@@ -187,7 +192,7 @@ def stored_fields(scores):
         fields[criterion_id, "value"] = score.value
         fields[criterion_id, "comment"] = score.comment
         fields[criterion_id, "points"] = score.points
-        fields[criterion_id, "evidence"] = score.evidence.name if score.evidence else ""
+        fields[criterion_id, "evidence"] = evidence_name(score)
     return fields
 
 
@@ -228,21 +233,25 @@ def choose(*, posted, loaded, pending, choices):
     `pending` lists the asked keys, `choices` maps a key to MINE or THEIRS. THEIRS puts back the value
     the page showed as theirs, which is the value it loaded: the field then counts as unchanged, so
     if someone saved it again meanwhile, the newer value stays. A field left without a choice (and
-    still differing) raises Unresolved; nothing is written. No side effects.
+    still differing) raises Unresolved with every asked field that still differs, decided or not,
+    for the page to ask again; nothing is written. No side effects.
     """
-    chosen, undecided = dict(posted), []
+    chosen, differing, undecided = dict(posted), [], False
     for key in pending:
         if key not in posted:
             continue
         field = key[1]
         theirs = loaded.get(key, _empty(field))
+        if _same(field, posted[key], theirs):
+            continue
+        differing.append(Difference(key[0], field, posted[key], theirs))
         choice = choices.get(key)
         if choice == THEIRS:
             chosen[key] = theirs
-        elif choice != MINE and not _same(field, posted[key], theirs):
-            undecided.append(Difference(key[0], field, posted[key], theirs))
+        elif choice != MINE:
+            undecided = True
     if undecided:
-        raise Unresolved(undecided)
+        raise Unresolved(differing)
     return chosen
 
 

@@ -86,7 +86,7 @@ class Row:
             "value": format_input(score.value) if score else "",
             "comment": score.comment if score else "",
             "points": format_input(score.points) if score else "",
-            "evidence": score.evidence.name if score and score.evidence else "",
+            "evidence": scoring.evidence_name(score),
         }
 
         def typed(name):

@@ -15,7 +15,7 @@ from django.test.utils import CaptureQueriesContext
 
 from clusters.domain import scoring
 from clusters.domain.errors import SheetConflict
-from clusters.enums import CriterionKind, SheetStatus
+from clusters.enums import ClusterKind, CriterionKind, SheetStatus
 from clusters.models import Score, Sheet
 from tests.factories import UserFactory
 from tests.factories.clusters import CriterionFactory, scored_term
@@ -154,7 +154,7 @@ def test_choose_applies_choices_and_refuses_a_field_left_undecided():
 
     with pytest.raises(scoring.Unresolved) as refused:
         scoring.choose(posted=posted, loaded=loaded, pending=pending, choices={(1, "value"): scoring.THEIRS})
-    assert [d.name for d in refused.value.differences] == ["comment-2"]
+    assert [d.name for d in refused.value.differences] == ["value-1", "comment-2"]
 
     chosen = scoring.choose(
         posted=posted, loaded=loaded, pending=pending, choices={(1, "value"): "theirs", (2, "comment"): "mine"}
@@ -251,6 +251,26 @@ def test_the_chosen_value_is_saved_with_the_changes_only_i_made(term, people, ch
     assert response.status_code == 302
     assert stored(sheet, first) == (expected, "")
     assert stored(sheet, second) == (Decimal(4), "Của họ")
+
+
+@pytest.mark.django_db
+def test_a_choice_made_before_a_refusal_for_another_field_is_kept(term, people):
+    mine, theirs = people
+    sheet = term.sheet_list[1]
+    first = term.criterion_list[0]
+    url = f"/clusters/sheets/{sheet.pk}/"
+    my_page, their_page = mine.get(url), theirs.get(url)
+    press(theirs, url, their_page, fill={f"value-{first.pk}": "5", f"comment-{first.pk}": "Của họ"})
+    conflict_page = press(mine, url, my_page, fill={f"value-{first.pk}": "7", f"comment-{first.pk}": "Của tôi"})
+
+    undecided = press(mine, url, conflict_page, choose={f"value-{first.pk}": "theirs"})
+    assert undecided.status_code == 409
+    fields = FormReader(undecided.content.decode()).fields()
+    assert sorted(fields["conflict"]) == sorted([f"value-{first.pk}", f"comment-{first.pk}"])
+    assert fields[f"choice-value-{first.pk}"] == ["theirs"]
+
+    assert press(mine, url, undecided, choose={f"comment-{first.pk}": "mine"}).status_code == 302
+    assert stored(sheet, first) == (Decimal(5), "Của tôi")
 
 
 @pytest.mark.django_db
@@ -471,3 +491,40 @@ def conflict_queries(criteria):
 @pytest.mark.django_db
 def test_conflict_page_query_count_does_not_grow_with_criteria(db):
     assert conflict_queries(40) <= conflict_queries(1)
+
+
+@pytest.mark.django_db
+def test_an_evidence_file_someone_else_attached_meanwhile_is_pointed_out(term, people, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    mine, theirs = people
+    sheet = term.sheet_list[1]
+    first, second = term.criterion_list
+    url = f"/clusters/sheets/{sheet.pk}/"
+    my_page, their_page = mine.get(url), theirs.get(url)
+    evidence = SimpleUploadedFile("minh-chung.pdf", b"%PDF-1.4\n%%EOF")
+    assert press(theirs, url, their_page, files={f"evidence-{first.pk}": evidence}).status_code == 302
+
+    html = press(mine, url, my_page, fill={f"value-{second.pk}": "4"}).content.decode()
+
+    assert "Người khác đã đính kèm tệp minh chứng mới" in html
+
+
+@pytest.mark.django_db
+def test_a_bloc_sheet_speaks_of_the_bloc_lead(term):
+    term.cluster.kind = ClusterKind.BLOC
+    term.cluster.save()
+    sheet = term.sheet_list[1]
+    member = signed_in(UserFactory(unit=sheet.unit, is_unit_officer=True))
+    url = f"/clusters/sheets/{sheet.pk}/"
+
+    page = member.get(url).content.decode()
+    assert "Gửi Khối trưởng" in page and "Cụm trưởng" not in page
+    response = press(
+        member,
+        url,
+        member.get(url),
+        button=("action", "submit"),
+        fill={f"value-{c.pk}": "1" for c in term.criterion_list},
+    )
+    assert response.status_code == 302
+    assert "Đã gửi phiếu cho đơn vị Khối trưởng." in member.get(url).content.decode()
