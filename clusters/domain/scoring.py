@@ -112,12 +112,142 @@ def _claim(*, sheet, version, statuses, refusal):
     sheet.refresh_from_db()
     if sheet.status not in statuses:
         raise ClustersError(refusal(sheet.status))
+    # The scores are read after the version, so they are at least as new as the version a conflict
+    # page offers with them: its next save can only conflict again, never overwrite a save it did not show.
+    scores = {score.criterion_id: score for score in Score.objects.filter(sheet=sheet)}
     raise SheetConflict(
         _(
             "Someone else saved this sheet while you were editing it (version {theirs}, you opened version "
-            "{yours}). Nothing of yours was saved: reload the sheet, check their changes and enter yours again."
-        ).format(theirs=sheet.version, yours=version)
+            "{yours}). Nothing was saved: the values they saved are shown beside yours."
+        ).format(theirs=sheet.version, yours=version),
+        version=sheet.version,
+        scores=scores,
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# Stale saves: the page shows the other person's values beside the user's and saves nothing until
+# the user chooses, field by field.
+#
+# A field is keyed (criterion id, name): "value" and "comment" on the member's sheet, "points" on the
+# review (its reason goes with it), "evidence" (the stored file's name, never chosen: a file posted
+# with a stale save is not kept and must be chosen again). Pages send back, beside each input, the
+# value they loaded ("loaded"), so only what the user changed counts as theirs to keep ("mine"); a
+# field whose loaded value was not sent counts as changed.
+# ---------------------------------------------------------------------------------------------
+NUMBER_FIELDS = frozenset({"value", "points"})
+MINE, THEIRS = "mine", "theirs"
+
+
+@dataclass(frozen=True)
+class Difference:
+    """A field the user typed (`mine`) that differs from what someone else saved (`theirs`)."""
+
+    criterion_id: int
+    field: str
+    mine: object
+    theirs: object
+
+    @property
+    def name(self):
+        """The field's form name, e.g. "value-12"."""
+        return f"{self.field}-{self.criterion_id}"
+
+
+class Unresolved(ClustersError):
+    """A conflict page was saved without a choice for some fields; `differences` lists the fields to ask again."""
+
+    def __init__(self, differences):
+        self.differences = differences
+        super().__init__(
+            _("Nothing was saved: for each field shown beside someone else's value, choose yours or theirs.")
+        )
+
+
+def _empty(field):
+    return None if field in NUMBER_FIELDS else ""
+
+
+def _same(field, first, second):
+    if field in NUMBER_FIELDS:
+        return first == second
+    # Browsers send a textarea's line breaks as CRLF whatever was stored.
+    return (first or "").replace("\r\n", "\n") == (second or "").replace("\r\n", "\n")
+
+
+def evidence_name(score):
+    """The name a page compares to tell whether the stored evidence file changed ("" for none)."""
+    return score.evidence.name.rsplit("/", 1)[-1] if score is not None and score.evidence else ""
+
+
+def stored_fields(scores):
+    """{(criterion id, field): stored value} of Score rows ({criterion id: Score}); absent rows are empty."""
+    fields = {}
+    for criterion_id, score in scores.items():
+        fields[criterion_id, "value"] = score.value
+        fields[criterion_id, "comment"] = score.comment
+        fields[criterion_id, "points"] = score.points
+        fields[criterion_id, "evidence"] = evidence_name(score)
+    return fields
+
+
+def changed_fields(*, loaded, posted):
+    """The keys of `posted` the user changed: those differing from `loaded`, or whose loaded value is unknown."""
+    return {key for key, mine in posted.items() if key not in loaded or not _same(key[1], mine, loaded[key])}
+
+
+def their_changes(*, stored, loaded):
+    """The keys someone else changed since the page loaded them (`stored` differs from `loaded`)."""
+    return {key for key, was in loaded.items() if not _same(key[1], stored.get(key, _empty(key[1])), was)}
+
+
+def conflicts(*, stored, loaded, posted):
+    """The fields a stale save cannot merge: the user changed them, and what is stored now differs.
+
+    `stored` is `stored_fields(SheetConflict.scores)`, `loaded` what the page loaded, `posted` what it
+    sent, each {(criterion id, field): value}. A field only the user changed, one only someone else
+    changed, and one both set alike merge without asking; each returned Difference needs a choice.
+    """
+    found = []
+    for key, mine in posted.items():
+        criterion_id, field = key
+        theirs = stored.get(key, _empty(field))
+        if key in loaded and _same(field, mine, loaded[key]):
+            continue  # the user did not change it: what is stored stands
+        if _same(field, mine, theirs):
+            continue
+        if key in loaded and _same(field, theirs, loaded[key]):
+            continue  # nobody else changed it: the user's value stands
+        found.append(Difference(criterion_id, field, mine, theirs))
+    return sorted(found, key=lambda difference: (difference.criterion_id, difference.field))
+
+
+def choose(*, posted, loaded, pending, choices):
+    """`posted` with the user's choice applied to each field the conflict page asked about.
+
+    `pending` lists the asked keys, `choices` maps a key to MINE or THEIRS. THEIRS puts back the value
+    the page showed as theirs, which is the value it loaded: the field then counts as unchanged, so
+    if someone saved it again meanwhile, the newer value stays. A field left without a choice (and
+    still differing) raises Unresolved with every asked field that still differs, decided or not,
+    for the page to ask again; nothing is written. No side effects.
+    """
+    chosen, differing, undecided = dict(posted), [], False
+    for key in pending:
+        if key not in posted:
+            continue
+        field = key[1]
+        theirs = loaded.get(key, _empty(field))
+        if _same(field, posted[key], theirs):
+            continue
+        differing.append(Difference(key[0], field, posted[key], theirs))
+        choice = choices.get(key)
+        if choice == THEIRS:
+            chosen[key] = theirs
+        elif choice != MINE:
+            undecided = True
+    if undecided:
+        raise Unresolved(differing)
+    return chosen
 
 
 def save_sheet(*, sheet, version, entries, by, submit=False):

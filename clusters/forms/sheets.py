@@ -3,14 +3,21 @@
 The pages keep their field names (`value-<criterion id>`, `comment-<id>`, `evidence-<id>`,
 `points-<id>`, `reason-<id>`, `version`, `action`), which clusters/static/clusters/scoring.js reads.
 Numbers are read by `portal.forms.NumberField` with the bounds of the Score column they go to.
+
+For stale saves (clusters.domain.scoring, "Stale saves") each page also sends what it loaded
+(`loaded-<field>-<id>`, hidden), and a conflict page the fields it asks about (`conflict`, one
+value per field, e.g. "value-12"), the user's choice for each (`choice-value-12`: "mine" or
+"theirs") and, from the "keep all mine" / "take all theirs" buttons, `take_all`.
 """
+
+import re
 
 from django import forms
 
 from portal.forms import NumberField
-from portal.numbers import NumberError, parse_integer
+from portal.numbers import NumberError, bounds_of, parse_integer, parse_number
 
-from ..domain.scoring import Entry
+from ..domain.scoring import MINE, THEIRS, Entry
 from ..models import Score
 
 TEXT_MAX = 2000
@@ -56,12 +63,66 @@ class _SheetForm(forms.Form):
     def posted(self, criterion, field):
         return f"{field}-{criterion.pk}" in self.data
 
+    # Stale saves -------------------------------------------------------------------------------
+    FIELDS = ()  # the per-criterion fields a conflict is about
+    LOADED = ()  # the fields whose loaded value the page sends back
+    CONFLICT_NAME = re.compile(r"([a-z]+)-([0-9]{1,12})")
+
+    def field_values(self):
+        """{(criterion id, field): cleaned value} of the fields sent, for `scoring.conflicts`/`choose`."""
+        return {
+            (criterion.pk, field): self.cleaned_data[f"{field}-{criterion.pk}"]
+            for criterion in self.criteria
+            for field in self.FIELDS
+            if self.posted(criterion, field)
+        }
+
+    def loaded(self):
+        """{(criterion id, field): value} the page loaded; unreadable or absent ones are left out (unknown)."""
+        loaded = {}
+        for criterion in self.criteria:
+            for field in self.LOADED:
+                text = self.data.get(f"loaded-{field}-{criterion.pk}")
+                if text is None:
+                    continue
+                if field in ("value", "points"):
+                    try:
+                        loaded[criterion.pk, field] = parse_number(text, **bounds_of(Score._meta.get_field(field)))
+                    except NumberError:
+                        continue
+                else:
+                    loaded[criterion.pk, field] = _truncated(text)
+        return loaded
+
+    def pending(self):
+        """The (criterion id, field) keys the conflict page asked the user to choose for."""
+        ids = {criterion.pk for criterion in self.criteria}
+        keys = []
+        for name in self.data.getlist("conflict") if hasattr(self.data, "getlist") else []:
+            match = self.CONFLICT_NAME.fullmatch(name)
+            if match and match[1] in self.FIELDS and int(match[2]) in ids:
+                keys.append((int(match[2]), match[1]))
+        return keys
+
+    def choices(self):
+        """{key: MINE or THEIRS} for the pending fields: "take all" when pressed, else each field's choice."""
+        take_all = self.data.get("take_all")
+        choices = {}
+        for key in self.pending():
+            choice = take_all if take_all in (MINE, THEIRS) else self.data.get(f"choice-{key[1]}-{key[0]}")
+            if choice in (MINE, THEIRS):
+                choices[key] = choice
+        return choices
+
 
 class ScoreSheetForm(_SheetForm):
     """The member's self-assessment: a value, a comment and an evidence file per criterion.
 
     Only the criteria whose value was sent become entries; the others keep what is stored.
     """
+
+    FIELDS = ("value", "comment")
+    LOADED = ("value", "comment", "evidence")
 
     def add_criterion_fields(self, criterion):
         pk = criterion.pk
@@ -76,16 +137,29 @@ class ScoreSheetForm(_SheetForm):
     def submit(self):
         return self.cleaned_data.get("action") == "submit"
 
-    def entries(self):
-        """{criterion id: scoring.Entry} of the valid form, for `scoring.save_sheet`."""
+    def entries(self, values=None):
+        """{criterion id: scoring.Entry} of the valid form, for `scoring.save_sheet`.
+
+        `values` ({(criterion id, field): value}, default `field_values()`) is what to save, e.g. after
+        `scoring.choose` applied the user's choices on a conflict page.
+        """
+        values = self.field_values() if values is None else values
         return {
             criterion.pk: Entry(
-                value=self.cleaned_data[f"value-{criterion.pk}"],
-                comment=_truncated(self.cleaned_data[f"comment-{criterion.pk}"]),
+                value=values[criterion.pk, "value"],
+                comment=_truncated(values.get((criterion.pk, "comment"), "")),
                 evidence=self.cleaned_data[f"evidence-{criterion.pk}"] or None,
             )
             for criterion in self.criteria
-            if self.posted(criterion, "value")
+            if (criterion.pk, "value") in values
+        }
+
+    def files_sent(self):
+        """{criterion id: file name} of the evidence files this request carried (kept only if it saves)."""
+        return {
+            criterion.pk: self.files[f"evidence-{criterion.pk}"].name
+            for criterion in self.criteria
+            if f"evidence-{criterion.pk}" in self.files
         }
 
 
@@ -93,6 +167,7 @@ class SheetReviewForm(_SheetForm):
     """The lead's review: adjusted points and the reason per criterion, and the return reason."""
 
     ACTIONS = ("save", "accept", "return")
+    FIELDS = LOADED = ("points",)
     return_reason = forms.CharField(required=False, strip=False)
 
     def add_criterion_fields(self, criterion):
@@ -110,15 +185,16 @@ class SheetReviewForm(_SheetForm):
     def clean_return_reason(self):
         return _truncated(self.cleaned_data.get("return_reason"))
 
-    def adjustments(self):
-        """{criterion id: (points, reason)} of the valid form, for `scoring.review_sheet`."""
+    def adjustments(self, values=None):
+        """{criterion id: (points, reason)} of the valid form, for `scoring.review_sheet`.
+
+        `values` ({(criterion id, "points"): points}, default `field_values()`) as for `entries`.
+        """
+        values = self.field_values() if values is None else values
         return {
-            criterion.pk: (
-                self.cleaned_data[f"points-{criterion.pk}"],
-                _truncated(self.cleaned_data[f"reason-{criterion.pk}"]),
-            )
+            criterion.pk: (values[criterion.pk, "points"], _truncated(self.cleaned_data[f"reason-{criterion.pk}"]))
             for criterion in self.criteria
-            if self.posted(criterion, "points")
+            if (criterion.pk, "points") in values
         }
 
 

@@ -1,5 +1,11 @@
-"""A member's self-assessment sheet, the lead's review of it, its evidence files and the review queue."""
+"""A member's self-assessment sheet, the lead's review of it, its evidence files and the review queue.
 
+A stale save (someone else saved meanwhile) writes nothing: the page comes back with the other
+person's values beside the user's, field by field, and the version they were read at, and saves
+only once the user chose for each (clusters.domain.scoring, "Stale saves").
+"""
+
+import dataclasses
 from decimal import Decimal
 
 from django.contrib import messages
@@ -14,13 +20,13 @@ from portal.audit import history_visible_to
 from portal.errors import DomainError
 from portal.lists import FilteredListView
 from portal.mixins import ObjectPermissionMixin
-from portal.numbers import format_input
+from portal.numbers import format_input, format_number
 from portal.permissions import object_view
 from portal.xlsx import DATETIME, NUMBER, TEXT, Table, xlsx_response
 
 from ..domain import scoring
 from ..domain.errors import SheetConflict
-from ..enums import CriterionKind, PhaseKind, SheetStatus
+from ..enums import ClusterKind, CriterionKind, PhaseKind, SheetStatus
 from ..filters import SheetFilterSet
 from ..forms import ScoreSheetForm, SheetReviewForm
 from ..models import Criterion, CriterionGroup, Score, Sheet
@@ -28,28 +34,118 @@ from .common import SHEETS, TERMS, _progress
 from .exports import reviewer_label, term_export_title
 
 
-class Row:
-    """One criterion on a sheet page: the stored score, what was typed, and the error if refused."""
+@dataclasses.dataclass
+class Conflict:
+    """What a sheet page shows after a stale save (`scoring.SheetConflict`) or an undecided conflict page.
 
-    def __init__(self, criterion, score, *, posted, errors, field):
+    `differences` need a choice (pre-checked from `choices`); `mine` are the fields whose typed text
+    is shown (None: every field sent), the others show what is stored; `updated` are fields only
+    someone else changed; `scores` and `version`, after a stale save, are what the page now loads.
+    """
+
+    differences: list
+    choices: dict = dataclasses.field(default_factory=dict)
+    mine: set | None = None
+    updated: set = dataclasses.field(default_factory=set)
+    scores: dict | None = None
+    version: int | None = None
+
+    @classmethod
+    def after_stale_save(cls, stale, *, loaded, values):
+        stored = scoring.stored_fields(stale.scores)
+        mine = scoring.changed_fields(loaded=loaded, posted=values)
+        return cls(
+            differences=scoring.conflicts(stored=stored, loaded=loaded, posted=values),
+            mine=mine,
+            updated=scoring.their_changes(stored=stored, loaded=loaded) - mine,
+            scores=stale.scores,
+            version=stale.version,
+        )
+
+
+def _submitted(kind):
+    """The message after a member submits, in its cluster's or bloc's words."""
+    if kind == ClusterKind.BLOC:
+        return _("The sheet was submitted to the bloc lead.")
+    return _("The sheet was submitted to the cluster lead.")
+
+
+LOADED_FIELDS = ("value", "comment", "evidence", "points")
+
+
+class Row:
+    """One criterion on a sheet page: the stored score, what was typed, and the error if refused.
+
+    `loaded` holds the texts the page sends back hidden as what it loaded (None: not sent, unknown);
+    `conflicts` ({field: ConflictItem}), `updated` (fields only someone else changed) and
+    `file_not_kept` are the row's notes after a refused save.
+    """
+
+    def __init__(self, criterion, score, *, posted, errors, field, conflict=None, files=None):
+        pk = criterion.pk
         self.criterion = criterion
         self.score = score
-        self.error = errors.get(criterion.pk)
-        stored_value = score.value if score else None
-        stored_points = score.points if score else None
-        stored = stored_value if field == "value" else stored_points
-        key = f"{field}-{criterion.pk}"
-        self.text = posted.get(key, "") if posted is not None and key in posted else format_input(stored)
-        self.comment = (
-            posted.get(f"comment-{criterion.pk}", "") if posted is not None else (score.comment if score else "")
-        )
-        self.reason = posted.get(f"reason-{criterion.pk}", "") if posted is not None else ""
+        self.error = errors.get(pk)
+        stored = {
+            "value": format_input(score.value) if score else "",
+            "comment": score.comment if score else "",
+            "points": format_input(score.points) if score else "",
+            "evidence": scoring.evidence_name(score),
+        }
+
+        def typed(name):
+            if posted is None or f"{name}-{pk}" not in posted:
+                return False
+            return conflict is None or conflict.mine is None or (pk, name) in conflict.mine
+
+        self.text = posted.get(f"{field}-{pk}", "") if typed(field) else stored[field]
+        self.comment = posted.get(f"comment-{pk}", "") if typed("comment") else stored["comment"]
+        self.reason = posted.get(f"reason-{pk}", "") if posted is not None else ""
+        if posted is None or (conflict is not None and conflict.scores is not None):
+            self.loaded = stored
+        else:  # shown again after a refusal: still what the page first loaded
+            self.loaded = {name: posted.get(f"loaded-{name}-{pk}") for name in LOADED_FIELDS}
+        self.conflicts, self.updated = {}, set()
+        if conflict is not None:
+            for difference in conflict.differences:
+                if difference.criterion_id == pk:
+                    self.conflicts[difference.field] = ConflictItem(
+                        criterion, difference, score=score, choice=conflict.choices.get((pk, difference.field))
+                    )
+            self.updated = {name for criterion_id, name in conflict.updated if criterion_id == pk}
+        name = (files or {}).get(pk)
+        self.file_not_kept = _("The file {name} was not saved: choose it again.").format(name=name) if name else ""
 
 
-def _sheet_rows(sheet, *, posted=None, errors=None, field="value"):
-    """Criteria of the term grouped, each with the sheet's score (two queries)."""
+class ConflictItem:
+    """A field shown with both values: `mine` as typed, `theirs` as stored (with the reviewer's reason)."""
+
+    def __init__(self, criterion, difference, *, score, choice):
+        self.name = difference.name
+        self.mine = _shown(criterion, difference.field, difference.mine)
+        self.theirs = _shown(criterion, difference.field, difference.theirs)
+        self.reason = score.adjustment_reason if difference.field == "points" and score else ""
+        self.choice = choice
+
+
+def _shown(criterion, name, value):
+    if name not in scoring.NUMBER_FIELDS:
+        return value or _("(empty)")
+    if value is None:
+        return "—"
+    if name == "value" and criterion.kind == CriterionKind.QUALITATIVE:
+        return _("Passed") if value >= 1 else _("Not passed")
+    return format_number(value)
+
+
+def _sheet_rows(sheet, *, posted=None, errors=None, field="value", conflict=None, files=None):
+    """Criteria of the term grouped, each with the sheet's score (two queries; the scores come from
+    `conflict.scores` after a stale save)."""
     errors = errors or {}
-    scores = {score.criterion_id: score for score in Score.objects.filter(sheet=sheet)}
+    if conflict is not None and conflict.scores is not None:
+        scores = conflict.scores
+    else:
+        scores = {score.criterion_id: score for score in Score.objects.filter(sheet=sheet)}
     groups = list(
         CriterionGroup.objects.filter(term_id=sheet.term_id).prefetch_related(
             Prefetch("criteria", queryset=Criterion.objects.order_by("position", "pk"))
@@ -57,7 +153,15 @@ def _sheet_rows(sheet, *, posted=None, errors=None, field="value"):
     )
     for group in groups:
         group.rows = [
-            Row(criterion, scores.get(criterion.pk), posted=posted, errors=errors, field=field)
+            Row(
+                criterion,
+                scores.get(criterion.pk),
+                posted=posted,
+                errors=errors,
+                field=field,
+                conflict=conflict,
+                files=files,
+            )
             for criterion in group.criteria.all()
         ]
     total = sum((score.points for score in scores.values()), start=0)
@@ -70,42 +174,51 @@ def sheet_detail(request, sheet):
     """The member's sheet: a form for its own unit while it can edit, read-only for the lead and officers."""
     user = request.user
     can_fill = user.has_perm("clusters.fill_sheet", sheet)
-    errors, posted = {}, None
-    status = 200
+    errors, posted, conflict, files = {}, None, None, {}
+    status, version = 200, sheet.version
     if request.method == "POST":
         posted = request.POST
         form = ScoreSheetForm(
             request.POST, request.FILES, criteria=Criterion.objects.filter(group__term_id=sheet.term_id)
         )
+        files = form.files_sent()
         if not form.is_valid():
             errors = form.criterion_errors()
+            version = form.cleaned_data.get("version", -1)
         else:
+            version = form.cleaned_data["version"]
+            values, loaded = form.field_values(), form.loaded()
             try:
+                values = scoring.choose(posted=values, loaded=loaded, pending=form.pending(), choices=form.choices())
                 scoring.save_sheet(
                     sheet=sheet,
-                    version=form.cleaned_data["version"],
-                    entries=form.entries(),
+                    version=version,
+                    entries=form.entries(values),
                     by=user,
                     submit=form.submit,
                 )
             except scoring.ScoreErrors as failure:
                 errors = failure.errors
-            except SheetConflict as error:
-                messages.error(request, str(error))
-                status = 409
+            except scoring.Unresolved as undecided:
+                messages.error(request, str(undecided))
+                status, conflict = 409, Conflict(differences=undecided.differences, choices=form.choices())
+            except SheetConflict as stale:
+                messages.error(request, str(stale))
+                status, conflict = 409, Conflict.after_stale_save(stale, loaded=loaded, values=values)
+                version = conflict.version
             except DomainError as error:
                 messages.error(request, str(error))
                 status = 400
             else:
                 if sheet.status == SheetStatus.SUBMITTED:
-                    messages.success(request, _("The sheet was submitted to the cluster lead."))
+                    messages.success(request, _submitted(sheet.term.cluster.kind))
                 else:
                     messages.success(request, _("The draft was saved."))
                 return HttpResponseRedirect(reverse("clusters:sheet_detail", args=[sheet.pk]))
         if errors:
             messages.error(request, _("Nothing was saved: correct the highlighted criteria."))
             status = 400
-    groups, total, self_total = _sheet_rows(sheet, posted=posted, errors=errors)
+    groups, total, self_total = _sheet_rows(sheet, posted=posted, errors=errors, conflict=conflict, files=files)
     editable = (
         can_fill
         and sheet.status in scoring.EDITABLE_BY_MEMBER
@@ -121,6 +234,9 @@ def sheet_detail(request, sheet):
         "editable": editable,
         "errors": errors,
         "posted": posted,
+        "version": version,
+        "conflict": conflict,
+        "files_not_kept": bool(files) and request.method == "POST",
         "kinds": CriterionKind,
         "can_review": user.has_perm("clusters.review_sheet", sheet),
         "reviewer": reviewer_label(sheet.term, sheet),
@@ -133,27 +249,35 @@ def sheet_detail(request, sheet):
 def sheet_review(request, sheet):
     """The sheet's reviewer (the lead; the deputy for the lead's own sheet, or the office) checks a
     submitted sheet, adjusts points with reasons, and accepts or returns it."""
-    errors, posted, status = {}, None, 200
+    errors, posted, status, conflict, version = {}, None, 200, None, sheet.version
     if request.method == "POST":
         posted = request.POST
         form = SheetReviewForm(request.POST, criteria=Criterion.objects.filter(group__term_id=sheet.term_id))
         if not form.is_valid():
             errors = form.criterion_errors()
+            version = form.cleaned_data.get("version", -1)
         else:
+            version = form.cleaned_data["version"]
+            values, loaded = form.field_values(), form.loaded()
             try:
+                values = scoring.choose(posted=values, loaded=loaded, pending=form.pending(), choices=form.choices())
                 scoring.review_sheet(
                     sheet=sheet,
-                    version=form.cleaned_data["version"],
-                    adjustments=form.adjustments(),
+                    version=version,
+                    adjustments=form.adjustments(values),
                     by=request.user,
                     action=form.cleaned_data["action"],
                     return_reason=form.cleaned_data["return_reason"],
                 )
             except scoring.ScoreErrors as failure:
                 errors = failure.errors
-            except SheetConflict as error:
-                messages.error(request, str(error))
-                status = 409
+            except scoring.Unresolved as undecided:
+                messages.error(request, str(undecided))
+                status, conflict = 409, Conflict(differences=undecided.differences, choices=form.choices())
+            except SheetConflict as stale:
+                messages.error(request, str(stale))
+                status, conflict = 409, Conflict.after_stale_save(stale, loaded=loaded, values=values)
+                version = conflict.version
             except DomainError as error:
                 messages.error(request, str(error))
                 status = 400
@@ -167,7 +291,7 @@ def sheet_review(request, sheet):
         if errors:
             messages.error(request, _("Nothing was saved: correct the highlighted criteria."))
             status = 400
-    groups, total, self_total = _sheet_rows(sheet, posted=posted, errors=errors, field="points")
+    groups, total, self_total = _sheet_rows(sheet, posted=posted, errors=errors, field="points", conflict=conflict)
     context = {
         "sheet": sheet,
         "term": sheet.term,
@@ -176,6 +300,8 @@ def sheet_review(request, sheet):
         "self_total": self_total,
         "errors": errors,
         "posted": posted,
+        "version": version,
+        "conflict": conflict,
         "reviewable": sheet.status == SheetStatus.SUBMITTED and not sheet.term.is_locked,
         "reviewer": reviewer_label(sheet.term, sheet),
         "history": history_visible_to(request.user, sheet, children=[Score.objects.filter(sheet=sheet)]),
