@@ -45,6 +45,14 @@ CRITERIA = Criterion.objects.select_related(
 )
 
 
+def _posted(request, *, files=False):
+    """The POST data when the request is a POST (even an empty one), else None (an unbound form)."""
+    data = request.POST if request.method == "POST" else None
+    if files:
+        return data, (request.FILES if data is not None else None)
+    return data
+
+
 def _redirect(name, *args, anchor=""):
     return HttpResponseRedirect(reverse(name, args=args) + anchor)
 
@@ -79,7 +87,7 @@ def _confirm_page(request, *, question, back, term=None, form=None):
 # ---------------------------------------------------------------------------
 @permission_required("clusters.add_cluster")
 def cluster_create(request):
-    form = ClusterForm(request.POST or None)
+    form = ClusterForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         created = {}
 
@@ -94,7 +102,7 @@ def cluster_create(request):
 
 @object_view(CLUSTERS, "clusters.change_cluster")
 def cluster_update(request, cluster):
-    form = ClusterForm(request.POST or None, instance=cluster)
+    form = ClusterForm(_posted(request), instance=cluster)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if attempt(
@@ -168,7 +176,7 @@ MEMBERS = ClusterMember.objects.select_related("cluster", "unit")
 @object_view(MEMBERS, "clusters.change_cluster", check_on="cluster")
 def cluster_member_end(request, member):
     back = reverse("clusters:cluster_members", args=[member.cluster_id])
-    form = ClusterMemberEndForm(request.POST or None, initial={"to_year": timezone.localdate().year})
+    form = ClusterMemberEndForm(_posted(request), initial={"to_year": timezone.localdate().year})
     if (
         request.method == "POST"
         and form.is_valid()
@@ -213,7 +221,7 @@ def term_create(request, cluster):
         "copy_criteria": True,
         "copy_phases": True,
     }
-    form = TermCreateForm(request.POST or None, initial=initial, cluster=cluster)
+    form = TermCreateForm(_posted(request), initial=initial, cluster=cluster)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         members = list(data.pop("members")) or None
@@ -251,7 +259,7 @@ def _next_year(cluster):
 # ---------------------------------------------------------------------------
 @object_view(TERMS, "clusters.change_term")
 def term_setup(request, term):
-    form = TermSettingsForm(request.POST or None, request.FILES or None, instance=term)
+    form = TermSettingsForm(*_posted(request, files=True), instance=term)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         reason = data.pop("reason")
@@ -332,7 +340,7 @@ TERM_MEMBERS = TermMember.objects.select_related("unit", "term__cluster", "term_
 def term_member_remove(request, membership):
     term = membership.term
     back = reverse("clusters:term_members", args=[term.pk])
-    form = ConfirmForm(request.POST or None)
+    form = ConfirmForm(_posted(request))
     if request.method == "POST":
         if form.is_valid() and attempt(
             request,
@@ -355,7 +363,7 @@ def term_member_remove(request, membership):
 # ---------------------------------------------------------------------------
 @object_view(TERMS, "clusters.change_term")
 def term_phases(request, term):
-    form = PhaseForm(request.POST or None)
+    form = PhaseForm(_posted(request))
     if (
         request.method == "POST"
         and form.is_valid()
@@ -409,7 +417,7 @@ PHASES = Phase.objects.select_related("term__cluster", "term__lead_unit", "term_
 @object_view(PHASES, "clusters.change_term", check_on="term")
 def phase_delete(request, phase):
     back = reverse("clusters:term_phases", args=[phase.term_id])
-    form = ConfirmForm(request.POST or None)
+    form = ConfirmForm(_posted(request))
     if request.method == "POST":
         if form.is_valid():
             attempt(
@@ -418,7 +426,9 @@ def phase_delete(request, phase):
                 success=_("The phase was deleted."),
             )
         return HttpResponseRedirect(back)
-    question = _("Delete the phase “{phase}” and its dates?").format(phase=phase.get_kind_display())
+    question = _("Delete this phase ({start} – {end}) from the schedule?").format(
+        start=phase.starts_on.strftime("%d/%m/%Y"), end=phase.ends_on.strftime("%d/%m/%Y")
+    )
     return _confirm_page(request, question=question, back=back, term=phase.term, form=form)
 
 
@@ -459,7 +469,7 @@ def _criteria_back(term):
 
 @object_view(TERMS, "clusters.change_term")
 def group_create(request, term):
-    form = GroupForm(request.POST or None, term=term)
+    form = GroupForm(_posted(request), term=term)
     if (
         request.method == "POST"
         and form.is_valid()
@@ -476,9 +486,7 @@ def group_create(request, term):
 @object_view(GROUPS, "clusters.change_term", check_on="term")
 def group_update(request, group):
     term = group.term
-    form = GroupForm(
-        request.POST or None, term=term, group=group, initial={"title": group.title, "parent": group.parent}
-    )
+    form = GroupForm(_posted(request), term=term, group=group, initial={"title": group.title, "parent": group.parent})
     if (
         request.method == "POST"
         and form.is_valid()
@@ -495,7 +503,7 @@ def group_update(request, group):
 @object_view(GROUPS, "clusters.change_term", check_on="term")
 def group_delete(request, group):
     term = group.term
-    form = ConfirmForm(request.POST or None)
+    form = ConfirmForm(_posted(request))
     if request.method == "POST":
         if form.is_valid():
             attempt(
@@ -535,7 +543,7 @@ def _criterion_page(request, *, form, term, title, criterion=None):
 def criterion_create(request, term):
     group_id = request.GET.get("group", "")
     initial = {"group": int(group_id)} if group_id.isdigit() and len(group_id) < 10 else {}
-    form = CriterionForm(request.POST or None, term=term, initial=initial)
+    form = CriterionForm(_posted(request), term=term, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if attempt(
@@ -550,7 +558,7 @@ def criterion_create(request, term):
 @object_view(CRITERIA, "clusters.change_term", check_on="group.term")
 def criterion_update(request, criterion):
     term = criterion.group.term
-    form = CriterionForm(request.POST or None, instance=criterion, term=term)
+    form = CriterionForm(_posted(request), instance=criterion, term=term)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if attempt(
@@ -568,7 +576,7 @@ def criterion_update(request, criterion):
 @object_view(CRITERIA, "clusters.change_term", check_on="group.term")
 def criterion_delete(request, criterion):
     term = criterion.group.term
-    form = ConfirmForm(request.POST or None)
+    form = ConfirmForm(_posted(request))
     if request.method == "POST":
         if form.is_valid():
             attempt(
