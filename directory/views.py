@@ -186,7 +186,7 @@ def unit_autocomplete(request):
 
     Current units only unless `?all=1` (units that no longer exist are named with their end date).
     """
-    query = (request.GET.get("q") or "").strip()[:100]
+    query = (request.GET.get("q") or "").replace("\x00", "").strip()[:100]
     units = Unit.objects.visible_to(request.user)
     if request.GET.get("all") != "1":
         units = units.current()

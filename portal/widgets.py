@@ -38,6 +38,11 @@ def _selected_options(widget, name, value):
     return options
 
 
+def _typed(data, name):
+    """The search box's text (NUL characters dropped: PostgreSQL refuses them)."""
+    return str(data.get(name + SEARCH_SUFFIX) or "").replace("\x00", "").strip()
+
+
 class AutocompleteSelect(forms.Select):
     """A select holding only the selected option, with a search box beside it."""
 
@@ -70,7 +75,7 @@ class AutocompleteSelect(forms.Select):
         return context
 
     def value_from_datadict(self, data, files, name):
-        typed = (data.get(name + SEARCH_SUFFIX) or "").strip()
+        typed = _typed(data, name)
         if typed:
             return Typed(typed[:TYPED_MAX])
         return super().value_from_datadict(data, files, name)
@@ -84,7 +89,7 @@ class AutocompleteSelectMultiple(AutocompleteSelect):
 
     def value_from_datadict(self, data, files, name):
         picked = data.getlist(name) if hasattr(data, "getlist") else data.get(name) or []
-        typed = (data.get(name + SEARCH_SUFFIX) or "").strip()
+        typed = _typed(data, name)
         if typed:
             return [*picked, Typed(typed[: TYPED_MAX * 20])]
         return list(picked)

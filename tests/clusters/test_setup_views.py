@@ -67,6 +67,13 @@ def test_cluster_form_refuses_bad_input_without_500(client_as, officer):
             "organising_level": "provincial",
             "organising_body__search": "không có",
         },
+        {
+            "kind": ClusterKind.CLUSTER,
+            "name": "Cụm",
+            "organising_level": "provincial",
+            "organising_body__search": "a\x00b",
+        },
+        {"kind": ClusterKind.CLUSTER, "name": "Cụm\x00", "organising_level": "provincial"},
     ]
     for data in cases:
         response = client.post(url, data)
