@@ -341,17 +341,15 @@ def term_member_remove(request, membership):
     term = membership.term
     back = reverse("clusters:term_members", args=[term.pk])
     form = ConfirmForm(_posted(request))
-    if request.method == "POST":
-        if form.is_valid() and attempt(
+    if request.method == "POST" and form.is_valid():
+        attempt(
             request,
             lambda: setup.remove_term_member(
                 membership=membership, reason=form.cleaned_data["reason"], by=request.user
             ),
             success=_("The member was removed."),
-        ):
-            return HttpResponseRedirect(back)
-        if form.is_valid():
-            return HttpResponseRedirect(back)
+        )
+        return HttpResponseRedirect(back)
     question = _("Remove {unit} from this term's members? Its empty sheet is removed too.").format(
         unit=membership.unit.name
     )
