@@ -6,6 +6,7 @@ app_name = "directory"
 
 urlpatterns = [
     path("units/", views.UnitListView.as_view(), name="unit_list"),
+    path("units/autocomplete/", views.unit_autocomplete, name="unit_autocomplete"),
     path("units/new/", views.UnitCreateView.as_view(), name="unit_create"),
     path("units/<int:pk>/", views.UnitDetailView.as_view(), name="unit_detail"),
     path("units/<int:pk>/edit/", views.UnitUpdateView.as_view(), name="unit_update"),

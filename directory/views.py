@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.db.models import Count
-from django.http import HttpResponseRedirect
+from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -174,3 +174,24 @@ def import_directory(request):
         form = ImportForm(initial={"kind": ImportForm.UNITS})
     status = 400 if request.method == "POST" else 200
     return render(request, "directory/import.html", {"form": form, "row_errors": row_errors}, status=status)
+
+
+AUTOCOMPLETE_LIMIT = 20
+
+
+@permission_required("directory.view_unit")
+def unit_autocomplete(request):
+    """Units matching `?q=` (folded: "ha noi" finds "Hà Nội"), at most 20, as JSON for
+    js/autocomplete.js: `{"results": [{"id": 1, "text": "Hà Nội", "code": "01"}]}`.
+
+    Current units only unless `?all=1` (units that no longer exist are named with their end date).
+    """
+    query = (request.GET.get("q") or "").replace("\x00", "").strip()[:100]
+    units = Unit.objects.visible_to(request.user)
+    if request.GET.get("all") != "1":
+        units = units.current()
+    if query:
+        units = units.search(query)
+    rows = units.only("pk", "name", "code", "valid_until").order_by("search_text", "pk")[:AUTOCOMPLETE_LIMIT]
+    results = [{"id": unit.pk, "text": str(unit.display_name), "code": unit.code} for unit in rows]
+    return JsonResponse({"results": results})

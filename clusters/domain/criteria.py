@@ -1,7 +1,7 @@
 """The criteria set of a term: when it may change, copying last year's, and its total maximum."""
 
 from django.db import transaction
-from django.db.models import Sum
+from django.db.models import F, Sum
 from django.utils.translation import gettext as _
 
 from ..enums import CriterionKind
@@ -52,7 +52,12 @@ def copy_criteria(*, source, target):
         raise DomainError(_("This term already has criteria; remove them before copying."))
     with transaction.atomic():
         copies = {}
-        for group in CriterionGroup.objects.filter(term=source).order_by("parent_id", "position", "pk"):
+        # Parents first: top-level groups (no parent) before their children, on every database
+        # (PostgreSQL sorts NULL last).
+        groups = CriterionGroup.objects.filter(term=source).order_by(
+            F("parent_id").asc(nulls_first=True), "position", "pk"
+        )
+        for group in groups:
             copies[group.pk] = CriterionGroup.objects.create(
                 term=target, parent=copies.get(group.parent_id), title=group.title, position=group.position
             )

@@ -28,6 +28,7 @@ MATRIX = [
     ("password_change", None, "get", SIGNED_IN, 200),
     ("password_change_done", None, "get", SIGNED_IN, 200),
     ("directory:unit_list", None, "get", SIGNED_IN, 200),
+    ("directory:unit_autocomplete", None, "get", SIGNED_IN, 200),
     ("directory:unit_detail", "unit", "get", SIGNED_IN, 200),
     ("directory:unit_create", None, "get", OFFICERS, 200),
     ("directory:unit_create", None, "post", OFFICERS, 302),
