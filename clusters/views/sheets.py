@@ -169,56 +169,74 @@ def _sheet_rows(sheet, *, posted=None, errors=None, field="value", conflict=None
     return groups, total, self_total
 
 
+@dataclasses.dataclass
+class Posted:
+    """The outcome of a sheet form's POST that did not succeed: what the page shows again."""
+
+    errors: dict
+    status: int
+    conflict: Conflict | None
+    version: int
+
+
+def _post_sheet_form(request, form, write):
+    """Validate `form`, apply the user's conflict choices and call `write(values, version)`.
+
+    The one POST path of the member's sheet and the reviewer's page. Returns None when `write`
+    succeeded, else `Posted` (field errors, a stale save shown side by side, a refusal), with the
+    version the page must carry next: a refused stale form keeps its old one.
+    """
+    if not form.is_valid():
+        messages.error(request, _("Nothing was saved: correct the highlighted criteria."))
+        return Posted(form.criterion_errors(), 400, None, form.cleaned_data.get("version", -1))
+    version = form.cleaned_data["version"]
+    values, loaded = form.field_values(), form.loaded()
+    try:
+        values = scoring.choose(posted=values, loaded=loaded, pending=form.pending(), choices=form.choices())
+        write(values, version)
+    except scoring.ScoreErrors as failure:
+        messages.error(request, _("Nothing was saved: correct the highlighted criteria."))
+        return Posted(failure.errors, 400, None, version)
+    except scoring.Unresolved as undecided:
+        messages.error(request, str(undecided))
+        return Posted({}, 409, Conflict(differences=undecided.differences, choices=form.choices()), version)
+    except SheetConflict as stale:
+        messages.error(request, str(stale))
+        conflict = Conflict.after_stale_save(stale, loaded=loaded, values=values)
+        return Posted({}, 409, conflict, conflict.version)
+    except DomainError as error:
+        messages.error(request, str(error))
+        return Posted({}, 400, None, version)
+    return None
+
+
 @object_view(SHEETS.select_related("reviewed_by"), {"*": "clusters.view_sheet", "POST": "clusters.fill_sheet"})
 def sheet_detail(request, sheet):
     """The member's sheet: a form for its own unit while it can edit, read-only for the lead and officers."""
     user = request.user
     can_fill = user.has_perm("clusters.fill_sheet", sheet)
-    errors, posted, conflict, files = {}, None, None, {}
-    status, version = 200, sheet.version
+    posted, files = None, {}
+    outcome = Posted({}, 200, None, sheet.version)
     if request.method == "POST":
         posted = request.POST
         form = ScoreSheetForm(
             request.POST, request.FILES, criteria=Criterion.objects.filter(group__term_id=sheet.term_id)
         )
         files = form.files_sent()
-        if not form.is_valid():
-            errors = form.criterion_errors()
-            version = form.cleaned_data.get("version", -1)
-        else:
-            version = form.cleaned_data["version"]
-            values, loaded = form.field_values(), form.loaded()
-            try:
-                values = scoring.choose(posted=values, loaded=loaded, pending=form.pending(), choices=form.choices())
-                scoring.save_sheet(
-                    sheet=sheet,
-                    version=version,
-                    entries=form.entries(values),
-                    by=user,
-                    submit=form.submit,
-                )
-            except scoring.ScoreErrors as failure:
-                errors = failure.errors
-            except scoring.Unresolved as undecided:
-                messages.error(request, str(undecided))
-                status, conflict = 409, Conflict(differences=undecided.differences, choices=form.choices())
-            except SheetConflict as stale:
-                messages.error(request, str(stale))
-                status, conflict = 409, Conflict.after_stale_save(stale, loaded=loaded, values=values)
-                version = conflict.version
-            except DomainError as error:
-                messages.error(request, str(error))
-                status = 400
+
+        def write(values, version):
+            scoring.save_sheet(sheet=sheet, version=version, entries=form.entries(values), by=user, submit=form.submit)
+
+        outcome = _post_sheet_form(request, form, write)
+        if outcome is None:
+            if sheet.status == SheetStatus.SUBMITTED:
+                messages.success(request, _submitted(sheet.term.cluster.kind))
             else:
-                if sheet.status == SheetStatus.SUBMITTED:
-                    messages.success(request, _submitted(sheet.term.cluster.kind))
-                else:
-                    messages.success(request, _("The draft was saved."))
-                return HttpResponseRedirect(reverse("clusters:sheet_detail", args=[sheet.pk]))
-        if errors:
-            messages.error(request, _("Nothing was saved: correct the highlighted criteria."))
-            status = 400
-    groups, total, self_total = _sheet_rows(sheet, posted=posted, errors=errors, conflict=conflict, files=files)
+                messages.success(request, _("The draft was saved."))
+            return HttpResponseRedirect(reverse("clusters:sheet_detail", args=[sheet.pk]))
+    groups, total, self_total = _sheet_rows(
+        sheet, posted=posted, errors=outcome.errors, conflict=outcome.conflict, files=files
+    )
     editable = (
         can_fill
         and sheet.status in scoring.EDITABLE_BY_MEMBER
@@ -232,81 +250,67 @@ def sheet_detail(request, sheet):
         "total": total,
         "self_total": self_total,
         "editable": editable,
-        "errors": errors,
+        "errors": outcome.errors,
         "posted": posted,
-        "version": version,
-        "conflict": conflict,
+        "version": outcome.version,
+        "conflict": outcome.conflict,
         "files_not_kept": bool(files) and request.method == "POST",
         "kinds": CriterionKind,
         "can_review": user.has_perm("clusters.review_sheet", sheet),
         "reviewer": reviewer_label(sheet.term, sheet),
         "history": history_visible_to(user, sheet, children=[Score.objects.filter(sheet=sheet)]),
     }
-    return render(request, "clusters/sheet_detail.html", context, status=status)
+    return render(request, "clusters/sheet_detail.html", context, status=outcome.status)
+
+
+REVIEWED = {
+    SheetStatus.ACCEPTED: _("The sheet was accepted."),
+    SheetStatus.RETURNED: _("The sheet was returned to the member for correction."),
+}
 
 
 @object_view(SHEETS.select_related("reviewed_by"), "clusters.review_sheet")
 def sheet_review(request, sheet):
     """The sheet's reviewer (the lead; the deputy for the lead's own sheet, or the office) checks a
     submitted sheet, adjusts points with reasons, and accepts or returns it."""
-    errors, posted, status, conflict, version = {}, None, 200, None, sheet.version
+    posted = None
+    outcome = Posted({}, 200, None, sheet.version)
     if request.method == "POST":
         posted = request.POST
         form = SheetReviewForm(request.POST, criteria=Criterion.objects.filter(group__term_id=sheet.term_id))
-        if not form.is_valid():
-            errors = form.criterion_errors()
-            version = form.cleaned_data.get("version", -1)
-        else:
-            version = form.cleaned_data["version"]
-            values, loaded = form.field_values(), form.loaded()
-            try:
-                values = scoring.choose(posted=values, loaded=loaded, pending=form.pending(), choices=form.choices())
-                scoring.review_sheet(
-                    sheet=sheet,
-                    version=version,
-                    adjustments=form.adjustments(values),
-                    by=request.user,
-                    action=form.cleaned_data["action"],
-                    return_reason=form.cleaned_data["return_reason"],
-                )
-            except scoring.ScoreErrors as failure:
-                errors = failure.errors
-            except scoring.Unresolved as undecided:
-                messages.error(request, str(undecided))
-                status, conflict = 409, Conflict(differences=undecided.differences, choices=form.choices())
-            except SheetConflict as stale:
-                messages.error(request, str(stale))
-                status, conflict = 409, Conflict.after_stale_save(stale, loaded=loaded, values=values)
-                version = conflict.version
-            except DomainError as error:
-                messages.error(request, str(error))
-                status = 400
-            else:
-                done = {
-                    SheetStatus.ACCEPTED: _("The sheet was accepted."),
-                    SheetStatus.RETURNED: _("The sheet was returned to the member for correction."),
-                }
-                messages.success(request, done.get(sheet.status, _("The review was saved.")))
-                return HttpResponseRedirect(reverse("clusters:review_queue", args=[sheet.term_id]))
-        if errors:
-            messages.error(request, _("Nothing was saved: correct the highlighted criteria."))
-            status = 400
-    groups, total, self_total = _sheet_rows(sheet, posted=posted, errors=errors, field="points", conflict=conflict)
+
+        def write(values, version):
+            scoring.review_sheet(
+                sheet=sheet,
+                version=version,
+                adjustments=form.adjustments(values),
+                by=request.user,
+                action=form.cleaned_data["action"],
+                return_reason=form.cleaned_data["return_reason"],
+            )
+
+        outcome = _post_sheet_form(request, form, write)
+        if outcome is None:
+            messages.success(request, REVIEWED.get(sheet.status, _("The review was saved.")))
+            return HttpResponseRedirect(reverse("clusters:review_queue", args=[sheet.term_id]))
+    groups, total, self_total = _sheet_rows(
+        sheet, posted=posted, errors=outcome.errors, field="points", conflict=outcome.conflict
+    )
     context = {
         "sheet": sheet,
         "term": sheet.term,
         "groups": groups,
         "total": total,
         "self_total": self_total,
-        "errors": errors,
+        "errors": outcome.errors,
         "posted": posted,
-        "version": version,
-        "conflict": conflict,
+        "version": outcome.version,
+        "conflict": outcome.conflict,
         "reviewable": sheet.status == SheetStatus.SUBMITTED and not sheet.term.is_locked,
         "reviewer": reviewer_label(sheet.term, sheet),
         "history": history_visible_to(request.user, sheet, children=[Score.objects.filter(sheet=sheet)]),
     }
-    return render(request, "clusters/sheet_review.html", context, status=status)
+    return render(request, "clusters/sheet_review.html", context, status=outcome.status)
 
 
 @object_view(Score.objects.select_related("sheet__term", "sheet__unit"), "clusters.view_sheet", check_on="sheet")
