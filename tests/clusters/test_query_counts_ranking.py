@@ -62,12 +62,18 @@ def terms(django_db_setup, django_db_blocker):
         atomic.__exit__(None, None, None)
 
 
+# Officers review only the lead's own sheet when there is no deputy: no officer case for the review page.
+CASES = [
+    (page, role)
+    for page in PAGES
+    for role in ("lead", "officer")
+    if not (role == "officer" and "/review/" in page and "/sheets/" in page)
+]
+
+
 @pytest.mark.django_db
-@pytest.mark.parametrize("page", PAGES)
-@pytest.mark.parametrize("role", ["lead", "officer"])
+@pytest.mark.parametrize(("page", "role"), CASES)
 def test_pages_query_count_is_constant(client_as, officer, terms, page, role):
-    if role == "officer" and "/review/" in page and "/sheets/" in page:
-        pytest.skip("officers review only the lead's own sheet when there is no deputy")
     user = officer if role == "officer" else UserFactory(unit=terms["unit"], is_unit_officer=True)
     client = client_as(user)
 
