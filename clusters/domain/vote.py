@@ -98,6 +98,18 @@ WAITING_FOR = {
     (BLOC, LEAD): gettext_lazy("The leading unit is set once the bloc lead confirms the same unit."),
     (BLOC, DEPUTY): gettext_lazy("The leading unit is set once the bloc deputy confirms the same unit."),
 }
+NEXT_NOT_MEMBERS = {
+    CLUSTER: gettext_lazy("Next year's cluster lead and cluster deputy must be members of the cluster."),
+    BLOC: gettext_lazy("Next year's bloc lead and bloc deputy must be members of the bloc."),
+}
+NEXT_SAME_UNIT = {
+    CLUSTER: gettext_lazy("Next year's cluster lead and cluster deputy must be different units."),
+    BLOC: gettext_lazy("Next year's bloc lead and bloc deputy must be different units."),
+}
+NEXT_CLEARED = {
+    CLUSTER: gettext_lazy("Next year's cluster lead and cluster deputy were cleared."),
+    BLOC: gettext_lazy("Next year's bloc lead and bloc deputy were cleared."),
+}
 CHOICES_CLEARED = {
     CLUSTER: gettext_lazy("Choices of the cluster lead and deputy removed: {count}."),
     BLOC: gettext_lazy("Choices of the bloc lead and deputy removed: {count}."),
@@ -373,9 +385,9 @@ def lock_results(*, term, by, next_lead_unit_id=None, next_deputy_unit_id=None):
         member_ids = set(TermMember.objects.filter(term=term).values_list("unit_id", flat=True))
         for unit_id in (next_lead_unit_id, next_deputy_unit_id):
             if unit_id is not None and unit_id not in member_ids:
-                raise ClustersError(_("Next year's lead and deputy must be members of the cluster."))
+                raise ClustersError(str(NEXT_NOT_MEMBERS[_kind(term)]))
         if next_lead_unit_id is not None and next_lead_unit_id == next_deputy_unit_id:
-            raise ClustersError(_("Next year's lead and deputy must be different units."))
+            raise ClustersError(str(NEXT_SAME_UNIT[_kind(term)]))
         ranked = [sheet.unit_id for sheet in ranked_sheets(term=term)]
         rank_of = {unit_id: position for position, unit_id in enumerate(ranked, start=1)}
         others = [unit_id for unit_id in ranked if unit_id != term.leading_unit_id][: term.certificate_count]
@@ -476,7 +488,7 @@ class Reopened:
         if self.leading_unit:
             parts.append(_("The leading unit {unit} was cleared.").format(unit=self.leading_unit))
         if self.next_years_cleared:
-            parts.append(_("Next year's lead and deputy were cleared."))
+            parts.append(str(NEXT_CLEARED[self.kind]))
         if self.ballots or self.rounds:
             parts.append(
                 _("Ballots removed: {ballots}; vote rounds removed: {rounds} (the history keeps them).").format(
