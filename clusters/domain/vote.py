@@ -30,6 +30,7 @@ from portal.audit import because
 from ..enums import ClusterKind, DeciderSide, Decision, PhaseKind, SheetStatus
 from ..models import Ballot, DeciderChoice, Nomination, NominationKind, Sheet, Term, TermMember, VoteRound
 from ..rules import is_term_deputy, is_term_lead
+from . import notices
 from .errors import ClustersError
 from .phases import activate_phase, ensure_vote_round, enter_phase, require_phase
 from .ranking import ranked_sheets
@@ -249,6 +250,7 @@ def close_round(*, term, by, confirm_count=None, reason=""):
         term.save(update_fields=["leading_unit", "decision", "vote_round", "updated_at"])
         if winner is None:
             ensure_vote_round(term=term)
+        notices.round_counted(term=term, winner=winner)  # round 2's voters, or the lead and deputy
     return winner
 
 
@@ -410,6 +412,7 @@ def lock_results(*, term, by, next_lead_unit_id=None, next_deputy_unit_id=None):
         term.save(update_fields=["results_locked_at", "next_lead_unit", "next_deputy_unit", "updated_at"])
         # Entering the results needs nothing more; a term whose schedule lacks a results phase still locks.
         activate_phase(term=term, kind=PhaseKind.RESULTS)
+        notices.results_locked(term=term)  # the members, after commit
     return term
 
 
@@ -583,6 +586,7 @@ def reopen_vote(*, term, by, reason):
         result = Reopened(kind=_kind(term))
         _clear_vote(term, result)
         enter_phase(term=term, kind=PhaseKind.VOTE, by=by)
+        notices.reopened(term=term, result=result, reason=reason)  # the lead, after commit
     return result
 
 
@@ -613,4 +617,5 @@ def reopen_review(*, term, by, reason):
             sheet.save(update_fields=["status", "version", "updated_at"])
             result.sheets_reopened += 1
         enter_phase(term=term, kind=PhaseKind.REVIEW, by=by)
+        notices.reopened(term=term, result=result, reason=reason)  # the lead, after commit
     return result
