@@ -222,11 +222,10 @@ def test_reopening_scoring_tells_the_office_which_edits_the_criteria(sent, clien
 def test_nothing_is_sent_for_an_action_rolled_back(sent):
     term = make_term()
 
-    with sent() as mails:
-        with pytest.raises(RuntimeError), transaction.atomic():
-            criteria.reopen_scoring(term=term, by=term.people[0])
-            notify(units=[term.unit_list[0]], subject="x", body="y")
-            raise RuntimeError
+    with sent() as mails, pytest.raises(RuntimeError), transaction.atomic():
+        criteria.reopen_scoring(term=term, by=term.people[0])
+        notify(units=[term.unit_list[0]], subject="x", body="y")
+        raise RuntimeError
 
     assert mails.messages == []
 
