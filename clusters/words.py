@@ -31,6 +31,10 @@ class Words:
     lead_unit: object
     deputy_unit: object
     whole: object
+    next_lead: object  # "Next year's bloc lead"
+    next_deputy: object
+    next_lead_and_deputy: object
+    rotation: object  # the heading of the years and their leads
     official: Official
 
 
@@ -39,9 +43,13 @@ WORDS = {
         noun=_("cluster"),
         lead=_("Cluster lead"),
         deputy=_("Cluster deputy"),
-        lead_unit=_("cluster lead unit"),
-        deputy_unit=_("cluster deputy unit"),
+        lead_unit=_("unit of the cluster lead"),
+        deputy_unit=_("unit of the cluster deputy"),
         whole=_("The whole cluster"),
+        next_lead=_("Next year's cluster lead"),
+        next_deputy=_("Next year's cluster deputy"),
+        next_lead_and_deputy=_("Next year's cluster lead and cluster deputy"),
+        rotation=_("Terms and rotation of the cluster lead"),
         official=Official(
             noun="Cụm",
             lead="Cụm trưởng",
@@ -55,9 +63,13 @@ WORDS = {
         noun=_("bloc"),
         lead=_("Bloc lead"),
         deputy=_("Bloc deputy"),
-        lead_unit=_("bloc lead unit"),
-        deputy_unit=_("bloc deputy unit"),
+        lead_unit=_("unit of the bloc lead"),
+        deputy_unit=_("unit of the bloc deputy"),
         whole=_("The whole bloc"),
+        next_lead=_("Next year's bloc lead"),
+        next_deputy=_("Next year's bloc deputy"),
+        next_lead_and_deputy=_("Next year's bloc lead and bloc deputy"),
+        rotation=_("Terms and rotation of the bloc lead"),
         official=Official(
             noun="Khối",
             lead="Khối trưởng",

@@ -3,9 +3,11 @@ from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirec
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, DetailView, UpdateView
 
+from clusters.enums import ClusterKind
 from portal.actions import attempt
 from portal.errors import DomainError
 from portal.imports import ImportFailed
@@ -133,13 +135,20 @@ def report_update(request, report):
     return render(request, "reports/report_form.html", {"form": form, "object": report}, status=status)
 
 
+# One whole sentence per kind: a bloc's reports go to the bloc lead (Khối trưởng).
+SUBMITTED_TO_LEAD = {
+    ClusterKind.CLUSTER: gettext_lazy("The report was submitted to the cluster lead."),
+    ClusterKind.BLOC: gettext_lazy("The report was submitted to the bloc lead."),
+}
+
+
 @require_POST
 @object_view(REPORTS, "reports.submit_memberreport")
 def report_submit(request, report):
     attempt(
         request,
         lambda: submit_report(report=report, by=request.user),
-        success=_("The report was submitted to the cluster lead."),
+        success=str(SUBMITTED_TO_LEAD.get(report.term.cluster.kind, SUBMITTED_TO_LEAD[ClusterKind.CLUSTER])),
     )
     return HttpResponseRedirect(reverse("reports:report_detail", args=[report.pk]))
 

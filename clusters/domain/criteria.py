@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from ..enums import CriterionKind
 from ..models import Criterion, CriterionGroup, Term
+from . import notices
 from .errors import DomainError
 
 
@@ -26,11 +27,15 @@ def ensure_criteria_editable(*, term):
 
 
 def reopen_scoring(*, term, by):
-    """The lead allows criteria changes again. Side effects: Term.scoring_reopened (audited)."""
+    """The lead allows criteria changes again; the office (which edits the criteria) is emailed.
+
+    Side effects: Term.scoring_reopened (audited); an email to the provincial officers after commit.
+    """
     if term.is_locked:
         raise DomainError(_("The results of this term are locked: nothing can change until an officer reopens it."))
     term.scoring_reopened = True
     term.save(update_fields=["scoring_reopened", "updated_at"])
+    notices.scoring_reopened(term=term)  # the office, which edits the criteria
 
 
 def total_maximum(*, term):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from ..enums import PhaseKind
 from ..models import Phase, Sheet, Term, TermMember, VoteRound
+from . import notices
 from .errors import ClustersError
 
 # One whole sentence for the phase an action needs, and one for the phase the term is in.
@@ -100,13 +101,16 @@ def apply_phase_effects(*, term, kind):
     Self-assessment and review: every member has a sheet (the review lists every member's sheet, so a
     term that skipped self-assessment shows its missing sheets as drafts). Vote: the current round's
     VoteRound row exists. Compact and results need nothing. Idempotent: a second call creates nothing.
+    When the self-assessment or the vote has just opened (rows created), the members are emailed.
     """
     kind = PhaseKind(kind)
+    created = 0
     if kind in (PhaseKind.SELF_ASSESSMENT, PhaseKind.REVIEW):
-        return ensure_sheets(term=term)
-    if kind == PhaseKind.VOTE and term.leading_unit_id is None:
-        return ensure_vote_round(term=term)
-    return 0
+        created = ensure_sheets(term=term)
+    elif kind == PhaseKind.VOTE and term.leading_unit_id is None:
+        created = ensure_vote_round(term=term)
+    notices.phase_entered(term=term, kind=kind, created=created)  # the members, when it has just opened
+    return created
 
 
 def enter_phase(*, term, kind, by=None):

@@ -2,12 +2,11 @@
 
 from datetime import date, timedelta
 
-from django.conf import settings
-from django.core.mail import send_mass_mail
-from django.utils.translation import gettext as _
-from django.utils.translation import override
+from django.urls import reverse
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
-from directory.models import User
+from portal.notifications import notify
 
 from ..enums import PhaseKind, SheetStatus
 from ..models import Phase, Sheet, TermMember
@@ -18,11 +17,12 @@ DAYS_BEFORE_CLOSING = 3
 def send_sheet_reminders(*, today=None):
     """Email the unit officers of members that have not submitted, three days before the phase closes.
 
-    Side effects: sends one email per officer with an address. Returns how many were sent.
+    Side effects: one email per officer with an address (`portal.notifications.notify`, after commit).
+    Returns how many were sent.
     """
     today = today or date.today()
     closing = today + timedelta(days=DAYS_BEFORE_CLOSING)
-    messages = []
+    sent = 0
     for phase in Phase.objects.filter(kind=PhaseKind.SELF_ASSESSMENT, ends_on=closing, is_active=True).select_related(
         "term__cluster"
     ):
@@ -30,16 +30,18 @@ def send_sheet_reminders(*, today=None):
             term=phase.term, status__in=[SheetStatus.SUBMITTED, SheetStatus.ACCEPTED]
         ).values_list("unit_id", flat=True)
         missing = TermMember.objects.filter(term=phase.term).exclude(unit_id__in=done).values_list("unit_id", flat=True)
-        officers = User.objects.filter(unit_id__in=missing, is_unit_officer=True, is_active=True).exclude(email="")
-        with override(settings.LANGUAGE_CODE):
-            subject = _("Reminder: the self-assessment of {term} closes on {day}").format(
-                term=phase.term, day=phase.ends_on.strftime("%d/%m/%Y")
-            )
-            body = _(
-                "Your unit has not yet submitted its self-assessment sheet for {term}. "
-                "Scoring closes on {day}: please fill in and submit the sheet on the portal."
-            ).format(term=phase.term, day=phase.ends_on.strftime("%d/%m/%Y"))
-        messages += [(subject, body, None, [officer.email]) for officer in officers]
-    if messages:
-        send_mass_mail(messages, fail_silently=False)
-    return len(messages)
+        day = phase.ends_on.strftime("%d/%m/%Y")
+        sent += notify(
+            units=list(missing),
+            subject=format_lazy(_("Reminder: the self-assessment of {term} closes on {day}"), term=phase.term, day=day),
+            body=format_lazy(
+                _(
+                    "Your unit has not yet submitted its self-assessment sheet for {term}. "
+                    "Scoring closes on {day}: please fill in and submit the sheet on the portal."
+                ),
+                term=phase.term,
+                day=day,
+            ),
+            link=reverse("clusters:term_detail", args=[phase.term.pk]),
+        )
+    return sent

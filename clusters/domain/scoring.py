@@ -20,6 +20,7 @@ from portal.uploads import UploadRejected, check_upload
 from ..enums import ClusterKind, CriterionKind, PhaseKind, SheetStatus
 from ..models import Criterion, Score, Sheet
 from ..rules import is_term_lead, reviews_sheet
+from . import notices
 from .errors import ClustersError, SheetConflict
 from .phases import ensure_sheets, require_phase  # noqa: F401 (ensure_sheets: moved to the phase engine)
 from .workflow import NOT_EDITABLE, NOT_REVIEWABLE, SHEETS
@@ -316,6 +317,7 @@ def save_sheet(*, sheet, version, entries, by, submit=False):
             sheet.status = SheetStatus.SUBMITTED
             sheet.submitted_at = timezone.now()
             sheet.save(update_fields=["status", "submitted_at", "updated_at"])
+            notices.sheet_submitted(sheet=sheet)  # its reviewer, after commit
     return sheet
 
 
@@ -413,6 +415,7 @@ def review_sheet(*, sheet, version, adjustments, by, action="save", return_reaso
             sheet.return_reason = return_reason.strip() if action == "return" else ""
             sheet.reviewed_by = by
             sheet.save(update_fields=["status", "reviewed_at", "return_reason", "reviewed_by", "updated_at"])
+            notices.sheet_reviewed(sheet=sheet, action=action)  # a returned sheet's member, after commit
         elif changes or sheet.reviewed_by_id != by.pk:
             sheet.reviewed_by = by
             sheet.save(update_fields=["reviewed_by", "updated_at"])

@@ -30,6 +30,7 @@ from portal.audit import because
 from ..enums import ClusterKind, DeciderSide, Decision, PhaseKind, SheetStatus
 from ..models import Ballot, DeciderChoice, Nomination, NominationKind, Sheet, Term, TermMember, VoteRound
 from ..rules import is_term_deputy, is_term_lead
+from . import notices
 from .errors import ClustersError
 from .phases import activate_phase, ensure_vote_round, enter_phase, require_phase
 from .ranking import ranked_sheets
@@ -97,6 +98,18 @@ WAITING_FOR = {
     (CLUSTER, DEPUTY): gettext_lazy("The leading unit is set once the cluster deputy confirms the same unit."),
     (BLOC, LEAD): gettext_lazy("The leading unit is set once the bloc lead confirms the same unit."),
     (BLOC, DEPUTY): gettext_lazy("The leading unit is set once the bloc deputy confirms the same unit."),
+}
+NEXT_NOT_MEMBERS = {
+    CLUSTER: gettext_lazy("Next year's cluster lead and cluster deputy must be members of the cluster."),
+    BLOC: gettext_lazy("Next year's bloc lead and bloc deputy must be members of the bloc."),
+}
+NEXT_SAME_UNIT = {
+    CLUSTER: gettext_lazy("Next year's cluster lead and cluster deputy must be different units."),
+    BLOC: gettext_lazy("Next year's bloc lead and bloc deputy must be different units."),
+}
+NEXT_CLEARED = {
+    CLUSTER: gettext_lazy("Next year's cluster lead and cluster deputy were cleared."),
+    BLOC: gettext_lazy("Next year's bloc lead and bloc deputy were cleared."),
 }
 CHOICES_CLEARED = {
     CLUSTER: gettext_lazy("Choices of the cluster lead and deputy removed: {count}."),
@@ -237,6 +250,7 @@ def close_round(*, term, by, confirm_count=None, reason=""):
         term.save(update_fields=["leading_unit", "decision", "vote_round", "updated_at"])
         if winner is None:
             ensure_vote_round(term=term)
+        notices.round_counted(term=term, winner=winner)  # round 2's voters, or the lead and deputy
     return winner
 
 
@@ -373,9 +387,9 @@ def lock_results(*, term, by, next_lead_unit_id=None, next_deputy_unit_id=None):
         member_ids = set(TermMember.objects.filter(term=term).values_list("unit_id", flat=True))
         for unit_id in (next_lead_unit_id, next_deputy_unit_id):
             if unit_id is not None and unit_id not in member_ids:
-                raise ClustersError(_("Next year's lead and deputy must be members of the cluster."))
+                raise ClustersError(str(NEXT_NOT_MEMBERS[_kind(term)]))
         if next_lead_unit_id is not None and next_lead_unit_id == next_deputy_unit_id:
-            raise ClustersError(_("Next year's lead and deputy must be different units."))
+            raise ClustersError(str(NEXT_SAME_UNIT[_kind(term)]))
         ranked = [sheet.unit_id for sheet in ranked_sheets(term=term)]
         rank_of = {unit_id: position for position, unit_id in enumerate(ranked, start=1)}
         others = [unit_id for unit_id in ranked if unit_id != term.leading_unit_id][: term.certificate_count]
@@ -398,6 +412,7 @@ def lock_results(*, term, by, next_lead_unit_id=None, next_deputy_unit_id=None):
         term.save(update_fields=["results_locked_at", "next_lead_unit", "next_deputy_unit", "updated_at"])
         # Entering the results needs nothing more; a term whose schedule lacks a results phase still locks.
         activate_phase(term=term, kind=PhaseKind.RESULTS)
+        notices.results_locked(term=term)  # the members, after commit
     return term
 
 
@@ -476,7 +491,7 @@ class Reopened:
         if self.leading_unit:
             parts.append(_("The leading unit {unit} was cleared.").format(unit=self.leading_unit))
         if self.next_years_cleared:
-            parts.append(_("Next year's lead and deputy were cleared."))
+            parts.append(str(NEXT_CLEARED[self.kind]))
         if self.ballots or self.rounds:
             parts.append(
                 _("Ballots removed: {ballots}; vote rounds removed: {rounds} (the history keeps them).").format(
@@ -571,6 +586,7 @@ def reopen_vote(*, term, by, reason):
         result = Reopened(kind=_kind(term))
         _clear_vote(term, result)
         enter_phase(term=term, kind=PhaseKind.VOTE, by=by)
+        notices.reopened(term=term, result=result, reason=reason)  # the lead, after commit
     return result
 
 
@@ -601,4 +617,5 @@ def reopen_review(*, term, by, reason):
             sheet.save(update_fields=["status", "version", "updated_at"])
             result.sheets_reopened += 1
         enter_phase(term=term, kind=PhaseKind.REVIEW, by=by)
+        notices.reopened(term=term, result=result, reason=reason)  # the lead, after commit
     return result

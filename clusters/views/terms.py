@@ -4,7 +4,7 @@ from django.db.models import Prefetch
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from portal.actions import attempt
 from portal.audit import history_visible_to
@@ -48,6 +48,13 @@ def term_detail(request, term):
     return render(request, "clusters/term_detail.html", context)
 
 
+# The criteria pages are the office's (clusters.views.setup): the lead is told who changes them now.
+SCORING_REOPENED = gettext_lazy(
+    "Scoring was reopened: the provincial office can now change the criteria on its criteria pages, and it is "
+    "told by email."
+)
+
+
 @object_view(TERMS, "clusters.review_term")
 def reopen_scoring(request, term):
     if request.method != "POST":
@@ -55,6 +62,6 @@ def reopen_scoring(request, term):
     attempt(
         request,
         lambda: criteria_domain.reopen_scoring(term=term, by=request.user),
-        success=_("Scoring was reopened: the criteria may be changed."),
+        success=str(SCORING_REOPENED),
     )
     return HttpResponseRedirect(reverse("clusters:term_detail", args=[term.pk]))

@@ -68,7 +68,7 @@ def test_advance_phases_task_advances_todays_phase():
 
 
 @pytest.mark.django_db
-def test_reminders_go_to_members_without_submitted_sheets_three_days_before_closing():
+def test_reminders_go_to_members_without_submitted_sheets_three_days_before_closing(django_capture_on_commit_callbacks):
     term = scored_term(members=3)
     phase = term.phases.get(kind=PhaseKind.SELF_ASSESSMENT)
     late = UserFactory(unit=term.unit_list[1], is_unit_officer=True, email="muon@example.vn")
@@ -76,7 +76,8 @@ def test_reminders_go_to_members_without_submitted_sheets_three_days_before_clos
     Sheet.objects.filter(unit=term.unit_list[2]).update(status=SheetStatus.SUBMITTED)
 
     assert send_sheet_reminders(today=phase.ends_on - timedelta(days=2)) == 0
-    sent = send_sheet_reminders(today=phase.ends_on - timedelta(days=3))
+    with django_capture_on_commit_callbacks(execute=True):  # mail goes out after commit
+        sent = send_sheet_reminders(today=phase.ends_on - timedelta(days=3))
 
     assert sent == 1
     assert mail.outbox[0].to == [late.email]

@@ -131,5 +131,5 @@ def test_the_wrong_phase_names_the_phase_needed_and_the_current_one(db):
         require_phase(term=term, kind=PhaseKind.SELF_ASSESSMENT)
 
     assert refused.value.message == (
-        "Việc này chỉ thực hiện được trong giai đoạn “Tự chấm điểm”. Giai đoạn hiện tại là “Cụm trưởng thẩm định”."
+        "Việc này chỉ thực hiện được trong giai đoạn “Tự chấm điểm”. Giai đoạn hiện tại là “Thẩm định phiếu chấm điểm”."
     )
