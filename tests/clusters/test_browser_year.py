@@ -45,6 +45,7 @@ def last_years_term(today):
         next_deputy_unit=deputy,
         vote_candidates=3,
         certificate_count=2,
+        quorum=3,  # the member that sends no sheet does not vote either
     )
     for unit in (lead, deputy, third, fourth):
         TermMemberFactory(term=term, unit=unit)
@@ -175,7 +176,7 @@ def run_the_year(browser, live_server, officer, contexts):
     )
 
     # --- Three members fill and submit: the deputy and the third tie exactly at 96,36. ---
-    pages = {user: open_as(browser, live_server, user, contexts) for user in (lead, deputy, third, fourth)}
+    pages = {user: open_as(browser, live_server, user, contexts) for user in (lead, deputy, third)}
     fill_sheet(pages[lead], lead_sheet, {first: "50", second: "30", deduction: "0"})
     fill_sheet(pages[deputy], deputy_sheet, {first: "60,43", second: "35,93", deduction: "0"})
     fill_sheet(pages[third], third_sheet, {first: "61,36", second: "30", deduction: "0"})
@@ -222,14 +223,15 @@ def run_the_year(browser, live_server, officer, contexts):
     # --- The vote: two undecided rounds, then the lead and the deputy both confirm. ---
     move_to_phase(office, term, PhaseKind.VOTE, reason="Hoàn thành thẩm định")
     for _round in (1, 2):
-        for user, choice in ((lead, deputy_unit), (deputy, third_unit), (third, deputy_unit), (fourth, third_unit)):
+        for user, choice in ((lead, deputy_unit), (deputy, third_unit), (third, deputy_unit)):
             vote(pages[user], term, choice)
+        pages[lead].goto(f"/clusters/terms/{term.pk}/vote/")
         submit(pages[lead], "#count-round button[type=submit]")
         assert "Đã kiểm phiếu" in message(pages[lead]), message(pages[lead])
     rounds = pages[lead].locator("#rounds").inner_text()
     assert rounds.count("Không đơn vị nào") == 2, rounds
 
-    # The deputy cannot choose itself; lead and deputy choose the third unit.
+    # Each of the lead and the deputy confirms its choice (neither may choose its own unit).
     for user in (lead, deputy):
         pages[user].goto(f"/clusters/terms/{term.pk}/vote/")
         pages[user].select_option("#deciders select[name=unit]", str(third_unit.pk))
@@ -240,12 +242,15 @@ def run_the_year(browser, live_server, officer, contexts):
 
     # --- The lead locks the results: the nominations appear. ---
     page = pages[lead]
+    page.goto(f"/clusters/terms/{term.pk}/vote/")
     page.select_option("select[name=next_lead]", str(deputy_unit.pk))
     page.select_option("select[name=next_deputy]", str(third_unit.pk))
     submit(page, "form[action$='/lock/'] button[type=submit]")
     assert "Đã khóa kết quả" in message(page), message(page)
     page.goto(f"/clusters/terms/{term.pk}/")
-    assert third_unit.name in page.locator("main").inner_text()
+    outcome = page.locator("section:has(h2:has-text('Kết quả: đề nghị khen thưởng'))").inner_text()
+    assert f"Cờ thi đua (đơn vị dẫn đầu): {third_unit.name}" in outcome, outcome
+    assert f"Bằng khen: {deputy_unit.name}" in outcome and f"Bằng khen: {lead_unit.name}" in outcome
     assert set(Nomination.objects.filter(term=term).values_list("unit_id", "kind")) == {
         (third_unit.pk, "flag"),
         (deputy_unit.pk, "certificate"),
