@@ -189,7 +189,10 @@ def run_the_year(browser, live_server, officer, contexts):
     assert queue.locator(f"a[href='/clusters/sheets/{third_sheet.pk}/review/']").count() == 1
     review(pages[lead], third_sheet, "return", return_reason="Thiếu số liệu phong trào thi đua")
     review(pages[lead], deputy_sheet, "accept")
-    review(pages[deputy], lead_sheet, "accept")
+    pages[deputy].goto(f"/clusters/terms/{term.pk}/review/")
+    with pages[deputy].expect_navigation():
+        pages[deputy].click(f"a[href='/clusters/sheets/{lead_sheet.pk}/review/']")
+    submit(pages[deputy], "button[name=action][value=accept]")
     fill_sheet(pages[third], third_sheet, {second: "35"})
     review(pages[lead], third_sheet, "accept")
     assert set(Sheet.objects.filter(term=term).values_list("unit_id", "status")) == {
