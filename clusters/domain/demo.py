@@ -213,7 +213,8 @@ def _bloc_2024(*, bloc, last_year, lead, deputy, today=None):
             by=officer,
             today=today,
         )
-        # Latest first: each phase moves past the copied 2024 dates without overlapping them.
+        # Latest first: each phase moves past the copied 2024 dates without overlapping them (the
+        # copied dates all end by 31/12/2024, before the new ones on any day from March 2025 on).
         for kind, start, end in reversed(BLOC_2024_PHASES):
             setup.save_phase(
                 term=term,
