@@ -1,5 +1,6 @@
 """Demo clusters: the South-western provinces cluster 2019, the Red River Delta cluster 2022 and
-the Ninh Bình bloc of districts and cities 2023, with criteria, scored sheets, a vote under way.
+the Ninh Bình bloc of districts and cities 2023, with criteria, scored sheets, a vote under way, and
+the bloc's 2024 term set up through the set-up pages' domain functions, open for self-assessment.
 
 Real from the seed articles: the clusters, their members, Kiên Giang as deputy and host in 2019
 (seed 002), Bắc Ninh lead and Ninh Bình deputy in 2022 (seed 001), the bloc's members (seed 000),
@@ -8,17 +9,20 @@ Everything marked SAMPLE (other members' figures, criteria weights, leads not na
 articles, ballots) is invented sample data. Running `seed` twice changes nothing.
 """
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils import timezone
 
 from directory.domain.demo import DEMO_PASSWORD, DemoLogin
 from directory.enums import UnitKind
 from directory.models import Unit, User
+from portal.audit import acting_as
 
 from ..enums import ClusterKind, CriterionKind, OrganisingLevel, PhaseKind, SheetStatus
 from ..models import Ballot, Cluster, Criterion, CriterionGroup, Phase, Score, Sheet, Term, TermMember
+from . import setup
 from .scoring import compute_points
 
 Q, P, C, B, D = (
@@ -171,13 +175,68 @@ def _term(*, cluster, year, lead, deputy, units, criteria_groups, rows, active, 
     return term
 
 
+# The bloc's 2024 phases, in days from the day the demo is seeded: self-assessment is open that day
+# (SAMPLE dates: the term's year stays 2024 so the demo always has a year to try the live steps in).
+BLOC_2024_PHASES = [
+    (PhaseKind.COMPACT, -60, -31),
+    (PhaseKind.SELF_ASSESSMENT, -30, 30),
+    (PhaseKind.REVIEW, 31, 40),
+    (PhaseKind.VOTE, 41, 50),
+    (PhaseKind.RESULTS, 51, 60),
+]
+
+
+def _bloc_2024(*, bloc, last_year, lead, deputy, today=None):
+    """The bloc's 2024 term, set up as an officer does it on the set-up pages (clusters.domain.setup).
+
+    Created from the 2023 term (members, criteria, phase plan), with the lead and deputy 2023 elected;
+    the phases moved around today and self-assessment entered through the phase engine, so every
+    member's sheet is open. Nothing happens once the term exists.
+    """
+    if Term.objects.filter(cluster=bloc, year=2024).exists():
+        return Term.objects.get(cluster=bloc, year=2024)
+    if last_year.next_lead_unit_id is None:
+        # SAMPLE: the 2023 election of the 2024 lead and deputy (the article names neither).
+        last_year.next_lead_unit, last_year.next_deputy_unit = lead, deputy
+        last_year.save(update_fields=["next_lead_unit", "next_deputy_unit", "updated_at"])
+    today = today or timezone.localdate()
+    officer = User.objects.filter(is_provincial_officer=True).order_by("pk").first()
+    with acting_as(officer):
+        proposal = setup.propose_term(cluster=bloc, year=2024)
+        term = setup.create_term(
+            cluster=bloc,
+            year=2024,
+            lead_unit=proposal.lead_unit,
+            deputy_unit=proposal.deputy_unit,
+            members=proposal.members,
+            copy_from=proposal.previous,
+            by=officer,
+            today=today,
+        )
+        # Latest first: each phase moves past the copied 2024 dates without overlapping them (the
+        # copied dates all end by 31/12/2024, before the new ones on any day from March 2025 on).
+        for kind, start, end in reversed(BLOC_2024_PHASES):
+            setup.save_phase(
+                term=term,
+                kind=kind,
+                starts_on=today + timedelta(days=start),
+                ends_on=today + timedelta(days=end),
+                by=officer,
+            )
+        setup.set_current_phase(term=term, kind=PhaseKind.SELF_ASSESSMENT, by=officer)
+    return term
+
+
 def _old_province(code):
     return Unit.objects.get(kind=UnitKind.PROVINCE, code=code)
 
 
 @transaction.atomic
 def seed(*, with_logins):
-    """Load the three demo terms; returns the cluster leads' demo logins when `with_logins`."""
+    """Load the demo terms (the bloc's 2024 one open for self-assessment).
+
+    Returns the cluster and bloc leads' demo logins when `with_logins`.
+    """
     south_west, _ = Cluster.objects.get_or_create(
         name="Cụm thi đua các tỉnh Tây Nam bộ",
         defaults={"kind": ClusterKind.CLUSTER, "organising_level": OrganisingLevel.CENTRAL},
@@ -231,7 +290,7 @@ def seed(*, with_logins):
         },
     )
     districts = [Unit.objects.get(name=name, parent=old_ninh_binh) for name, _ in NINH_BINH_BLOC]
-    _term(
+    bloc_2023 = _term(
         cluster=bloc,
         year=2023,
         lead=districts[0],  # SAMPLE: lead and deputy are not named in the article
@@ -243,6 +302,8 @@ def seed(*, with_logins):
         statuses=lambda index: BLOC_STATUSES[index],
         compact_signed_on=date(2023, 2, 20),
     )
+    # SAMPLE: Thành phố Ninh Bình re-elected lead for 2024, Gia Viễn deputy.
+    _bloc_2024(bloc=bloc, last_year=bloc_2023, lead=districts[0], deputy=districts[3])
     if not with_logins:
         return []
     logins = []
@@ -250,8 +311,8 @@ def seed(*, with_logins):
     for username, full_name, unit, role in [
         ("cumtruong", "Nguyễn Văn Sơn", rr_units[0], "Cluster lead (Red River Delta 2022)"),
         ("cumpho", "Trần Thị Hoa", rr_units[1], "Cluster deputy (Red River Delta 2022)"),
-        ("khoitruong", "Phạm Văn Tú", districts[0], "Bloc lead (Ninh Bình districts 2023)"),
-        ("thanhvien", "Lê Thị Ngọc", districts[6], "Bloc member (Ninh Bình districts 2023)"),
+        ("khoitruong", "Phạm Văn Tú", districts[0], "Bloc lead (Ninh Bình districts 2023, 2024)"),
+        ("thanhvien", "Lê Thị Ngọc", districts[6], "Bloc member (Ninh Bình districts 2023, 2024)"),
     ]:
         if not User.objects.filter(username=username).exists():
             user = User(username=username, full_name=full_name, unit=unit, is_unit_officer=True)

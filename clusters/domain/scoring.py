@@ -251,6 +251,21 @@ def choose(*, posted, loaded, pending, choices):
     return chosen
 
 
+# A sheet returned for correction can be corrected while the lead still reviews (the return is part
+# of the review); a draft only during self-assessment.
+CORRECTION_PHASES = (PhaseKind.SELF_ASSESSMENT, PhaseKind.REVIEW)
+
+
+def open_for_member(*, sheet):
+    """The member may save and submit `sheet` now: a draft during self-assessment, a returned sheet
+    during self-assessment or the review, never once the results are locked."""
+    term = sheet.term
+    if term.is_locked or sheet.status not in SheetStatus.editable_by_member():
+        return False
+    phases = CORRECTION_PHASES if sheet.status == SheetStatus.RETURNED else (PhaseKind.SELF_ASSESSMENT,)
+    return term.active_phase_kind in phases
+
+
 def save_sheet(*, sheet, version, entries, by, submit=False):
     """Save the member's values, comments and evidence; with `submit`, hand the sheet to the lead.
 
@@ -262,7 +277,8 @@ def save_sheet(*, sheet, version, entries, by, submit=False):
     """
     if sheet.status not in SheetStatus.editable_by_member():
         raise ClustersError(NOT_EDITABLE)
-    require_phase(term=sheet.term, kind=PhaseKind.SELF_ASSESSMENT)
+    if not open_for_member(sheet=sheet):
+        require_phase(term=sheet.term, kind=PhaseKind.SELF_ASSESSMENT)
     criteria = {criterion.pk: criterion for criterion in Criterion.objects.filter(group__term_id=sheet.term_id)}
     existing = {score.criterion_id: score for score in Score.objects.filter(sheet=sheet)}
     errors, checked = {}, {}

@@ -26,7 +26,7 @@ from portal.xlsx import DATETIME, NUMBER, TEXT, Table, xlsx_response
 
 from ..domain import scoring
 from ..domain.errors import SheetConflict
-from ..enums import ClusterKind, CriterionKind, PhaseKind, SheetStatus
+from ..enums import ClusterKind, CriterionKind, SheetStatus
 from ..filters import SheetFilterSet
 from ..forms import ScoreSheetForm, SheetReviewForm
 from ..models import Criterion, CriterionGroup, Score, Sheet
@@ -237,12 +237,7 @@ def sheet_detail(request, sheet):
     groups, total, self_total = _sheet_rows(
         sheet, posted=posted, errors=outcome.errors, conflict=outcome.conflict, files=files
     )
-    editable = (
-        can_fill
-        and sheet.status in scoring.EDITABLE_BY_MEMBER
-        and sheet.term.active_phase_kind == PhaseKind.SELF_ASSESSMENT
-        and not sheet.term.is_locked
-    )
+    editable = can_fill and scoring.open_for_member(sheet=sheet)
     context = {
         "sheet": sheet,
         "term": sheet.term,

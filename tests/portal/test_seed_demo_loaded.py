@@ -51,3 +51,12 @@ def test_seed_demo_prints_one_login_per_role(shared_data):
     for username in ("canbo", "donvi", "hoidong", "quantri"):
         assert username in output
     assert User.objects.get(username="quantri").is_superuser
+
+
+@pytest.mark.django_db
+def test_seed_demo_prints_the_blocs_2024_lead_and_member(shared_data):
+    lines = shared_data.objects["output"].splitlines()
+
+    for username in ("khoitruong", "thanhvien"):
+        (line,) = [line for line in lines if line.strip().startswith(username + " ")]
+        assert "2024" in line, line
