@@ -17,6 +17,9 @@ whatever an allowed request writes is gone before the next case. The cast fixtur
 tests/conftest.py (`officer`, `member_unit`, `cast`, ...) hand out fresh copies of the shared cast
 in such a module, and `objects` is the module's objects (primary keys and URL kwargs; the few
 model instances in it are read only).
+
+The query-count tests use the same fixture: their build function measures each scenario inside
+`rolled_back()` with a `signed_in_client(user)` and returns the counts (tests/<app>/test_query_counts.py).
 """
 
 import re
