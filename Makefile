@@ -47,7 +47,8 @@ check-lint:
 	$(VENV)/bin/ruff check .
 check-migrations:
 	$(PY) manage.py makemigrations --check --dry-run
-check-deploy:
+# After check-migrations: on a fresh clone the first Django start compiles Django's bytecode, once.
+check-deploy: check-migrations
 	scripts/check-deploy $(PY)
 
 ## test-fast: lint and the quick tests on SQLite: no services, no browser, worker or slow tests, no apt-get
