@@ -7,15 +7,14 @@ PORT ?= 8000
 
 .PHONY: run test test-fast fmt serve bench messages clean
 
+# uv installs the requirements (pip if uv cannot be had, or with USE_PIP=true): see scripts/install-requirements.
 $(VENV)/.installed: requirements.txt
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check --no-compile -r requirements.txt
+	scripts/install-requirements $(PYTHON) $(VENV) requirements.txt
 	touch $@
 
-# The test tools include requirements.txt: one pip run installs both (one resolution, not two).
+# The test tools include requirements.txt: one run installs both (one resolution, not two).
 $(VENV)/.installed-dev: requirements.txt requirements-dev.txt
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check --no-compile -r requirements-dev.txt
+	scripts/install-requirements $(PYTHON) $(VENV) requirements-dev.txt
 	touch $(VENV)/.installed $@
 
 ## run: set up the embedded mode (SQLite, in-process tasks) with demo data and serve it
@@ -34,12 +33,23 @@ COVERAGE_ARGS := $(if $(filter true,$(COVERAGE)),--cov --cov-report=term:skip-co
 ## (`make test COVERAGE=true` also measures branch coverage, as CI does)
 test: $(VENV)/.installed-dev
 	scripts/install-system-packages
-	scripts/compile-messages $(PY)
-	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/ruff check .
-	$(PY) manage.py makemigrations --check --dry-run
-	scripts/check-deploy $(PY)
+	$(MAKE) --no-print-directory -j4 --output-sync=target checks
 	scripts/with-test-services $(VENV)/bin/pytest -n 2 --dist worksteal $(COVERAGE_ARGS) $(PYTEST_ARGS)
+
+# What `make test` checks before the suite: independent steps, run side by side (`make -j`).
+.PHONY: checks compiled-messages check-format check-lint check-migrations check-deploy
+checks: compiled-messages check-format check-lint check-migrations check-deploy
+compiled-messages:
+	scripts/compile-messages $(PY)
+check-format:
+	$(VENV)/bin/ruff format --check .
+check-lint:
+	$(VENV)/bin/ruff check .
+check-migrations:
+	$(PY) manage.py makemigrations --check --dry-run
+# After check-migrations: on a fresh clone the first Django start compiles Django's bytecode, once.
+check-deploy: check-migrations
+	scripts/check-deploy $(PY)
 
 ## test-fast: lint and the quick tests on SQLite: no services, no browser, worker or slow tests, no apt-get
 test-fast: $(VENV)/.installed-dev

@@ -4,10 +4,12 @@
 that needs PostgreSQL, the Celery worker or Chromium fails rather than skipping.
 """
 
+import json
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -43,6 +45,127 @@ def pytest_configure(config):
         from emulation_portal.celery import app
 
         app.conf.task_default_queue = queue
+    else:
+        start_template_database(config)
+
+
+def pytest_unconfigure(config):
+    drop_template_database(config)
+
+
+# ---------------------------------------------------------------------------
+# One migrated PostgreSQL database, copied for each parallel test process
+# ---------------------------------------------------------------------------
+# Migrating takes about 8 s of CPU (Django renders the model states of every migration). Under
+# pytest-xdist on PostgreSQL the controlling process migrates a template database once, in a
+# subprocess that runs while the test processes start and collect; each test process then has
+# Django create its test database from that template (`TEST["TEMPLATE"]`: CREATE DATABASE ...
+# TEMPLATE ...), where `migrate` finds nothing left to apply. The migrations themselves, data
+# migrations included, run as ever. A template that failed leaves each process to migrate its own.
+TEMPLATE_ENV = "PORTAL_TEST_TEMPLATE_DATABASE"  # JSON {"name": ..., "status": path of the status file}
+BUILD_TEMPLATE = """
+import sys, traceback
+from pathlib import Path
+
+import django
+
+name, status = sys.argv[1:3]
+try:
+    django.setup()
+    from django.db import connection
+
+    connection.settings_dict.setdefault("TEST", {})["NAME"] = name
+    connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+    connection.close()
+    result = "ok"
+except BaseException:
+    result = "failed:\\n" + traceback.format_exc()
+Path(status + ".part").write_text(result)
+Path(status + ".part").rename(status)
+"""
+TEMPLATE_WAIT_SECONDS = 600
+
+
+def start_template_database(config):
+    database = settings.DATABASES["default"]
+    wanted = (
+        getattr(config.option, "numprocesses", None)
+        and database["ENGINE"] == "django.db.backends.postgresql"
+        and not config.getvalue("reuse_db")
+        and not config.getvalue("nomigrations")
+        and not config.option.collectonly
+    )
+    if not wanted:
+        return
+    name = (database.get("TEST", {}).get("NAME") or f"test_{database['NAME']}") + "_template"
+    folder = Path(tempfile.mkdtemp(prefix="portal-test-template-"))
+    status = folder / "status"
+    process = subprocess.Popen(
+        [sys.executable, "-c", BUILD_TEMPLATE, name, str(status)],
+        cwd=settings.BASE_DIR,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    # The test processes pytest-xdist starts next inherit the environment.
+    os.environ[TEMPLATE_ENV] = json.dumps({"name": name, "status": str(status), "pid": process.pid})
+    config.stash[template_key] = (process, name, folder)
+
+
+template_key = pytest.StashKey()
+
+
+def drop_template_database(config):
+    if template_key not in config.stash:
+        return
+    process, name, folder = config.stash[template_key]
+    if process.poll() is None:
+        process.kill()
+    process.wait()
+    database = settings.DATABASES["default"]
+    import psycopg2
+
+    try:
+        server = psycopg2.connect(
+            dbname="postgres",
+            user=database["USER"],
+            password=database["PASSWORD"],
+            host=database["HOST"],
+            port=database["PORT"],
+        )
+        server.autocommit = True
+        server.cursor().execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        server.close()
+    except psycopg2.Error as error:
+        sys.stderr.write(f"the template test database {name} was not dropped: {error}\n")
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def running(pid):
+    """Whether process `pid` is alive (not gone, not a zombie its parent has yet to collect)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return False
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings, request):
+    """In a test process under pytest-xdist, create the test database from the template the
+    controlling process migrated (see `start_template_database`)."""
+    template = json.loads(os.environ.get(TEMPLATE_ENV) or "null")
+    if not template or not getattr(request.config, "workerinput", None):
+        return
+    status = Path(template["status"])
+    deadline = time.monotonic() + TEMPLATE_WAIT_SECONDS
+    while not status.exists() and time.monotonic() < deadline and running(template["pid"]):
+        time.sleep(0.1)
+    result = status.read_text() if status.exists() else "failed: the migrating process ended or took too long"
+    if result == "ok":
+        settings.DATABASES["default"].setdefault("TEST", {})["TEMPLATE"] = template["name"]
+    else:
+        # Not a warning: the suite turns warnings into errors. Migrating shows the real error, if any.
+        sys.stderr.write(f"template test database: {result}\nthis test process migrates its own database\n")
 
 
 @pytest.fixture(autouse=True)

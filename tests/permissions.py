@@ -17,6 +17,9 @@ whatever an allowed request writes is gone before the next case. The cast fixtur
 tests/conftest.py (`officer`, `member_unit`, `cast`, ...) hand out fresh copies of the shared cast
 in such a module, and `objects` is the module's objects (primary keys and URL kwargs; the few
 model instances in it are read only).
+
+The query-count tests use the same fixture: their build function measures each scenario inside
+`rolled_back()` with a `signed_in_client(user)` and returns the counts (tests/<app>/test_query_counts.py).
 """
 
 import re
@@ -38,6 +41,18 @@ TEST_SETTINGS = {
     # The same as the autouse fixtures of tests/conftest.py, for what is built before a test starts.
     "PASSWORD_HASHERS": ["django.contrib.auth.hashers.MD5PasswordHasher"],
 }
+
+
+def module_settings():
+    """TEST_SETTINGS and the static files storage of tests/conftest.py `uncollected_static_files`
+    (pages rendered while a module's data is built read the sources, not collected files)."""
+    from django.conf import settings
+
+    storages = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    return {**TEST_SETTINGS, "STORAGES": storages}
 
 
 def expected_status(role, allowed, *, allowed_status=200):
@@ -241,7 +256,7 @@ def built_once_per_module(build, *, with_cast=True, **settings):
     def shared_data(django_db_setup, django_db_blocker, tmp_path_factory):
         media_root = tmp_path_factory.mktemp("media")
         with ExitStack() as stack:
-            stack.enter_context(override_settings(MEDIA_ROOT=media_root, **TEST_SETTINGS, **settings))
+            stack.enter_context(override_settings(MEDIA_ROOT=media_root, **{**module_settings(), **settings}))
             with django_db_blocker.unblock():
                 atomic = transaction.atomic()
                 atomic.__enter__()
@@ -262,6 +277,24 @@ def roll_back(atomic, django_db_blocker):
     with django_db_blocker.unblock():
         transaction.set_rollback(True)
         atomic.__exit__(None, None, None)
+
+
+@contextmanager
+def rolled_back():
+    """A savepoint undone at the end of the block: inside a module's build function, each scenario
+    (a query-count test's 1 and many rows, say) starts from the same data, the cast alone."""
+    with transaction.atomic():
+        yield
+        transaction.set_rollback(True)
+
+
+def signed_in_client(user):
+    """A test client signed in as `user`, for requests made while a module's data is built."""
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    return client
 
 
 # ---------------------------------------------------------------------------
