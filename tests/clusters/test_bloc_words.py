@@ -125,9 +125,13 @@ def cluster_of(match):
     return model.objects.filter(pk=pk).values_list(path, flat=True).first()
 
 
+PER_PATTERN = 3  # links followed per URL pattern: the words come from the template, not the row
+
+
 def crawl(client, start, cluster_pk):
-    """GET every clusters page reachable from `start` (and the dashboard); returns {url: response}."""
-    seen, queue, pages = set(start), deque(start), {}
+    """GET every clusters page reachable from `start` (and the dashboard), at most PER_PATTERN links
+    of each URL pattern besides the start; returns {url: response}."""
+    seen, queue, pages, followed = set(start), deque(start), {}, {}
     while queue and len(pages) < MAX_PAGES:
         url = queue.popleft()
         response = client.get(url)
@@ -144,6 +148,9 @@ def crawl(client, start, cluster_pk):
                 continue
             if cluster_of(match) not in (None, cluster_pk):
                 continue  # another cluster's or bloc's page
+            if followed.get(match.url_name, 0) >= PER_PATTERN:
+                continue
+            followed[match.url_name] = followed.get(match.url_name, 0) + 1
             seen.add(link)
             queue.append(link)
     return pages
