@@ -2,8 +2,9 @@
 units. The exact ranking (one query), the ranking page and its Excel export, the lead's review pages,
 and the officer's set-up pages (term set-up, members, phases, criteria, the new-term page proposing a
 copy of the previous year's term, the cluster's member units, the unit autocomplete), each beside the
-Django admin page over the same rows: "/ admin" in the notes is our median divided by admin's, and
-"queries" the number of SQL queries of one request. Admin pages are signed in as a superuser, ours
+Django admin page over the same rows, timed in turns with it (so a busy machine slows both alike):
+"/ admin" in the notes is our median divided by admin's, and "queries" the number of SQL queries of
+one request. Admin pages are signed in as a superuser, ours
 as the provincial officer (the lead for its pages)."""
 
 from datetime import date, timedelta
@@ -29,7 +30,7 @@ from directory.enums import UnitKind
 from directory.models import Unit, User
 from portal.text import fold
 
-from .harness import measure, signed_in_client
+from .harness import measure, measure_together, signed_in_client
 
 MEMBERS = 60
 GROUPS = 4
@@ -123,7 +124,7 @@ def _beside(ours, *admins):
 
 def _noted(ours, admin):
     """Our row with its ratio to an admin row shown elsewhere in the table."""
-    ours.notes += f"; / admin = {ours.median_ms / admin.median_ms:.2f}x (the term's sheets list, above)"
+    ours.notes += f"; / admin = {ours.median_ms / admin.median_ms:.2f}x (the term's sheets list)"
     return ours
 
 
@@ -159,7 +160,9 @@ def run():
     size = f"{MEMBERS} members x {GROUPS * CRITERIA_PER_GROUP} criteria"
     groups = ",".join(str(pk) for pk in CriterionGroup.objects.filter(term=term).values_list("pk", flat=True))
 
-    def page(client, url, name, notes="", repeat=15):
+    def page(client, url, name, notes=""):
+        """(name, a GET of `url` that must answer 200, notes with the request's query count)."""
+
         def get():
             response = client.get(url)
             assert response.status_code == 200, (url, response.status_code)
@@ -167,40 +170,59 @@ def run():
         with CaptureQueriesContext(connection) as queries:
             get()
         counted = f"{len(queries)} queries"
-        return measure(name, get, repeat=repeat, notes=f"{notes}; {counted}" if notes else counted)
+        return name, get, f"{notes}; {counted}" if notes else counted
 
-    admin_sheets = page(as_admin, f"/admin/clusters/sheet/?term__id__exact={term.pk}", "the term's sheets (list)")
+    def beside(ours, *admins, repeat=15):
+        """Our page and the admin pages timed in turns, our row noting its ratio to each."""
+        measured = measure_together([ours, *admins], repeat=repeat)
+        return _beside(measured[0], *measured[1:])
+
+    term_url, cluster_url = f"/clusters/terms/{term.pk}", f"/clusters/{term.cluster_id}"
+    ranking_page, queue_page, admin_sheets = measure_together(
+        [
+            page(as_lead, f"{term_url}/ranking/", "ranking page", size),
+            page(as_lead, f"{term_url}/review/", "lead's review queue page", size),
+            page(as_admin, f"/admin/clusters/sheet/?term__id__exact={term.pk}", "the term's sheets (list)"),
+        ],
+        repeat=15,
+    )
     results = [
         measure("ranking (domain function, one query)", lambda: ranking(term=term), repeat=25, notes=size),
-        *_beside(page(as_lead, f"/clusters/terms/{term.pk}/ranking/", "ranking page", size), admin_sheets),
-        page(as_lead, f"/clusters/terms/{term.pk}/ranking/?format=xlsx", "ranking to Excel", size, repeat=7),
-        _noted(page(as_lead, f"/clusters/terms/{term.pk}/review/", "lead's review queue page", size), admin_sheets),
-        page(
-            as_lead,
-            f"/clusters/sheets/{sheets[1].pk}/review/",  # not the lead's own sheet
-            "lead's review page of one sheet",
-            "40 criteria",
-        ),
-        *_beside(
-            page(as_officer, f"/clusters/terms/{term.pk}/setup/", "term set-up page", size),
+        *_beside(ranking_page, admin_sheets),
+        _noted(queue_page, admin_sheets),
+        *measure_together([page(as_lead, f"{term_url}/ranking/?format=xlsx", "ranking to Excel", size)], repeat=7),
+        *measure_together(
+            [
+                page(
+                    as_lead,
+                    f"/clusters/sheets/{sheets[1].pk}/review/",
+                    "lead's review page of one sheet",
+                    "40 criteria",
+                )
+            ],
+            repeat=15,
+        ),  # a member's sheet, not the lead's own
+        *beside(
+            page(as_officer, f"{term_url}/setup/", "term set-up page", size),
             page(as_admin, f"/admin/clusters/term/{term.pk}/change/", "term change page (phase, member inlines)"),
+            repeat=9,
         ),
-        *_beside(
-            page(as_officer, f"/clusters/terms/{term.pk}/setup/members/", "term members page", f"{MEMBERS} members"),
+        *beside(
+            page(as_officer, f"{term_url}/setup/members/", "term members page", f"{MEMBERS} members"),
             page(as_admin, f"/admin/clusters/termmember/?term__id__exact={term.pk}", "the term's members (list)"),
         ),
-        *_beside(
-            page(as_officer, f"/clusters/terms/{term.pk}/setup/phases/", "phases page", "5 phases"),
+        *beside(
+            page(as_officer, f"{term_url}/setup/phases/", "phases page", "5 phases"),
             page(as_admin, f"/admin/clusters/phase/?term__id__exact={term.pk}", "the term's phases (list)"),
         ),
-        *_beside(
-            page(as_officer, f"/clusters/terms/{term.pk}/setup/criteria/", "criteria page", "4 groups, 40 criteria"),
+        *beside(
+            page(as_officer, f"{term_url}/setup/criteria/", "criteria page", "4 groups, 40 criteria"),
             page(as_admin, f"/admin/clusters/criterion/?group__id__in={groups}", "the term's criteria (list)"),
         ),
-        *_beside(
+        *beside(
             page(
                 as_officer,
-                f"/clusters/{term.cluster_id}/terms/new/",
+                f"{cluster_url}/terms/new/",
                 "new-term page (proposes a copy of the previous year's)",
                 f"{MEMBERS} members proposed",
             ),
@@ -210,15 +232,13 @@ def run():
             "create the next year's term from this one (POST)",
             _term_create_post(as_officer, term, units),
             repeat=5,
-            notes=f"copies {MEMBERS} members, 40 criteria, 5 phases; no admin equivalent",
+            notes=f"copies {MEMBERS} members, 40 criteria, 5 phases, each row audited; no admin equivalent",
         ),
-        *_beside(
-            page(
-                as_officer, f"/clusters/{term.cluster_id}/members/", "cluster's member units page", f"{MEMBERS} units"
-            ),
+        *beside(
+            page(as_officer, f"{cluster_url}/members/", "cluster's member units page", f"{MEMBERS} units"),
             page(as_admin, f"/admin/clusters/cluster/{term.cluster_id}/change/", "cluster change page"),
         ),
-        *_beside(
+        *beside(
             page(
                 as_officer,
                 "/directory/units/autocomplete/?q=ha+noi+9",
