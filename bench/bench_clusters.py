@@ -4,8 +4,8 @@ and the officer's set-up pages (term set-up, members, phases, criteria, the new-
 copy of the previous year's term, the cluster's member units, the unit autocomplete), each beside the
 Django admin page over the same rows, timed in turns with it (so a busy machine slows both alike):
 "/ admin" in the notes is our median divided by admin's, and "queries" the number of SQL queries of
-one request. Admin pages are signed in as a superuser, ours
-as the provincial officer (the lead for its pages)."""
+one request. Admin pages are signed in as a superuser, ours as the provincial officer (the lead for
+its pages)."""
 
 from datetime import date, timedelta
 from decimal import Decimal
