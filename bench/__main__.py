@@ -2,6 +2,11 @@
 
 Usage: `make bench` (a throwaway PostgreSQL and Redis are started for the run). Each module has
 `run() -> list[harness.Result]` and a module docstring saying what it measures.
+
+`scripts/with-test-services .venv/bin/python -m bench bench_clusters ...` runs only the named
+modules and replaces only their sections of docs/benchmarks.md, keeping the others. Every section
+says when and on what it was measured; BENCH_NOTE="..." adds a line on the conditions of the run
+(e.g. a machine shared with other work) to the sections measured.
 """
 
 import importlib
@@ -53,21 +58,17 @@ def main(selected):
         sections.append((module_info.name, (module.__doc__ or "").strip(), results))
 
     cpu = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()
-    lines = [
-        "# Benchmarks",
-        "",
-        "Written by `make bench` (bench/); do not edit by hand. Figures are medians of repeated runs in",
-        "milliseconds, with the fastest and slowest run beside them.",
-        "",
-        f"- Run: {datetime.now().strftime('%d/%m/%Y %H:%M')}",
-        f"- Machine: {cpu} cores, {platform.machine()}, Python {platform.python_version()}, {database_version()}",
-        "",
-    ]
+    measured = (
+        f"- Measured: {datetime.now().strftime('%d/%m/%Y %H:%M')} on {cpu} cores, {platform.machine()}, "
+        f"Python {platform.python_version()}, {database_version()}"
+    )
+    note = os.environ.get("BENCH_NOTE", "").strip()
+    fresh = {}
     for name, doc, results in sections:
+        lines = [f"## {name}", "", doc, "", measured]
+        if note:
+            lines.append(f"- Conditions: {note}")
         lines += [
-            f"## {name}",
-            "",
-            doc,
             "",
             "| measurement | median (ms) | fastest | slowest | runs | notes |",
             "|---|---:|---:|---:|---:|---|",
@@ -75,14 +76,45 @@ def main(selected):
         for result in results:
             figures = f"{result.median_ms:.1f} | {result.low_ms:.1f} | {result.high_ms:.1f} | {result.runs}"
             lines.append(f"| {result.name} | {figures} | {result.notes} |")
-        lines.append("")
-    if selected and OUTPUT.exists():
-        print("(only some benchmarks ran: docs/benchmarks.md was not rewritten)")
-        print("\n".join(lines))
-        return
+        fresh[name] = lines + [""]
+    kept = _sections(OUTPUT.read_text(encoding="utf-8")) if selected and OUTPUT.exists() else {}
+    kept.update(fresh)
+    lines = [
+        "# Benchmarks",
+        "",
+        "Written by `make bench` (bench/); do not edit by hand. Figures are medians of repeated runs in",
+        "milliseconds, with the fastest and slowest run beside them. Each section says when and on what",
+        "it was measured (`python -m bench bench_<name>` re-measures one section and keeps the others).",
+        "",
+    ]
+    for name in sorted(kept):
+        lines += kept[name]
     OUTPUT.parent.mkdir(exist_ok=True)
     OUTPUT.write_text("\n".join(lines), encoding="utf-8")
-    print(f"wrote {OUTPUT}")
+    print(f"wrote {OUTPUT}" + (f" (sections {', '.join(sorted(fresh))} replaced)" if selected else ""))
+
+
+def _sections(text):
+    """{module name: its section's lines} of an existing docs/benchmarks.md. A section written before
+    sections carried their own "Measured:" line gets the file's former "Run:"/"Machine:" lines."""
+    sections, current, header = {}, None, {}
+    for line in text.splitlines():
+        if line.startswith("## "):
+            current = line[3:].strip()
+            sections[current] = [line]
+        elif current is not None:
+            sections[current].append(line)
+        elif line.startswith(("- Run: ", "- Machine: ")):
+            key, value = line[2:].split(": ", 1)
+            header[key] = value
+    for lines in sections.values():
+        while lines and not lines[-1].strip():
+            lines.pop()
+        lines.append("")
+        if header and not any(line.startswith("- Measured: ") for line in lines):
+            table = next((n for n, line in enumerate(lines) if line.startswith("| measurement")), len(lines))
+            lines[table:table] = [f"- Measured: {header.get('Run', '?')} on {header.get('Machine', '?')}", ""]
+    return sections
 
 
 if __name__ == "__main__":

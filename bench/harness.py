@@ -35,6 +35,34 @@ def measure(name, function, *, repeat=7, warmup=1, notes=""):
     )
 
 
+def measure_together(measurements, *, repeat=7, warmup=1):
+    """Time several functions in turns (a, b, a, b, ...) and return a Result for each.
+
+    `measurements` is a list of (name, function, notes). Taking turns gives every function the same
+    share of a busy machine, so the ratios between them stay fair when the load changes meanwhile.
+    """
+    for _ in range(warmup):
+        for _name, function, _notes in measurements:
+            function()
+    timings = [[] for _ in measurements]
+    for _ in range(repeat):
+        for index, (_name, function, _notes) in enumerate(measurements):
+            start = time.perf_counter()
+            function()
+            timings[index].append((time.perf_counter() - start) * 1000)
+    return [
+        Result(
+            name=name,
+            median_ms=statistics.median(runs),
+            runs=repeat,
+            low_ms=min(runs),
+            high_ms=max(runs),
+            notes=notes,
+        )
+        for (name, _function, notes), runs in zip(measurements, timings, strict=True)
+    ]
+
+
 def signed_in_client(user):
     from django.test import Client
 

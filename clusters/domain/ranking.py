@@ -1,9 +1,12 @@
 """The ranking: a pure function of the stored scores of accepted sheets, exact and explained.
 
-Totals are summed in Python with `Decimal` from the Score rows (two queries whatever the size: the
-sheets with their units, then every score's points with its criterion's kind and whether it is in
-the first group). No database sum is used: SQLite sums decimal columns as floats (60.43 + ... gives
-60.43000000000001), which would order exact ties by noise and differ from PostgreSQL.
+Totals are exact and computed in one query whatever the size: the database sums each score's
+points as whole hundredths (`CAST(ROUND(points * 100) AS integer)`: points are stored with two
+decimals, so this integer is exact), per sheet, for the total, the first group and the deductions,
+and Python turns each integer sum back into a `Decimal` with two decimals. A plain database sum of
+the decimal column is never used: SQLite sums decimal columns as floats (0.09 + 60.34 gives
+60.43000000000001), which would order exact ties by noise and differ from PostgreSQL; integer sums
+are exact on both, so one path serves both databases.
 
 Order: total points, highest first. Members with equal totals share a rank ("đồng hạng": 1, 2, 2,
 4) and are then ordered by the term's `tie_break`. The default
@@ -22,15 +25,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import models
-from django.db.models import IntegerField, Subquery
+from django.db.models import F, IntegerField, Q, Subquery, Sum
+from django.db.models.functions import Cast, Coalesce, Round
 from django.utils.translation import gettext_lazy as _
 
 from portal.text import fold
 
 from ..enums import CriterionKind, SheetStatus, TieBreak
 from ..models import CriterionGroup, Score, Sheet, TermMember
-
-ZERO = Decimal("0.00")
 
 
 class Step(models.TextChoices):
@@ -80,41 +82,57 @@ def _steps(term):
     return (Step.TOTAL, Step.FIRST_GROUP, Step.DEDUCTIONS, Step.NAME, Step.NAME, Step.NAME)
 
 
+def _hundredths(condition=None):
+    """The exact sum of the sheet's scores' points (those matching `condition`), in hundredths."""
+    points = Cast(Round(F("scores__points") * 100), output_field=IntegerField())
+    return Coalesce(Sum(points, filter=condition), 0)
+
+
+def _from_hundredths(value):
+    return Decimal(int(value)).scaleb(-2)  # 9636 -> Decimal("96.36"), 0 -> Decimal("0.00")
+
+
+def sheet_totals(sheet_ids):
+    """{sheet id: exact total points after review (a Decimal)} for the given sheets that have scores
+    (one query; the same integer-hundredths sum as the ranking, so the queue and the ranking agree)."""
+    points = Cast(Round(F("points") * 100), output_field=IntegerField())
+    rows = (
+        Score.objects.filter(sheet_id__in=sheet_ids)
+        .values("sheet_id")
+        .annotate(hundredths=Sum(points))
+        .order_by()
+        .values_list("sheet_id", "hundredths")
+    )
+    return {sheet_id: _from_hundredths(hundredths) for sheet_id, hundredths in rows}
+
+
 def ranked_sheets(*, term):
-    """The accepted, not excluded sheets of the term, best first (a list, two queries).
+    """The accepted, not excluded sheets of the term, best first (a list, one query).
 
     Each sheet has `unit` loaded and carries `total`, `first_group_points` and `deduction_points`
     (negative or zero), exact Decimals. `ranked_sheets(term=term)[:n]` are the n best-ranked.
     """
-    sheets = list(_ranked_sheets_queryset(term).select_related("unit"))
     first_group = (
         CriterionGroup.objects.filter(term_id=term.pk, parent__isnull=True).order_by("position", "pk").values("pk")[:1]
     )
-    scores = (
-        Score.objects.filter(sheet__in=_ranked_sheets_queryset(term))
-        .annotate(first_group_id=Subquery(first_group, output_field=IntegerField()))
-        .values_list(
-            "sheet_id",
-            "points",
-            "criterion__kind",
-            "criterion__group_id",
-            "criterion__group__parent_id",
-            "first_group_id",
-        )
+    first_group_id = Subquery(first_group, output_field=IntegerField())
+    in_first_group = Q(scores__criterion__group_id=first_group_id) | Q(
+        scores__criterion__group__parent_id=first_group_id
     )
-    by_id = {sheet.pk: sheet for sheet in sheets}
+    sheets = list(
+        _ranked_sheets_queryset(term)
+        .select_related("unit")
+        .annotate(
+            total_hundredths=_hundredths(),
+            first_group_hundredths=_hundredths(in_first_group),
+            deduction_hundredths=_hundredths(Q(scores__criterion__kind=CriterionKind.DEDUCTION)),
+        )
+        .order_by()
+    )
     for sheet in sheets:
-        sheet.total = sheet.first_group_points = sheet.deduction_points = ZERO
-    for sheet_id, points, kind, group_id, parent_id, first_group_id in scores:
-        sheet = by_id.get(sheet_id)
-        if sheet is None or points is None:
-            continue
-        # `points` is a Decimal read from a decimal column (quantized to hundredths): the sums are exact.
-        sheet.total += points
-        if first_group_id is not None and first_group_id in (group_id, parent_id):
-            sheet.first_group_points += points
-        if kind == CriterionKind.DEDUCTION:
-            sheet.deduction_points += points
+        sheet.total = _from_hundredths(sheet.total_hundredths)
+        sheet.first_group_points = _from_hundredths(sheet.first_group_hundredths)
+        sheet.deduction_points = _from_hundredths(sheet.deduction_hundredths)
     sheets.sort(key=lambda sheet: _sort_key(term, sheet))
     return sheets
 

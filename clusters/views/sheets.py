@@ -6,7 +6,6 @@ only once the user chose for each (clusters.domain.scoring, "Stale saves").
 """
 
 import dataclasses
-from decimal import Decimal
 
 from django.contrib import messages
 from django.db.models import Case, IntegerField, Prefetch, Value, When
@@ -26,6 +25,7 @@ from portal.xlsx import DATETIME, NUMBER, TEXT, Table, xlsx_response
 
 from ..domain import scoring
 from ..domain.errors import SheetConflict
+from ..domain.ranking import sheet_totals
 from ..enums import ClusterKind, CriterionKind, SheetStatus
 from ..filters import SheetFilterSet
 from ..forms import ScoreSheetForm, SheetReviewForm
@@ -316,14 +316,6 @@ def evidence(request, score):
     return FileResponse(score.evidence.open("rb"), as_attachment=True, filename=score.evidence.name.rsplit("/", 1)[-1])
 
 
-def _sheet_totals(sheet_ids):
-    """{sheet id: total points after review}, summed with Decimal (one query; no database float sum)."""
-    totals = {}
-    for sheet_id, points in Score.objects.filter(sheet_id__in=sheet_ids).values_list("sheet_id", "points"):
-        totals[sheet_id] = totals.get(sheet_id, Decimal(0)) + (points or Decimal(0))
-    return totals
-
-
 @object_view(SHEETS.select_related("reviewed_by"), "clusters.view_sheet")
 def sheet_export(request, sheet):
     """One member's sheet as an Excel file: every criterion, value, self-assessed points, points and reason."""
@@ -398,7 +390,7 @@ class ReviewQueueView(ObjectPermissionMixin, FilteredListView):
         """Each sheet's Decimal total, who is to review it and whether this user may (two queries at most)."""
         term, user = self.get_object(), self.request.user
         sheets = list(sheets)
-        totals = _sheet_totals([sheet.pk for sheet in sheets])
+        totals = sheet_totals([sheet.pk for sheet in sheets])  # exact Decimals, one query
         for sheet in sheets:
             sheet.term = term  # the term the page loaded: the rules below ask it, without a query
             sheet.total = totals.get(sheet.pk)

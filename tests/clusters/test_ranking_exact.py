@@ -10,9 +10,10 @@ from django.db.models import Q, Sum
 from django.utils import timezone
 
 from clusters.domain import vote
-from clusters.domain.ranking import Step, excluded_members, ranked_sheets, ranked_unit_ids, ranking
+from clusters.domain.ranking import Step, excluded_members, ranked_sheets, ranked_unit_ids, ranking, sheet_totals
 from clusters.enums import CriterionKind, PhaseKind, SheetStatus, TieBreak
 from clusters.models import Score, Sheet, TermMember
+from portal.numbers import format_number
 from tests.factories import UnitFactory, UserFactory
 from tests.factories.clusters import CriterionFactory, scored_term
 
@@ -231,3 +232,61 @@ def test_a_sheet_not_accepted_is_not_ranked():
 
     assert names(ranking(term=term)) == ["Tỉnh A"]
     assert term.phases.get(is_active=True).kind == PhaseKind.SELF_ASSESSMENT
+
+
+def check_review_queue_totals(term, client):
+    """The review queue sums each sheet the same exact way as the ranking (integer hundredths)."""
+    b, a, c = term.sheet_list  # NOISY's order of creation: B, A, C
+    totals = sheet_totals([sheet.pk for sheet in term.sheet_list])
+
+    assert totals == {b.pk: D("96.36"), a.pk: D("96.36"), c.pk: D("0.00")}
+    assert [str(totals[sheet.pk]) for sheet in (b, a, c)] == ["96.36", "96.36", "0.00"]
+    assert sheet_totals([]) == {}
+    page = client.get(f"/clusters/terms/{term.pk}/review/").content.decode()
+    assert page.count(format_number(D("96.36"))) == 2
+
+
+@pytest.mark.django_db
+def test_the_review_queue_totals_are_exact(client_as):
+    term = term_of(NOISY)
+
+    check_review_queue_totals(term, client_as(UserFactory(unit=term.lead_unit, is_unit_officer=True)))
+
+
+def test_on_postgresql_the_review_queue_totals_are_exact(postgresql, client_as):
+    term = term_of(NOISY)
+
+    check_review_queue_totals(term, client_as(UserFactory(unit=term.lead_unit, is_unit_officer=True)))
+
+
+def check_hundredths_and_large_points(term):
+    """Deductions in hundredths and the largest storable points: the float sums of the two members
+    differ (9999999.99 + 0.01 - 0.02 is 9999999.98, 9999999.99 + 0.04 - 0.05 is 9999999.979999999),
+    the exact sums are equal."""
+    deduction = CriterionFactory(group=term.criterion_list[0].group, kind=CriterionKind.DEDUCTION, max_points=5)
+    a, b = term.sheet_list
+    Score.objects.create(sheet=a, criterion=deduction, points=D("-0.02"))
+    Score.objects.create(sheet=b, criterion=deduction, points=D("-0.05"))
+
+    rows = ranking(term=term)
+
+    assert [(row.unit.name, row.total, row.first_group, row.deductions) for row in rows] == [
+        ("Tỉnh A", D("9999999.98"), D("9999999.98"), D("0.02")),
+        ("Tỉnh B", D("9999999.98"), D("9999999.98"), D("0.05")),
+    ]
+    assert [str(row.total) for row in rows] == ["9999999.98", "9999999.98"]
+    assert [row.rank for row in rows] == [1, 1]
+    assert rows[0].separated_by == Step.DEDUCTIONS
+    assert sheet_totals([a.pk, b.pk]) == {a.pk: D("9999999.98"), b.pk: D("9999999.98")}
+
+
+LARGE = {"Tỉnh A": [D("9999999.99"), D("0.01")], "Tỉnh B": [D("9999999.99"), D("0.04")]}
+
+
+@pytest.mark.django_db
+def test_deductions_in_hundredths_and_the_largest_points_sum_exactly():
+    check_hundredths_and_large_points(term_of(LARGE, groups=1))
+
+
+def test_on_postgresql_deductions_in_hundredths_and_the_largest_points_sum_exactly(postgresql):
+    check_hundredths_and_large_points(term_of(LARGE, groups=1))
