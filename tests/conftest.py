@@ -395,6 +395,13 @@ def start_worker(env, log_path):
 
 
 @pytest.fixture(scope="session")
+def live_server(django_db_setup, live_server):
+    """pytest-django's live server, started after the test database is set up so that it stops
+    (and closes its connections) before the database is dropped, whichever test comes first."""
+    return live_server
+
+
+@pytest.fixture(scope="session")
 def browser():
     """Debian's headless Chromium driven by Playwright."""
     if not Path(CHROMIUM).exists() or shutil.which("chromium") is None:
