@@ -49,18 +49,6 @@ def pytest_configure(config):
         start_template_database(config)
 
 
-LONG_RUNNING = ("browser", "worker", "slow")
-
-
-def pytest_collection_modifyitems(session, config, items):
-    """Long tests (a browser, a Celery worker, a crawl) first, the rest in file order after them.
-
-    The parallel processes then end together: started last, a 30-second browser test kept one
-    process busy while the other had nothing left. Every process collects the same order.
-    """
-    items.sort(key=lambda item: 0 if any(item.get_closest_marker(name) for name in LONG_RUNNING) else 1)
-
-
 def pytest_unconfigure(config):
     drop_template_database(config)
 
