@@ -405,8 +405,13 @@ def live_server(django_db_setup, live_server):
 
 
 @pytest.fixture(scope="session")
-def browser():
-    """Debian's headless Chromium driven by Playwright."""
+def browser(django_db_setup):
+    """Debian's headless Chromium driven by Playwright.
+
+    Started after the test database is set up, so it closes before the database is dropped: its
+    kept-alive connections hold the live server's request threads, and with them their database
+    sessions, until it closes.
+    """
     if not Path(CHROMIUM).exists() or shutil.which("chromium") is None:
         missing_service("Chromium is not installed (apt-get install chromium)")
     # Playwright's sync API keeps an event loop in this thread; the ORM calls of the test are
