@@ -49,21 +49,6 @@ def pytest_configure(config):
         start_template_database(config)
 
 
-LONG_RUNNING = ("browser", "worker", "slow")
-
-
-def pytest_collection_modifyitems(session, config, items):
-    """Test files holding a long test (a browser, a Celery worker, a crawl) run first, whole and in
-    their own order; the other files follow in file order.
-
-    Under pytest-xdist the processes then end together: last in file order, a 25-second worker test
-    kept one process busy while the other had nothing left to take. Every process collects the
-    same order, and no file is split, so module-scoped data is built once.
-    """
-    long_files = {item.path for item in items if any(item.get_closest_marker(name) for name in LONG_RUNNING)}
-    items.sort(key=lambda item: 0 if item.path in long_files else 1)
-
-
 def pytest_unconfigure(config):
     drop_template_database(config)
 
