@@ -22,11 +22,10 @@ from ..models import Criterion, Score, Sheet
 from ..rules import is_term_lead, reviews_sheet
 from . import notices
 from .errors import ClustersError, SheetConflict
-from .phases import ensure_sheets, require_phase  # noqa: F401 (ensure_sheets: moved to the phase engine)
+from .phases import require_phase
 from .workflow import NOT_EDITABLE, NOT_REVIEWABLE, SHEETS
 
 CENT = Decimal("0.01")
-EDITABLE_BY_MEMBER = SheetStatus.editable_by_member()
 
 
 class ScoreErrors(ClustersError):

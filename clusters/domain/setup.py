@@ -159,9 +159,7 @@ def remove_cluster_member(*, member, by):
 
 def members_valid_in(*, cluster, year):
     """The cluster's member units valid in `year` (a queryset of ClusterMember)."""
-    return ClusterMember.objects.filter(cluster=cluster, from_year__lte=year).filter(
-        Q(to_year__isnull=True) | Q(to_year__gte=year)
-    )
+    return ClusterMember.objects.filter(cluster=cluster).valid_in(year)
 
 
 # ---------------------------------------------------------------------------

@@ -87,6 +87,12 @@ class Cluster(FoldedSearchMixin, RulesModel):
         return words_for(self.kind)
 
 
+class ClusterMemberQuerySet(models.QuerySet):
+    def valid_in(self, year):
+        """Memberships that cover `year` (started by then, not ended before)."""
+        return self.filter(from_year__lte=year).filter(Q(to_year__isnull=True) | Q(to_year__gte=year))
+
+
 class ClusterMember(models.Model):
     """A unit that belongs to a cluster or bloc from one year, until an optional last year.
 
@@ -101,6 +107,8 @@ class ClusterMember(models.Model):
     )
     from_year = models.PositiveSmallIntegerField(_("member from year"))
     to_year = models.PositiveSmallIntegerField(_("member until year"), null=True, blank=True)
+
+    objects = ClusterMemberQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("member unit of a cluster")

@@ -2,23 +2,21 @@
 last year's), its settings, members, phases and criteria. Thin: every rule is in clusters/domain/setup.py.
 """
 
-import django_filters
 from django.db.models import Count, Prefetch, Q
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from portal.actions import attempt
 from portal.lists import FilteredListView
 from portal.mixins import ObjectPermissionMixin
 from portal.permissions import object_view, permission_required
-from portal.text import folded_search
 
 from ..domain import setup
 from ..enums import PhaseKind
+from ..filters import ClusterMemberFilterSet, TermMemberFilterSet
 from ..forms.setup import (
     ClusterForm,
     ClusterMemberEndForm,
@@ -115,30 +113,12 @@ def cluster_update(request, cluster):
     return _form_page(request, form=form, title=cluster.name, back=back, cluster=cluster)
 
 
-class MemberFilterSet(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=gettext_lazy("Search"), method="filter_q")
-    year = django_filters.NumberFilter(label=gettext_lazy("Member in year"), method="filter_year")
-
-    class Meta:
-        model = ClusterMember
-        fields = ["q", "year"]
-
-    def filter_q(self, queryset, name, value):
-        return queryset.filter(folded_search(value, field="unit__search_text"))
-
-    def filter_year(self, queryset, name, value):
-        if not 1900 <= value <= 2200:
-            return queryset.none()
-        year = int(value)
-        return queryset.filter(from_year__lte=year).filter(Q(to_year__isnull=True) | Q(to_year__gte=year))
-
-
 class ClusterMembersView(ObjectPermissionMixin, FilteredListView):
     """The cluster's member units with their validity; adding one, ending or removing a membership."""
 
     permission_required = "clusters.change_cluster"
     object_source = CLUSTERS
-    filterset_class = MemberFilterSet
+    filterset_class = ClusterMemberFilterSet
     template_name = "clusters/setup/cluster_members.html"
 
     def get_queryset(self):
@@ -280,17 +260,6 @@ def term_setup(request, term):
         "check": setup.total_check(term=term),
     }
     return render(request, "clusters/setup/term_setup.html", context)
-
-
-class TermMemberFilterSet(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=gettext_lazy("Search"), method="filter_q")
-
-    class Meta:
-        model = TermMember
-        fields = ["q"]
-
-    def filter_q(self, queryset, name, value):
-        return queryset.filter(folded_search(value, field="unit__search_text"))
 
 
 class TermMembersView(ObjectPermissionMixin, FilteredListView):
