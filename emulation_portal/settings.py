@@ -247,7 +247,9 @@ LOCALE_PATHS = [
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
-USE_THOUSAND_SEPARATOR = True
+# Numbers are grouped where they are amounts (the `number` filter, portal.numbers.format_number);
+# never by default, so a year prints "2023", never "2.023".
+USE_THOUSAND_SEPARATOR = False
 FORMAT_MODULE_PATH = ["emulation_portal.formats"]
 
 

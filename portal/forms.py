@@ -14,6 +14,7 @@ from django import forms
 from django.db import models
 from django.utils.text import capfirst
 
+from .dates import is_year_field, validate_plausible_date, validate_plausible_year
 from .numbers import NumberError, bounds_of, format_input, parse_number
 
 __all__ = ["NumberField", "IntegerNumberField", "number_formfield", "ModelForm"]
@@ -95,10 +96,20 @@ class IntegerNumberField(NumberField):
 
 
 def number_formfield(db_field, **kwargs):
-    """`formfield_callback` of model forms: number columns get a NumberField with the column's bounds.
+    """`formfield_callback` of model forms: number columns get a NumberField with the column's bounds;
+    date columns and year columns (`year`, `*_year`) refuse implausible values (`portal.dates`).
 
     Columns with choices, keys and explicitly chosen form classes keep Django's own form field.
     """
+    field = _formfield(db_field, **kwargs)
+    if field is not None and isinstance(db_field, models.DateField):
+        field.validators.append(validate_plausible_date)
+    elif field is not None and isinstance(db_field, models.IntegerField) and is_year_field(db_field):
+        field.validators.append(validate_plausible_year)
+    return field
+
+
+def _formfield(db_field, **kwargs):
     if (
         isinstance(db_field, _NUMBER_COLUMNS)
         and not isinstance(db_field, models.AutoField)

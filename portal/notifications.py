@@ -1,6 +1,7 @@
 """Telling whoever must act next: one email per person, sent after the action's transaction commits.
 
-`notify(units=[...], users=[...], subject=..., body=..., link=...)` emails the active unit officers
+`notify(kind=NotificationKind.X, units=[...], users=[...], subject=..., body=..., link=...)`
+emails the active unit officers
 (with an address) of `units` and the active `users` with an address. Subject and body are
 translatable text (lazy strings, `django.utils.text.format_lazy(...)`), written in the portal's
 language (`settings.LANGUAGE_CODE`, Vietnamese) whatever the language of the page that acted. `link`
@@ -15,11 +16,31 @@ import logging
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage, get_connection
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import translation
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 logger = logging.getLogger(__name__)
+
+
+class NotificationKind(models.TextChoices):
+    """The workflow events someone must act on; a person can turn e-mail off per kind."""
+
+    DOSSIER_SUBMITTED = "dossier_submitted", _("dossier submitted")
+    DOSSIER_RETURNED = "dossier_returned", _("dossier returned")
+    DOSSIER_VERIFIED = "dossier_verified", _("dossier verified")
+    DOSSIER_DECIDED = "dossier_decided", _("dossier decided")
+    SHEET_SUBMITTED = "sheet_submitted", _("scoring sheet submitted")
+    SHEET_RETURNED = "sheet_returned", _("scoring sheet returned")
+    SHEET_ACCEPTED = "sheet_accepted", _("scoring sheet accepted")
+    REPORT_SUBMITTED = "report_submitted", _("report submitted")
+    REPORT_RETURNED = "report_returned", _("report returned")
+    PHASE_OPENED = "phase_opened", _("phase opened")
+    PHASE_CLOSING = "phase_closing", _("phase closing soon")
+    COUNCIL_SCHEDULED = "council_scheduled", _("council session scheduled")
+    REMINDER = "reminder", _("reminder")
+    OTHER = "other", _("other notice")
 
 
 def recipients(*, units=(), users=()):
@@ -42,8 +63,10 @@ def _link_line(link):
     return gettext("On the portal: {link}").format(link=base.rstrip("/") + link)
 
 
-def notify(*, units=(), users=(), subject, body, link=None):
+def notify(*, kind=NotificationKind.OTHER, units=(), users=(), subject, body, link=None):
     """Email the people who must act next, after commit; return how many addresses are written to.
+
+    `kind` (a `NotificationKind`) says which workflow event this is.
 
     Side effects: one email per address (sent when the current transaction commits, at once outside
     one). A mail error is logged (`portal.notifications`) and the action goes on.
