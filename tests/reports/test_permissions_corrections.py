@@ -78,6 +78,4 @@ def form_data(url_name):
 def test_permission_matrix(client_as, cast, scenario, role, url_name, key, method, allowed, allowed_status):
     url = reverse(url_name, kwargs=url_kwargs(key, scenario))
 
-    run_matrix_case(
-        client_as(cast[role]), role, url, method, form_data(url_name), allowed, allowed_status
-    )
+    run_matrix_case(client_as(cast[role]), role, url, method, form_data(url_name), allowed, allowed_status)
