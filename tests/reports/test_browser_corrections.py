@@ -58,8 +58,9 @@ def test_lead_returns_member_corrects_and_history_shows_the_figure(page, sign_in
 
     # The office reads the history: the figure's before and after, beside the reason.
     switch_to(officer)
-    rows = page.locator("section.history tbody tr")
-    figure_row = rows.filter(has_text=indicator.name).filter(has_text=REASON).first
-    text = figure_row.inner_text()
-    # Before 8, after 9.5 (however the history writes a decimal: 8.0000 or 8).
-    assert re.search(r"\b8(?:[.,]0+)? → 9[.,]50*\b", text), text
+    rows = page.locator("section.history tbody tr").all_inner_texts()
+    # The figure's row names the figure, gives before 8 and after 9.5 (however the history writes a
+    # decimal: 8.0000 or 8) and the reason.
+    figure_rows = [text for text in rows if re.search(r"\b8(?:[.,]0+)? → 9[.,]50*\b", text)]
+    assert len(figure_rows) == 1, rows
+    assert indicator.name in figure_rows[0] and REASON in figure_rows[0]
