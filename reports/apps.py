@@ -20,6 +20,7 @@ class ReportsConfig(AppConfig):
             ReportAttachment,
         )
 
-        register(Indicator, MemberReport, IndicatorValue, ReportAttachment, ClusterReport, Conference)
+        register(Indicator, MemberReport, IndicatorValue, ReportAttachment, ClusterReport)
+        register(Conference, m2m_fields=("attending_units",))
         register(ConferenceAttendee)
         register(RenderJob, exclude_fields=("claimed_at", "attempts", "render_ms", "pdf_ms"))

@@ -29,12 +29,18 @@ class Period(models.TextChoices):
 class ReportStatus(models.TextChoices):
     DRAFT = "draft", _("draft")
     SUBMITTED = "submitted", _("submitted")
+    RETURNED = "returned", _("returned for correction")
 
     # Which states allow an action that is not a move; the moves are in reports/domain/workflow.py.
     @classmethod
     def editable(cls):
-        """The member unit may change the figures and the narrative, and submit."""
-        return frozenset({cls.DRAFT})
+        """The member unit may change the figures, the narrative and the attachments, and submit."""
+        return frozenset({cls.DRAFT, cls.RETURNED})
+
+    @classmethod
+    def returnable(cls):
+        """The lead of the term or the office may return the report to its unit for correction."""
+        return frozenset({cls.SUBMITTED})
 
 
 class ConferenceKind(models.TextChoices):

@@ -4,12 +4,42 @@ from django.utils.translation import gettext_lazy as _
 
 from clusters.models import Term
 from directory.rules import is_officer
+from portal.dates import check_within
 from portal.forms import ModelForm, NumberField
 from portal.imports import ImportFileField
 from portal.uploads import DocumentFileField
 
+from .domain.member_reports import REASON_MAX
 from .enums import MeasureUnit, Period
-from .models import ClusterReport, Conference, IndicatorValue, MemberReport
+from .models import ClusterReport, Conference, IndicatorValue, MemberReport, conference_window
+
+OUTSIDE_TERM = _("The conference date {value} is outside the term it reviews: enter a date from {start} to {end}.")
+
+
+def reason_field(*, required, label=None, help_text=None):
+    return forms.CharField(
+        label=label or _("Reason for the correction"),
+        required=required,
+        max_length=REASON_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=help_text or _("Recorded in the history beside the change."),
+    )
+
+
+class ReturnForm(forms.Form):
+    """The lead or the office returns a submitted report: the reason is shown to the unit."""
+
+    reason = reason_field(
+        required=True,
+        label=_("Reason for returning the report"),
+        help_text=_("The unit is told this reason; it is kept in the report's history."),
+    )
+
+
+class ReasonForm(forms.Form):
+    """A correction (deleting a cluster report or a conference) states its reason."""
+
+    reason = reason_field(required=True)
 
 
 class StartReportForm(forms.Form):
@@ -70,6 +100,8 @@ class AttachmentForm(forms.Form):
 
 
 class ClusterReportForm(ModelForm):
+    reason = reason_field(required=False)
+
     class Meta:
         model = ClusterReport
         fields = ["results", "limitations", "tasks_ahead"]
@@ -110,3 +142,16 @@ class ConferenceForm(ModelForm):
         from directory.models import Unit
 
         self.fields["host_unit"].queryset = Unit.objects.order_by("search_text")
+        if self.instance.pk is not None:  # correcting a recorded conference: say why (optional)
+            self.fields["reason"] = reason_field(required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        term, kind, held_on = cleaned.get("term"), cleaned.get("kind"), cleaned.get("held_on")
+        if term is not None and kind and held_on:
+            start, end = conference_window(year=term.year, kind=kind)
+            try:
+                check_within(held_on, start, end, OUTSIDE_TERM)
+            except forms.ValidationError as error:
+                self.add_error("held_on", error)
+        return cleaned

@@ -1,5 +1,7 @@
 """Indicators, member and cluster reports, conferences, and the jobs that render their summaries."""
 
+from datetime import date
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -14,7 +16,9 @@ from portal.uploads import DocumentField
 from .enums import Aggregation, ConferenceKind, MeasureUnit, Period, RenderStatus, ReportStatus
 from .rules import (
     can_change_member_report,
+    can_discard_member_report,
     can_manage_cluster_work,
+    can_return_member_report,
     can_start_report,
     can_submit_member_report,
     can_view_cluster_work,
@@ -106,6 +110,16 @@ class MemberReport(RulesModel):
     limitations = models.TextField(_("limitations"), blank=True)
     tasks_ahead = models.TextField(_("tasks ahead"), blank=True)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    returned_at = models.DateTimeField(_("returned at"), null=True, blank=True)
+    returned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("returned by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    return_reason = models.TextField(_("reason for returning"), blank=True)
     search_text = models.TextField(editable=False, db_index=True, default="")
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
@@ -130,6 +144,8 @@ class MemberReport(RulesModel):
             "start": is_unit_officer,
             "change": can_change_member_report,
             "submit": can_submit_member_report,
+            "return": can_return_member_report,
+            "discard": can_discard_member_report,
             "delete": is_officer,
         }
 
@@ -229,6 +245,7 @@ class ClusterReport(RulesModel):
             "view": can_view_cluster_work,
             "add": can_start_report,
             "change": can_manage_cluster_work,
+            "discard": can_manage_cluster_work,
             "delete": is_officer,
         }
 
@@ -238,6 +255,13 @@ class ClusterReport(RulesModel):
     def save(self, *args, **kwargs):
         _with_search_text(self, self.term.cluster.name, kwargs)
         super().save(*args, **kwargs)
+
+
+def conference_window(*, year, kind):
+    """(first, last) plausible date of a conference of a term of `year`: within the year, and for the
+    year-end review up to the end of March of the next year (often held in January)."""
+    last = date(year + 1, 3, 31) if kind == ConferenceKind.YEAR_END else date(year, 12, 31)
+    return date(year, 1, 1), last
 
 
 class Conference(RulesModel):
@@ -284,6 +308,7 @@ class Conference(RulesModel):
             "add": can_start_report,
             "change": can_manage_cluster_work,
             "render": can_manage_cluster_work,
+            "discard": can_manage_cluster_work,
             "delete": is_officer,
         }
 

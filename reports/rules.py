@@ -25,6 +25,17 @@ def report_is_draft(user, report):
 
 
 @rules.predicate
+def report_is_returnable(user, report):
+    return report is not None and report.status in ReportStatus.returnable()
+
+
+@rules.predicate
+def is_own_unit_report(user, report):
+    """The report is the user's own unit's (a lead never returns its own report: the office does)."""
+    return report is not None and user.is_authenticated and user.unit_id is not None and user.unit_id == report.unit_id
+
+
+@rules.predicate
 def leads_term_of(user, obj):
     """The user's unit leads the term this report or conference belongs to."""
     return obj is not None and is_term_lead(user, obj.term)
@@ -38,12 +49,18 @@ def is_member_of_term_of(user, obj):
 can_view_member_report = is_officer | writes_report | leads_term_of
 can_change_member_report = (is_officer | writes_report) & report_is_draft
 can_submit_member_report = writes_report & report_is_draft
+# The lead of the report's term (not for its own unit's report) or the office returns a submitted report.
+can_return_member_report = (is_officer | (leads_term_of & ~is_own_unit_report)) & report_is_returnable
+# The unit reaches the delete page of its own report; the domain says why a report cannot go.
+can_discard_member_report = writes_report
 can_view_cluster_work = is_officer | leads_term_of | is_member_of_term_of
 can_manage_cluster_work = is_officer | leads_term_of
 can_start_report = is_officer | is_unit_officer
 
 __all__ = [
     "can_change_member_report",
+    "can_discard_member_report",
+    "can_return_member_report",
     "can_manage_cluster_work",
     "can_start_report",
     "can_submit_member_report",

@@ -26,4 +26,15 @@ urlpatterns = [
     path("conferences/<int:pk>/summary/status/", views.conference_render_status, name="conference_render_status"),
     path("conferences/<int:pk>/summary.pdf", views.conference_pdf, name="conference_pdf"),
     path("conferences/<int:pk>/summary.docx", views.conference_docx, name="conference_docx"),
+    # reports (issue 11): returning a report for correction, deleting a draft, removing an attachment,
+    # deleting a cluster report or a conference recorded by mistake (with a reason)
+    path("<int:pk>/return/", views.report_return, name="report_return"),
+    path("<int:pk>/delete/", views.report_delete, name="report_delete"),
+    path(
+        "<int:pk>/attachments/<int:attachment_pk>/delete/",
+        views.report_attachment_delete,
+        name="report_attachment_delete",
+    ),
+    path("cluster/<int:pk>/delete/", views.cluster_report_delete, name="cluster_report_delete"),
+    path("conferences/<int:pk>/delete/", views.conference_delete, name="conference_delete"),
 ]

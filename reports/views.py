@@ -19,14 +19,21 @@ from portal.xlsx import xlsx_response
 
 from .domain import jobs
 from .domain.compilation import compile_figures
+from .domain.corrections import discard_cluster_report, discard_conference, save_with_reason
 from .domain.docx_export import summary_docx
 from .domain.imports import import_figures
 from .domain.member_reports import (
+    SECTIONS,
     TEMPLATE_HEADERS,
+    attach_file,
     compile_cluster_report,
-    save_figures,
+    delete_draft,
+    remove_attachment,
+    return_report,
+    save_report,
     start_report,
     submit_report,
+    why_not_deletable,
 )
 from .domain.summary import summary_context, summary_html
 from .enums import RenderStatus
@@ -37,10 +44,20 @@ from .forms import (
     CompileForm,
     ConferenceForm,
     MemberReportForm,
+    ReasonForm,
+    ReturnForm,
     StartReportForm,
     UploadFiguresForm,
 )
-from .models import ClusterReport, Conference, Indicator, MemberReport, ReportAttachment
+from .models import (
+    ClusterReport,
+    Conference,
+    ConferenceAttendee,
+    Indicator,
+    IndicatorValue,
+    MemberReport,
+    ReportAttachment,
+)
 
 
 # ---------------------------------------------------------------------------
@@ -103,7 +120,10 @@ class MemberReportDetailView(ObjectPermissionMixin, HistoryMixin, DetailView):
     template_name = "reports/report_detail.html"
 
     def get_queryset(self):
-        return REPORTS
+        return REPORTS.select_related("returned_by")
+
+    def history_children(self, obj):
+        return [IndicatorValue.objects.filter(report=obj), ReportAttachment.objects.filter(report=obj)]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -112,6 +132,10 @@ class MemberReportDetailView(ObjectPermissionMixin, HistoryMixin, DetailView):
         context["attachments"] = list(self.object.attachments.all())
         context["can_change"] = user.has_perm("reports.change_memberreport", self.object)
         context["can_submit"] = user.has_perm("reports.submit_memberreport", self.object)
+        context["can_return"] = user.has_perm("reports.return_memberreport", self.object)
+        context["can_delete"] = user.has_perm("reports.discard_memberreport", self.object) and not why_not_deletable(
+            self.object
+        )
         context["upload_form"] = UploadFiguresForm()
         context["attachment_form"] = AttachmentForm()
         return context
@@ -124,8 +148,8 @@ def report_update(request, report):
     form = MemberReportForm(request.POST or None, instance=report, indicators=indicators, values=values)
     if request.method == "POST" and form.is_valid():
         try:
-            form.save()
-            save_figures(report=report, values=form.figures())
+            sections = {name: form.cleaned_data[name] for name in SECTIONS}
+            save_report(report=report, sections=sections, values=form.figures())
         except DomainError as error:
             form.add_error(None, str(error))
         else:
@@ -193,13 +217,81 @@ def report_upload(request, report):
 def report_attach(request, report):
     form = AttachmentForm(request.POST, request.FILES)
     if form.is_valid():
-        ReportAttachment.objects.create(report=report, title=form.cleaned_data["title"], file=form.cleaned_data["file"])
-        messages.success(request, _("The file was attached."))
-    elif request.FILES.get("file") and form.errors.get("file"):
-        messages.error(request, form.errors["file"][0])
+        attempt(
+            request,
+            lambda: attach_file(report=report, title=form.cleaned_data["title"], file=form.cleaned_data["file"]),
+            success=_("The file was attached."),
+        )
     else:
-        messages.error(request, _("Give the attachment a title and choose a file."))
+        for message in attachment_refusals(form):
+            messages.error(request, message)
     return HttpResponseRedirect(reverse("reports:report_detail", args=[report.pk]))
+
+
+def attachment_refusals(form):
+    """Why an attachment was refused: the file's own reason (its type, its size ... from
+    portal.uploads), and the request for a title and a file only when one of them is missing."""
+    refusals, missing = [], False
+    for _name, errors in form.errors.as_data().items():
+        for error in errors:
+            if error.code == "required":
+                missing = True
+            else:
+                refusals.extend(error.messages)
+    if missing:
+        refusals.append(_("Give the attachment a title and choose a file."))
+    return refusals
+
+
+@require_POST
+@object_view(REPORTS, "reports.change_memberreport")
+def report_attachment_delete(request, report, attachment_pk):
+    attachment = get_object_or_404(ReportAttachment.objects.select_related("report"), pk=attachment_pk, report=report)
+    attempt(request, lambda: remove_attachment(attachment=attachment), success=_("The attachment was removed."))
+    return HttpResponseRedirect(reverse("reports:report_detail", args=[report.pk]))
+
+
+@object_view(REPORTS, "reports.return_memberreport")
+def report_return(request, report):
+    """The lead of the term or the office returns a submitted report to its unit, with a reason."""
+    form = ReturnForm(request.POST if request.method == "POST" else None)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and attempt(
+            request,
+            lambda: return_report(report=report, by=request.user, reason=form.cleaned_data["reason"]),
+            success=_("The report was returned to the unit for correction."),
+        )
+    ):
+        return HttpResponseRedirect(reverse("reports:report_detail", args=[report.pk]))
+    status = 400 if request.method == "POST" else 200
+    context = {
+        "object": report,
+        "form": form,
+        "question": _("Return this report to its unit for correction? The unit is told the reason."),
+        "back": reverse("reports:report_detail", args=[report.pk]),
+        "submit": _("Return for correction"),
+    }
+    return render(request, "reports/confirm.html", context, status=status)
+
+
+@object_view(REPORTS, "reports.discard_memberreport")
+def report_delete(request, report):
+    """The unit deletes its own draft that was never submitted, after confirming; otherwise the page says why not."""
+    back = reverse("reports:report_detail", args=[report.pk])
+    if request.method == "POST":
+        if attempt(request, lambda: delete_draft(report=report, by=request.user), success=_("The draft was deleted.")):
+            return HttpResponseRedirect(reverse("reports:report_list"))
+        return HttpResponseRedirect(back)
+    context = {
+        "object": report,
+        "refusal": why_not_deletable(report),
+        "question": _("Delete this draft report with its figures and attachments? This cannot be undone."),
+        "back": back,
+        "submit": _("Delete the draft"),
+    }
+    return render(request, "reports/confirm.html", context)
 
 
 @object_view(REPORTS, "reports.view_memberreport")
@@ -249,10 +341,19 @@ class ClusterReportDetailView(ObjectPermissionMixin, HistoryMixin, DetailView):
         context = super().get_context_data(**kwargs)
         context["compilation"] = compile_figures(term=self.object.term, period=self.object.period)
         context["can_change"] = self.request.user.has_perm("reports.change_clusterreport", self.object)
+        context["can_delete"] = self.request.user.has_perm("reports.discard_clusterreport", self.object)
         return context
 
 
-class ClusterReportUpdateView(ObjectPermissionMixin, UpdateView):
+class ReasonSavingMixin:
+    """An update page whose form carries an optional `reason`, recorded in the history with the change."""
+
+    def form_valid(self, form):
+        self.object = save_with_reason(form=form, reason=form.cleaned_data.get("reason", ""))
+        return HttpResponseRedirect(self.get_success_url())
+
+
+class ClusterReportUpdateView(ObjectPermissionMixin, ReasonSavingMixin, UpdateView):
     permission_required = "reports.change_clusterreport"
     template_name = "reports/cluster_report_form.html"
     form_class = ClusterReportForm
@@ -294,7 +395,7 @@ class ConferenceCreateView(ConferenceFormMixin, CreateView):
     permission_required = "reports.add_conference"
 
 
-class ConferenceUpdateView(ConferenceFormMixin, UpdateView):
+class ConferenceUpdateView(ConferenceFormMixin, ReasonSavingMixin, UpdateView):
     permission_required = "reports.change_conference"
 
 
@@ -313,6 +414,9 @@ class ConferenceDetailView(ObjectPermissionMixin, HistoryMixin, DetailView):
 
     queryset = CONFERENCES
 
+    def history_children(self, obj):
+        return [ConferenceAttendee.objects.filter(conference=obj)]
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         summary, state = render_state(self.object)
@@ -321,6 +425,7 @@ class ConferenceDetailView(ObjectPermissionMixin, HistoryMixin, DetailView):
         context["render"] = state
         context["can_change"] = self.request.user.has_perm("reports.change_conference", self.object)
         context["can_render"] = self.request.user.has_perm("reports.render_conference", self.object)
+        context["can_delete"] = self.request.user.has_perm("reports.discard_conference", self.object)
         # The ranking is linked only for those the clusters app lets see it (members after the lock).
         term = self.object.term
         can_rank = self.request.user.has_perm("clusters.rank_term", term)
@@ -375,3 +480,42 @@ def conference_docx(request, conference):
     )
     response["Content-Disposition"] = f'attachment; filename="tom-tat-hoi-nghi-{conference.pk}.docx"'
     return response
+
+
+# ---------------------------------------------------------------------------
+# Corrections of cluster reports and conferences (deleting one recorded by mistake, with a reason)
+# ---------------------------------------------------------------------------
+def _discard_page(request, *, obj, action, question, back, done, success):
+    form = ReasonForm(request.POST if request.method == "POST" else None)
+    posted = request.method == "POST" and form.is_valid()
+    if posted and attempt(request, lambda: action(reason=form.cleaned_data["reason"]), success=success):
+        return HttpResponseRedirect(done)
+    status = 400 if request.method == "POST" else 200
+    context = {"object": obj, "form": form, "question": question, "back": back, "submit": _("Delete")}
+    return render(request, "reports/confirm.html", context, status=status)
+
+
+@object_view(ClusterReport.objects.select_related("term__cluster", "term__lead_unit"), "reports.discard_clusterreport")
+def cluster_report_delete(request, cluster_report):
+    return _discard_page(
+        request,
+        obj=cluster_report,
+        action=lambda reason: discard_cluster_report(cluster_report=cluster_report, by=request.user, reason=reason),
+        question=_("Delete this cluster report? It can be compiled again from the members' reports."),
+        back=reverse("reports:cluster_report_detail", args=[cluster_report.pk]),
+        done=reverse("reports:cluster_report_list"),
+        success=_("The cluster report was deleted."),
+    )
+
+
+@object_view(CONFERENCES, "reports.discard_conference")
+def conference_delete(request, conference):
+    return _discard_page(
+        request,
+        obj=conference,
+        action=lambda reason: discard_conference(conference=conference, by=request.user, reason=reason),
+        question=_("Delete this conference with its attendees and PDF summaries? This cannot be undone."),
+        back=reverse("reports:conference_detail", args=[conference.pk]),
+        done=reverse("reports:conference_list"),
+        success=_("The conference was deleted."),
+    )

@@ -99,3 +99,33 @@ def test_starting_a_report_goes_by_role():
     assert {role for role, user in cast.items() if rules.has_perm("reports.start_memberreport", user)} == {
         "unit_officer"
     }
+
+
+def test_a_submitted_report_is_returned_by_the_lead_of_its_term_and_the_office():
+    from directory.models import User
+
+    led = report(NOBODYS_UNIT, MEMBER_UNIT, status=ReportStatus.SUBMITTED)
+    elsewhere = report(NOBODYS_UNIT, OTHER_UNIT, status=ReportStatus.SUBMITTED)
+    lead_own = report(MEMBER_UNIT, MEMBER_UNIT, status=ReportStatus.SUBMITTED)
+
+    assert who_may("reports.return_memberreport", led) == OFFICERS | {"unit_officer"}
+    # The lead of another term, a member, the council, an outsider: no.
+    assert who_may("reports.return_memberreport", elsewhere) == OFFICERS
+    # The lead never returns its own unit's report: the office does.
+    assert who_may("reports.return_memberreport", lead_own) == OFFICERS
+    # Only a submitted report goes back; a draft or a returned one goes nowhere.
+    for status in (ReportStatus.DRAFT, ReportStatus.RETURNED):
+        assert who_may("reports.return_memberreport", report(NOBODYS_UNIT, MEMBER_UNIT, status=status)) == set()
+    # An administrator working for the lead unit (not its unit officer) is not the lead: it returns
+    # a report only as the office (`is_officer`), never through leading the term.
+    administrator = User(username="admin-lead", unit_id=MEMBER_UNIT, is_superuser=True, is_staff=True)
+    assert not report_rules.leads_term_of(administrator, led)
+
+
+def test_a_returned_report_is_edited_and_submitted_again_by_its_unit_only():
+    returned = report(MEMBER_UNIT, NOBODYS_UNIT, status=ReportStatus.RETURNED)
+
+    assert who_may("reports.change_memberreport", returned) == OFFICERS | {"unit_officer"}
+    assert who_may("reports.submit_memberreport", returned) == {"unit_officer"}
+    # The delete page is the unit's (the domain refuses anything but a draft never submitted).
+    assert who_may("reports.discard_memberreport", returned) == {"unit_officer"}
