@@ -311,9 +311,14 @@ def celery_worker_process(django_db_setup, django_db_blocker, tmp_path_factory):
     env["MEDIA_ROOT"] = str(media_root)
     shared_media = override_settings(MEDIA_ROOT=str(media_root))
     shared_media.enable()
+    # The worker's e-mail goes to files a test can read (tests/portal/test_notifications_worker.py).
+    mail_dir = tmp_path_factory.mktemp("worker-mail")
+    env["EMAIL_BACKEND"] = "django.core.mail.backends.filebased.EmailBackend"
+    env["EMAIL_FILE_PATH"] = str(mail_dir)
     log_path = tmp_path_factory.mktemp("worker") / "worker.log"
     handle = start_worker(env, log_path)
     handle.media_root = media_root
+    handle.mail_dir = mail_dir
     yield handle
     handle.stop()
     shared_media.disable()
