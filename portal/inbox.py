@@ -97,9 +97,10 @@ def preferences(request):
     form = PreferencesForm(request.POST or None, enabled=enabled)
     if request.method == "POST" and form.is_valid():
         for kind in NotificationKind.values:
-            NotificationPreference.objects.update_or_create(
-                user=request.user, kind=kind, defaults={"email": form.cleaned_data[kind]}
-            )
+            if form.cleaned_data[kind] != (kind in enabled):  # write only what changed (audited)
+                NotificationPreference.objects.update_or_create(
+                    user=request.user, kind=kind, defaults={"email": form.cleaned_data[kind]}
+                )
         messages.success(request, _("Your notification preferences were saved."))
         return HttpResponseRedirect(reverse("portal:notification_preferences"))
     return render(request, "portal/notification_preferences.html", {"form": form})

@@ -178,6 +178,17 @@ def uncollected_static_files(settings):
 
 
 @pytest.fixture(autouse=True)
+def notification_mail_in_process(request, monkeypatch):
+    """Notification e-mails are sent in-process (Django's locmem outbox), even with a broker, except in
+    the tests that run the real worker (`worker` mark), where the worker sends them."""
+    if request.node.get_closest_marker("worker") is not None:
+        return
+    from portal.tasks import send_notification_email
+
+    monkeypatch.setattr(send_notification_email, "delay", lambda **kwargs: send_notification_email.apply(kwargs=kwargs))
+
+
+@pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     # PBKDF2's deliberate slowness protects real passwords; test users need none of it.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
