@@ -143,6 +143,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "portal.context_processors.navigation",
+                "portal.context_processors.notifications",
             ],
         },
     },
@@ -317,11 +318,13 @@ CELERY_BEAT_SCHEDULE = {
 # ---------------------------------------------------------------------------
 # Mail
 # ---------------------------------------------------------------------------
-EMAIL_BACKEND = (
+EMAIL_BACKEND = env_str("EMAIL_BACKEND") or (
     "django.core.mail.backends.smtp.EmailBackend"
     if env_str("EMAIL_HOST")
     else "django.core.mail.backends.console.EmailBackend"
 )
+# For EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend (the worker test writes there).
+EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", "")
 EMAIL_HOST = env_str("EMAIL_HOST", "")
 EMAIL_PORT = env_int("EMAIL_PORT", 587)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")

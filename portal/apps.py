@@ -7,8 +7,11 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from .audit import connect_reasons
+        from .audit import connect_reasons, register
+        from .models import NotificationPreference
         from .uploads import delete_replaced_files
 
         delete_replaced_files()
         connect_reasons()
+        # A person's choices are audited; the notifications themselves are the portal's messages.
+        register(NotificationPreference)

@@ -2,6 +2,7 @@ import logging
 import socket
 
 from celery import shared_task
+from django.core.mail import EmailMessage, get_connection
 from django.utils import timezone
 
 from .models import WorkerHeartbeat
@@ -16,3 +17,19 @@ def heartbeat():
         name="worker", defaults={"last_seen": timezone.now(), "hostname": socket.gethostname()}
     )
     logger.info("worker heartbeat recorded")
+
+
+@shared_task(name="portal.send_notification_email")
+def send_notification_email(*, subject, body, addresses):
+    """E-mail one notification, one message per address (`portal.notifications.notify` enqueues it).
+
+    A mail error is logged, never raised: the action it tells about has already happened, and a
+    retry could send the message twice to the addresses already written to."""
+    messages = [EmailMessage(subject=subject, body=body, to=[address]) for address in addresses]
+    try:
+        get_connection().send_messages(messages)
+    except Exception:  # noqa: BLE001 - a mail server down must not undo or break the action
+        logger.exception("notification not sent", extra={"subject": subject, "count": len(messages)})
+        return 0
+    logger.info("notification sent", extra={"subject": subject, "count": len(messages)})
+    return len(messages)

@@ -178,6 +178,17 @@ def uncollected_static_files(settings):
 
 
 @pytest.fixture(autouse=True)
+def notification_mail_in_process(request, monkeypatch):
+    """Notification e-mails are sent in-process (Django's locmem outbox), even with a broker, except in
+    the tests that run the real worker (`worker` mark), where the worker sends them."""
+    if request.node.get_closest_marker("worker") is not None:
+        return
+    from portal.tasks import send_notification_email
+
+    monkeypatch.setattr(send_notification_email, "delay", lambda **kwargs: send_notification_email.apply(kwargs=kwargs))
+
+
+@pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     # PBKDF2's deliberate slowness protects real passwords; test users need none of it.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -311,9 +322,14 @@ def celery_worker_process(django_db_setup, django_db_blocker, tmp_path_factory):
     env["MEDIA_ROOT"] = str(media_root)
     shared_media = override_settings(MEDIA_ROOT=str(media_root))
     shared_media.enable()
+    # The worker's e-mail goes to files a test can read (tests/portal/test_notifications_worker.py).
+    mail_dir = tmp_path_factory.mktemp("worker-mail")
+    env["EMAIL_BACKEND"] = "django.core.mail.backends.filebased.EmailBackend"
+    env["EMAIL_FILE_PATH"] = str(mail_dir)
     log_path = tmp_path_factory.mktemp("worker") / "worker.log"
     handle = start_worker(env, log_path)
     handle.media_root = media_root
+    handle.mail_dir = mail_dir
     yield handle
     handle.stop()
     shared_media.disable()

@@ -12,7 +12,7 @@ from portal.numbers import NumberError, bounds_of, format_number, parse_number
 
 from ..enums import AwardCategory, Outcome, ParameterKind, ProposalState, RecordSource, VoteRule
 from ..models import AwardRecord, Decision, Nominee, Proposal
-from . import AwardsError
+from . import AwardsError, notices
 from .parameters import bonus_for, parameter_value
 from .workflow import PROPOSALS
 
@@ -102,6 +102,7 @@ def decide(*, proposal, number, signed_on, signer, level, outcomes, by):
         decision.save(update_fields=["total_amount"])
         proposal.state = ProposalState.DECIDED
         proposal.save(update_fields=["state", "updated_at"])
+        notices.dossier_decided(proposal=proposal, decision=decision)  # the proposing unit
     return decision
 
 

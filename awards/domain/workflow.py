@@ -10,7 +10,7 @@ from portal.workflow import Transitions
 
 from ..enums import DocumentKind, EligibilityStatus, Outcome, ProposalState, RecipientKind, VoteRule
 from ..models import Nominee, Proposal
-from . import AwardsError
+from . import AwardsError, notices
 from .eligibility import refresh_eligibility
 
 PROPOSALS = Transitions(
@@ -171,7 +171,9 @@ def submit(*, proposal, by, today=None):
             raise AwardsError(
                 _("The dossier lacks: {documents}.").format(documents=", ".join(str(kind.label) for kind in missing))
             )
-        return _move(proposal, ProposalState.SUBMITTED, submitted_on=today)
+        _move(proposal, ProposalState.SUBMITTED, submitted_on=today)
+        notices.dossier_submitted(proposal=proposal)  # the provincial officers
+        return proposal
 
 
 def return_for_completion(*, proposal, reasons, by):
@@ -182,7 +184,9 @@ def return_for_completion(*, proposal, reasons, by):
     with transaction.atomic():
         proposal = _locked(proposal)
         PROPOSALS.check(proposal.state, ProposalState.RETURNED)
-        return _move(proposal, ProposalState.RETURNED, returned_reasons=reasons)
+        _move(proposal, ProposalState.RETURNED, returned_reasons=reasons)
+        notices.dossier_returned(proposal=proposal)  # the proposing unit, with the reasons
+        return proposal
 
 
 def start_verification(*, proposal, by):
@@ -212,7 +216,9 @@ def send_to_council(*, proposal, by):
         PROPOSALS.check(proposal.state, ProposalState.AT_COUNCIL)
         if proposal.nominees.filter(eligibility_status=EligibilityStatus.UNCHECKED).exists():
             raise AwardsError(_("Some nominees have not been checked yet."))
-        return _move(proposal, ProposalState.AT_COUNCIL)
+        _move(proposal, ProposalState.AT_COUNCIL)
+        notices.dossier_verified(proposal=proposal)  # the proposing unit
+        return proposal
 
 
 def publish_notice(*, proposal, until, by, today=None):

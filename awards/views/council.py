@@ -14,6 +14,7 @@ from portal.lists import PAGE_SIZE
 from portal.mixins import PermissionMixin
 from portal.permissions import object_view, permission_required
 
+from ..domain import notices
 from ..domain.council import record_vote
 from ..enums import ProposalState
 from ..forms import SessionForm, VoteForm
@@ -40,6 +41,7 @@ def session_create(request):
         session = form.save(commit=False)
         session.created_by = request.user
         session.save()
+        notices.council_scheduled(session=session)  # the council members
         messages.success(request, _("The council session was recorded."))
         return HttpResponseRedirect(reverse("awards:session_detail", args=[session.pk]))
     return render(request, "awards/session_form.html", {"form": form}, status=400 if request.method == "POST" else 200)

@@ -2,10 +2,11 @@
 
 Each domain step calls one function here: the self-assessment opens (the members fill in their
 sheets), a sheet is submitted (its reviewer: the lead, the deputy for the lead's own sheet, or the
-office), a sheet is returned (its member, with the reason), the vote or its second round opens (the
-members vote), two rounds are undecided (the lead and the deputy confirm a choice), the results are
-locked (the members), an officer reopens the vote or the review (the lead), the lead reopens scoring
-(the office edits the criteria). Every sentence naming the lead or the deputy exists once per kind.
+office), a sheet is returned (its member, with the reason) or accepted (its member), the vote or
+its second round opens (the members vote), two rounds are undecided (the lead and the deputy
+confirm a choice), the results are locked (the members), an officer reopens the vote or the review
+(the lead), the lead reopens scoring (the office edits the criteria). Every sentence naming the
+lead or the deputy exists once per kind.
 """
 
 from django.urls import reverse
@@ -13,7 +14,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import User
-from portal.notifications import notify
+from portal.notifications import NotificationKind, notify
 
 from ..enums import ClusterKind, PhaseKind
 from ..models import Term, TermMember
@@ -57,6 +58,8 @@ RETURNED_BODY = _(
     "Your unit's sheet of {term} was returned for changes. Reason: {reason} Please correct it and submit it again "
     "on the portal."
 )
+ACCEPTED_SUBJECT = _("Your sheet of {term} was accepted")
+ACCEPTED_BODY = _("Your unit's sheet of {term} was reviewed and accepted. The details are on the portal.")
 VOTE_OPENED_SUBJECT = _("The leading-unit vote of {term} is open")
 VOTE_OPENED_BODY = _("The leading-unit vote of {term} is open: please cast your unit's ballot on the portal.")
 ROUND_TWO_SUBJECT = _("Round 2 of the leading-unit vote of {term} is open")
@@ -119,7 +122,7 @@ def _members(term):
 
 def _officers():
     """The provincial office's officers (the officer role)."""
-    return User.objects.filter(is_provincial_officer=True, is_active=True).exclude(email="")
+    return User.objects.filter(is_provincial_officer=True, is_active=True)
 
 
 def _term_link(term, name="clusters:term_detail"):
@@ -136,6 +139,7 @@ def phase_entered(*, term, kind, created):
         phase = term.phases.filter(kind=kind).first()
         day = phase.ends_on.strftime("%d/%m/%Y") if phase else ""
         return notify(
+            kind=NotificationKind.PHASE_OPENED,
             units=_members(term),
             subject=format_lazy(SELF_ASSESSMENT_SUBJECT, term=term),
             body=format_lazy(SELF_ASSESSMENT_BODY, term=term, day=day),
@@ -143,6 +147,7 @@ def phase_entered(*, term, kind, created):
         )
     if kind == PhaseKind.VOTE:
         return notify(
+            kind=NotificationKind.PHASE_OPENED,
             units=_members(term),
             subject=format_lazy(VOTE_OPENED_SUBJECT, term=term),
             body=format_lazy(VOTE_OPENED_BODY, term=term),
@@ -164,6 +169,7 @@ def sheet_submitted(*, sheet):
         users = list(_officers())
     body = SUBMITTED_BODY.get(reviewer, SUBMITTED_BODY["office"])[_kind(term)]
     return notify(
+        kind=NotificationKind.SHEET_SUBMITTED,
         units=units,
         users=users,
         subject=format_lazy(SUBMITTED_SUBJECT, term=term),
@@ -173,10 +179,19 @@ def sheet_submitted(*, sheet):
 
 
 def sheet_reviewed(*, sheet, action):
-    """The reviewer returned the sheet: tell its member, with the reason (accepting tells no one)."""
+    """The reviewer returned the sheet (tell its member, with the reason) or accepted it (tell its member)."""
+    if action == "accept":
+        return notify(
+            kind=NotificationKind.SHEET_ACCEPTED,
+            units=[sheet.unit_id],
+            subject=format_lazy(ACCEPTED_SUBJECT, term=sheet.term),
+            body=format_lazy(ACCEPTED_BODY, term=sheet.term),
+            link=reverse("clusters:sheet_detail", args=[sheet.pk]),
+        )
     if action != "return":
         return 0
     return notify(
+        kind=NotificationKind.SHEET_RETURNED,
         units=[sheet.unit_id],
         subject=format_lazy(RETURNED_SUBJECT, term=sheet.term),
         body=format_lazy(RETURNED_BODY, term=sheet.term, reason=sheet.return_reason or "—"),
@@ -191,12 +206,14 @@ def round_counted(*, term, winner):
         return 0
     if term.vote_round <= Term.VOTE_ROUNDS:
         return notify(
+            kind=NotificationKind.PHASE_OPENED,
             units=_members(term),
             subject=format_lazy(ROUND_TWO_SUBJECT, term=term),
             body=format_lazy(ROUND_TWO_BODY, term=term),
             link=_term_link(term, "clusters:term_vote"),
         )
     return notify(
+        kind=NotificationKind.OTHER,
         units=[term.lead_unit_id, term.deputy_unit_id],
         users=[] if term.deputy_unit_id else list(_officers()),
         subject=format_lazy(DECIDERS_SUBJECT, term=term),
@@ -208,6 +225,7 @@ def round_counted(*, term, winner):
 def results_locked(*, term):
     """The results are locked: tell the members."""
     return notify(
+        kind=NotificationKind.OTHER,
         units=_members(term),
         subject=format_lazy(LOCKED_SUBJECT, term=term),
         body=format_lazy(LOCKED_BODY, term=term, unit=term.leading_unit),
@@ -219,6 +237,7 @@ def reopened(*, term, result, reason):
     """An officer reopened the vote or the review (`vote.Reopened`): tell the lead, with the reason."""
     phase = PhaseKind.REVIEW if result.phase == PhaseKind.REVIEW else PhaseKind.VOTE
     return notify(
+        kind=NotificationKind.OTHER,
         units=[term.lead_unit_id],
         subject=format_lazy(REOPENED_SUBJECT, term=term),
         body=format_lazy(REOPENED_BODY[(_kind(term), phase)], term=term, reason=reason, cleared=result.sentences()),
@@ -229,6 +248,7 @@ def reopened(*, term, result, reason):
 def scoring_reopened(*, term):
     """The lead reopened scoring to correct the criteria: tell the office, which edits them."""
     return notify(
+        kind=NotificationKind.OTHER,
         users=list(_officers()),
         subject=format_lazy(SCORING_REOPENED_SUBJECT, term=term),
         body=format_lazy(SCORING_REOPENED_BODY[_kind(term)], term=term),

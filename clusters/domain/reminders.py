@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from portal.notifications import notify
+from portal.notifications import NotificationKind, notify
 
 from ..enums import PhaseKind, SheetStatus
 from ..models import Phase, Sheet, TermMember
@@ -17,8 +17,8 @@ DAYS_BEFORE_CLOSING = 3
 def send_sheet_reminders(*, today=None):
     """Email the unit officers of members that have not submitted, three days before the phase closes.
 
-    Side effects: one email per officer with an address (`portal.notifications.notify`, after commit).
-    Returns how many were sent.
+    Side effects: an inbox message for each officer, and an email to those with an address who keep
+    it on (`portal.notifications.notify`, after commit). Returns how many people were told.
     """
     today = today or date.today()
     closing = today + timedelta(days=DAYS_BEFORE_CLOSING)
@@ -32,6 +32,7 @@ def send_sheet_reminders(*, today=None):
         missing = TermMember.objects.filter(term=phase.term).exclude(unit_id__in=done).values_list("unit_id", flat=True)
         day = phase.ends_on.strftime("%d/%m/%Y")
         sent += notify(
+            kind=NotificationKind.PHASE_CLOSING,
             units=list(missing),
             subject=format_lazy(_("Reminder: the self-assessment of {term} closes on {day}"), term=phase.term, day=day),
             body=format_lazy(

@@ -1,0 +1,21 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class NotificationKind(models.TextChoices):
+    """The workflow events someone must act on; a person can turn e-mail off per kind."""
+
+    DOSSIER_SUBMITTED = "dossier_submitted", _("dossier submitted")
+    DOSSIER_RETURNED = "dossier_returned", _("dossier returned")
+    DOSSIER_VERIFIED = "dossier_verified", _("dossier verified")
+    DOSSIER_DECIDED = "dossier_decided", _("dossier decided")
+    SHEET_SUBMITTED = "sheet_submitted", _("scoring sheet submitted")
+    SHEET_RETURNED = "sheet_returned", _("scoring sheet returned")
+    SHEET_ACCEPTED = "sheet_accepted", _("scoring sheet accepted")
+    REPORT_SUBMITTED = "report_submitted", _("report submitted")
+    REPORT_RETURNED = "report_returned", _("report returned")
+    PHASE_OPENED = "phase_opened", _("phase opened")
+    PHASE_CLOSING = "phase_closing", _("phase closing soon")
+    COUNCIL_SCHEDULED = "council_scheduled", _("council session scheduled")
+    REMINDER = "reminder", _("reminder")
+    OTHER = "other", _("other notice")

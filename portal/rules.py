@@ -1,0 +1,13 @@
+"""Who may read what in the portal's own screens: a person's inbox and preferences are theirs alone."""
+
+import rules
+
+
+@rules.predicate
+def is_recipient(user, notification):
+    """The notification was written to `user`."""
+    return notification is not None and user.is_authenticated and notification.recipient_id == user.pk
+
+
+rules.add_perm("portal.use_inbox", rules.is_authenticated)
+rules.add_perm("portal.view_notification", is_recipient)
