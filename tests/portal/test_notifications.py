@@ -22,10 +22,12 @@ from clusters.enums import PhaseKind, SheetStatus
 from clusters.models import Phase, Sheet
 from portal.models import Notification, NotificationPreference
 from portal.notifications import NotificationKind, notify
+from reports.domain.member_reports import return_report, submit_report
 from tests.factories import UserFactory
 from tests.factories.awards import CouncilSessionFactory, ProposalFactory, catalogue_award, legal_parameters
 from tests.factories.clusters import scored_term
 from tests.factories.directory import PersonFactory, UnitFactory
+from tests.factories.reports import IndicatorFactory, MemberReportFactory, term_with_members
 
 pytestmark = pytest.mark.django_db
 PDF = b"%PDF-1.4\n% dossier\n"
@@ -269,6 +271,32 @@ def test_a_sheet_submitted_tells_the_term_s_lead_then_returned_and_accepted_tell
     assert accepted.inbox(NotificationKind.SHEET_ACCEPTED) == ["ba"] == accepted.inbox()
     assert accepted.mailed() == ["ba@example.vn"]
     assert accepted.rows[0].link == f"/clusters/sheets/{sheet.pk}/"
+
+
+# ---------------------------------------------------------------------------
+# Member reports
+# ---------------------------------------------------------------------------
+def test_a_report_submitted_tells_the_lead_s_unit_and_returned_tells_its_member(told):
+    lead_unit, member_unit, other_unit = UnitFactory(), UnitFactory(), UnitFactory()
+    term = term_with_members(lead=lead_unit, members=[member_unit, other_unit])
+    lead = person("cumtruong", lead_unit, is_unit_officer=True)
+    member = person("thanhvien", member_unit, is_unit_officer=True)
+    person("khac", other_unit, is_unit_officer=True)
+    person("vanphong", UnitFactory(), is_provincial_officer=True)
+    report = MemberReportFactory(term=term, unit=member_unit)
+    report.values.create(indicator=IndicatorFactory(), value=Decimal("8"))
+
+    with told() as submitted:
+        submit_report(report=report, by=member)
+    with told() as returned:
+        return_report(report=report, by=lead, reason="Thiếu số liệu quý II.")
+
+    assert submitted.inbox(NotificationKind.REPORT_SUBMITTED) == ["cumtruong"] == submitted.inbox()
+    assert submitted.mailed() == ["cumtruong@example.vn"]
+    assert returned.inbox(NotificationKind.REPORT_RETURNED) == ["thanhvien"] == returned.inbox()
+    assert returned.mailed() == ["thanhvien@example.vn"]
+    assert "Thiếu số liệu quý II." in returned.rows[0].body
+    assert returned.rows[0].link == f"/reports/{report.pk}/"
 
 
 # ---------------------------------------------------------------------------
