@@ -230,7 +230,10 @@ def test_pdf_and_word_files_show_2023_never_grouped(shared_data):
         assert _dates_not_padded(text) == [] and ISO_DATE.findall(text) == [], name
     # amounts keep their thousands separators
     assert "50.985,5" in texts["summary.pdf"] and "3.600.000" in texts["decision.docx"]
-    assert "ngày 15/07/2023" in texts["summary.pdf"]
+    assert "ngày 15/07/2023" in texts["summary.pdf"] and "ngày 15/07/2023" in texts["summary.docx"]
+    # the official date line (Decree 30/2020): "ngày 15 tháng 7 năm 2023", "Ngày 05 tháng 4 năm 2023"
+    assert "ngày 15 tháng 7 năm 2023" in texts["summary.pdf"] and "ngày 15 tháng 7 năm 2023" in texts["summary.docx"]
+    assert "Ngày 05 tháng 4 năm 2023" in texts["decision.docx"]
 
 
 def _cells(sheet):
