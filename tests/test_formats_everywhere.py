@@ -136,6 +136,9 @@ def build(cast):
         "/movements/?year=2023": None,
         f"/movements/{movement.pk}/": None,
         f"/movements/reviews/{review.pk}/": None,
+        f"/movements/{movement.pk}/edit/": None,
+        f"/movements/targets/{target.pk}/edit/": None,
+        f"/directory/units/{formula_unit.pk}/edit/": None,
         f"/directory/units/{formula_unit.pk}/": None,
         f"/clusters/{term.cluster_id}/": None,
         f"/clusters/terms/{term.pk}/": None,
@@ -157,6 +160,8 @@ def build(cast):
         f"/reports/cluster/{cluster_report.pk}/": None,
         "/reports/conferences/": None,
         f"/reports/conferences/{conference.pk}/": None,
+        f"/reports/conferences/{conference.pk}/edit/": None,
+        f"/clusters/terms/{term.pk}/setup/": None,
     }
     exports = [
         "/movements/?year=2023&format=xlsx",
