@@ -237,14 +237,23 @@ def number_format_for(value):
     return "#,##0" if places == 0 else "#,##0." + "0" * places
 
 
+def _text(value):
+    """`value` without the control characters a worksheet cannot hold (a vertical tab pasted from a
+    Word document would otherwise make openpyxl refuse the whole file)."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    return ILLEGAL_CHARACTERS_RE.sub("", value)
+
+
 def _cell_value(value, kind):
     """(value to store, number format or None, keep as text)."""
     if value is None:
         return None, None, False
-    if isinstance(value, Promise):
-        value = str(value)
+    if isinstance(value, Promise) or not isinstance(value, str | bool | int | float | Decimal | date):
+        value = str(value)  # a lazy text, a model instance...: text like any other, never a formula
     if isinstance(value, str):
-        return value, None, value.startswith(FORMULA_STARTS)
+        text = _text(value)
+        return text, None, text.startswith(FORMULA_STARTS)
     if isinstance(value, bool):
         return value, None, False
     if isinstance(value, datetime):
@@ -267,13 +276,14 @@ def _write_table(workbook, table):
     sheet = workbook.create_sheet(title=str(table.title)[:31])
     kinds = list(table.kinds or [])
     for index, line in enumerate(table.title_rows or [], start=1):
-        cell = sheet.cell(row=index, column=1, value=str(line))
+        cell = sheet.cell(row=index, column=1, value=_text(str(line)))
         cell.data_type = "s"
+        cell.quotePrefix = cell.value.startswith(FORMULA_STARTS)
         if index == 1:
             cell.font = Font(bold=True, size=13)
     header_row = len(table.title_rows or []) + 1 + (1 if table.title_rows else 0)  # a blank line after a title
     for column, header in enumerate(table.headers, start=1):
-        cell = sheet.cell(row=header_row, column=column, value=str(header))
+        cell = sheet.cell(row=header_row, column=column, value=_text(str(header)))
         cell.data_type = "s"
         cell.font = Font(bold=True)
     widths = [len(str(header)) for header in table.headers]

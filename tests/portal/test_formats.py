@@ -107,3 +107,19 @@ def test_list_counts_are_grouped_like_amounts():
         if re.search(r"count counter=paginator\.count(?! with shown=paginator\.count\|number)", path.read_text())
     ]
     assert ungrouped == []
+
+
+def test_pasted_control_characters_and_objects_are_written_as_plain_text():
+    class Named:
+        def __str__(self):
+            return "=1+1 đơn vị"
+
+    rows = [["Báo cáo\x0b năm 2023\x00", '\x0b=HYPERLINK("http://x")', Named()]]
+    table = Table("S", ["a", "b", "c"], rows, title_rows=["=Tiêu đề\x01"])
+
+    sheet = openpyxl.load_workbook(io.BytesIO(workbook_bytes([table]))).worksheets[0]
+
+    assert [cell.value for cell in sheet[4]] == ["Báo cáo năm 2023", '=HYPERLINK("http://x")', "=1+1 đơn vị"]
+    assert [cell.quotePrefix for cell in sheet[4]] == [False, True, True]
+    assert sheet["A1"].value == "=Tiêu đề" and sheet["A1"].quotePrefix
+    assert all(cell.data_type == "s" for row in sheet.iter_rows() for cell in row if cell.value is not None)
