@@ -14,6 +14,7 @@ from portal.xlsx import xlsx_response
 
 from .domain import imports
 from .domain.lineage import successor_chain
+from .exports import unit_export
 from .filters import PersonFilterSet, UnitFilterSet
 from .forms import ImportForm, PersonForm, UnitForm
 from .models import Person, Unit
@@ -30,24 +31,7 @@ class UnitListView(PermissionMixin, FilteredListView):
         return Unit.objects.visible_to(self.request.user).select_related("parent", "successor")
 
     def export(self, rows):
-        return unit_export(rows)
-
-
-def unit_export(units):
-    rows = (
-        [
-            unit.name,
-            unit.short_name,
-            unit.get_kind_display(),
-            unit.code,
-            unit.parent.code if unit.parent else "",
-            unit.valid_from,
-            unit.valid_until,
-            unit.successor.code if unit.successor else "",
-        ]
-        for unit in units
-    )
-    return xlsx_response("don-vi.xlsx", [(_("Units"), imports.UNIT_HEADERS, rows)])
+        return unit_export(rows, request=self.request, filterset=self.filterset)
 
 
 class UnitDetailView(ObjectPermissionMixin, HistoryMixin, DetailView):

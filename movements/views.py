@@ -12,7 +12,6 @@ from portal.errors import DomainError
 from portal.lists import FilteredListView
 from portal.mixins import HistoryMixin, ObjectPermissionMixin, PermissionMixin
 from portal.permissions import object_view
-from portal.xlsx import xlsx_response
 
 from .domain import MovementClosed
 from .domain.progress import record_progress, statuses_for
@@ -20,6 +19,7 @@ from .domain.registrations import register_unit, registration_overview, request_
 from .domain.reviews import add_honouree, record_review
 from .domain.workflow import ACTION_LABELS, REACHED_MESSAGES, change_state, next_states
 from .enums import MovementState
+from .exports import movement_list_export, movement_targets_export
 from .filters import MovementFilterSet
 from .forms import DocumentForm, HonoureeForm, MovementForm, ProgressForm, RegistrationForm, ReviewForm, TargetForm
 from .models import Movement, MovementDocument, MovementReview, ProgressEntry, Registration, Target
@@ -71,46 +71,7 @@ class MovementListView(PermissionMixin, FilteredListView):
         )
 
     def export(self, rows):
-        return movement_list_export(rows)
-
-
-MOVEMENT_HEADERS = [
-    "Mã",
-    "Tên phong trào",
-    "Cấp phát động",
-    "Loại",
-    "Cơ quan phát động",
-    "Số kế hoạch",
-    "Ngày kế hoạch",
-    "Từ ngày",
-    "Đến ngày",
-    "Đơn vị chủ trì",
-    "Trạng thái",
-    "Số chỉ tiêu",
-    "Số đơn vị đăng ký",
-]
-
-
-def movement_list_export(movements):
-    rows = (
-        [
-            movement.code,
-            movement.name,
-            movement.get_level_display(),
-            movement.get_kind_display(),
-            movement.launching_authority,
-            movement.plan_number,
-            movement.plan_date,
-            movement.starts_on,
-            movement.ends_on,
-            movement.lead_unit.name if movement.lead_unit else "",
-            movement.get_state_display(),
-            movement.target_count,
-            movement.registration_count,
-        ]
-        for movement in movements
-    )
-    return xlsx_response("phong-trao-thi-dua.xlsx", [(_("Movements"), MOVEMENT_HEADERS, rows)])
+        return movement_list_export(rows, request=self.request, filterset=self.filterset)
 
 
 def targets_with_progress(movement):
@@ -214,35 +175,10 @@ def movement_transition(request, movement):
     return redirect("movements:movement_detail", movement.pk)
 
 
-TARGET_HEADERS = ["Chỉ tiêu", "Đơn vị tính", "Giá trị mục tiêu", "Thời hạn", "Ngày số liệu", "Giá trị", "% mục tiêu"]
-PROGRESS_HEADERS = ["Chỉ tiêu", "Ngày số liệu", "Giá trị", "Đơn vị báo cáo", "Nguồn số liệu"]
-
-
 @object_view(visible_movements, "movements.view_movement")
 def movement_export(request, movement):
     """The movement's targets (latest value and percentage) and every progress value, as .xlsx."""
-    statuses = statuses_for(movement, targets_with_progress(movement))
-    target_rows = [
-        [
-            status.target.indicator,
-            status.target.unit_of_measure,
-            status.target.target_value,
-            status.target.deadline,
-            status.latest.recorded_on if status.latest else None,
-            status.latest.value if status.latest else None,
-            status.percent,
-        ]
-        for status in statuses
-    ]
-    progress_rows = [
-        [status.target.indicator, entry.recorded_on, entry.value, entry.unit.name if entry.unit else "", entry.source]
-        for status in statuses
-        for entry in status.entries
-    ]
-    return xlsx_response(
-        f"chi-tieu-{movement.code}.xlsx".replace("/", "-"),
-        [(_("Targets"), TARGET_HEADERS, target_rows), (_("Progress"), PROGRESS_HEADERS, progress_rows)],
-    )
+    return movement_targets_export(movement, statuses_for(movement, targets_with_progress(movement)), request=request)
 
 
 # ---------------------------------------------------------------------------

@@ -8,11 +8,12 @@ and related objects' names, in a fixed number of queries whatever the history's 
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from auditlog.models import LogEntry
 from auditlog.registry import auditlog
 from django.db import models
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
@@ -98,6 +99,14 @@ def _display(model_field, raw, related_names):
         return str(_("yes")) if raw in (True, "True", "true") else str(_("no"))
     if model_field.is_relation and model_field.many_to_one:
         return related_names.get((model_field.related_model, str(raw)), str(raw))
+    if isinstance(model_field, models.DateTimeField):  # stored as UTC text: shown local, dd/mm/yyyy HH:mm
+        try:
+            moment = datetime.fromisoformat(str(raw))
+        except ValueError:
+            return str(raw)
+        if timezone.is_naive(moment):
+            moment = timezone.make_aware(moment, UTC)
+        return date_format(timezone.localtime(moment), "SHORT_DATETIME_FORMAT")
     if isinstance(model_field, models.DateField) and not isinstance(model_field, models.DateTimeField):
         try:
             return date_format(date.fromisoformat(str(raw)), "SHORT_DATE_FORMAT")

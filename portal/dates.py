@@ -92,3 +92,11 @@ def check_within(value, start, end, message):
 
 def is_year_field(db_field):
     return db_field.name == "year" or db_field.name.endswith("_year")
+
+
+def official_date(day):
+    """The date line of an official document (Decree 30/2020/NĐ-CP, Appendix I): "ngày 05 tháng 01
+    năm 2023", "ngày 15 tháng 7 năm 2023": a day below 10 and the months 1 and 2 take a leading zero,
+    the year is never grouped. Always Vietnamese: the documents are, whatever the reader's language."""
+    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    return f"ngày {day.day:02d} tháng {month} năm {day.year}"

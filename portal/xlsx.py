@@ -23,6 +23,8 @@ __all__ = [
     "Table",
     "UploadRejected",
     "export_title",
+    "filters_line",
+    "list_export_title",
     "open_workbook",
     "parse_date",
     "read_table",
@@ -59,26 +61,43 @@ def _header(cell):
     return nfc(str(cell)).strip() if cell is not None else ""
 
 
+TITLE_ROWS_MAX = 8
+
+
 def read_table(workbook, *, headers, max_rows):
     """Rows of the first sheet as (row number, {header: value}), the header row checked.
+
+    The header is the first row, or the first row holding every header after at most
+    TITLE_ROWS_MAX title lines (an export of the portal read back).
 
     Empty rows are skipped; row numbers are the ones Excel shows; text is stripped and in NFC.
     """
     sheet = workbook.worksheets[0]
-    rows = sheet.iter_rows(values_only=True)
+    rows = enumerate(sheet.iter_rows(values_only=True), start=1)
     try:
-        header_row = next(rows)
+        header_number, header_row = next(rows)
     except StopIteration:
         raise UploadRejected(_("The workbook is empty.")) from None
     found = [_header(cell) for cell in header_row]
-    missing = [header for header in headers if header not in found]
-    if missing:
+    skipped = []
+    # A file exported by the portal starts with its title lines (`export_title`): the header is
+    # the first of the first TITLE_ROWS_MAX + 1 rows holding every expected column.
+    while any(header not in found for header in headers) and header_number <= TITLE_ROWS_MAX:
+        skipped.append((header_number, header_row, found))
+        try:
+            header_number, header_row = next(rows)
+        except StopIteration:
+            break
+        found = [_header(cell) for cell in header_row]
+    if any(header not in found for header in headers):
+        header_number, header_row, found = skipped[0] if skipped else (header_number, header_row, found)
+        missing = [header for header in headers if header not in found]
         raise UploadRejected(
             _("Missing columns: {columns}. Please use the template.").format(columns=", ".join(missing))
         )
     positions = {header: found.index(header) for header in headers}
     table = []
-    for number, row in enumerate(rows, start=2):
+    for number, row in rows:
         if row is None or all(cell is None or str(cell).strip() == "" for cell in row):
             continue
         if len(table) >= max_rows:
@@ -125,7 +144,10 @@ class Table:
 
     `title_rows` are lines of text (the first one bold), e.g. from `export_title(...)`; `kinds` gives
     a column kind per header (TEXT, NUMBER, INTEGER, DATE, DATETIME, GENERAL) where the value's type
-    is not enough (an integer count written with thousands separators, a code kept as text).
+    is not enough (an integer count written with thousands separators, a code kept as text). A year
+    is an int without a kind (or GENERAL): a number cell shown 2023, never grouped.
+    `total_columns` (0-based positions) are summed into a bold last row headed `total_label`
+    (a value, not a formula: the file never computes anything when opened).
     """
 
     title: str
@@ -133,6 +155,8 @@ class Table:
     rows: object
     title_rows: list = field(default_factory=list)
     kinds: list | None = None
+    total_columns: tuple = ()
+    total_label: str = ""
 
 
 def export_title(what, *, context=(), by=None, at=None):
@@ -147,25 +171,89 @@ def export_title(what, *, context=(), by=None, at=None):
     return [*[str(line) for line in context if line], str(what), exported]
 
 
+def _shown_filter_value(field, value):
+    from django.db.models import QuerySet
+    from django.forms import ChoiceField, ModelChoiceField, ModelMultipleChoiceField
+    from django.utils.formats import date_format
+
+    if isinstance(value, list | tuple | set | QuerySet):
+        return ", ".join(_shown_filter_value(field, item) for item in value)
+    if isinstance(field, ModelChoiceField | ModelMultipleChoiceField):
+        return str(value)
+    if isinstance(field, ChoiceField):
+        for key, label in field.choices:
+            if isinstance(label, list | tuple):  # an option group
+                for inner_key, inner_label in label:
+                    if str(inner_key) == str(value):
+                        return str(inner_label)
+            elif str(key) == str(value):
+                return str(label)
+    if isinstance(value, bool):
+        return str(_("yes")) if value else str(_("no"))
+    if isinstance(value, datetime):
+        return timezone.localtime(value).strftime("%d/%m/%Y %H:%M") if timezone.is_aware(value) else str(value)
+    if isinstance(value, date):
+        return date_format(value, "SHORT_DATE_FORMAT")
+    if isinstance(value, Decimal | float) and value == int(value):
+        return str(int(value))  # a year or a code typed in a number filter: never grouped
+    return str(value)
+
+
+def filters_line(filterset):
+    """The line of a list export saying which filters gave its rows (their labels and values as the
+    page showed them: "Filters applied: Year: 2023; State: Draft."), or that none did."""
+    form = getattr(filterset, "form", None)
+    cleaned = getattr(form, "cleaned_data", None) or {}
+    shown = []
+    for name, form_field in form.fields.items() if form is not None else ():
+        value = cleaned.get(name)
+        if value is None or (isinstance(value, str | list | tuple) and not value):
+            continue
+        label = str(form_field.label or name)
+        shown.append(f"{label}: {_shown_filter_value(form_field, value)}")
+    if not shown:
+        return str(_("No filter applied: every row you may see."))
+    return _("Filters applied: {filters}.").format(filters="; ".join(shown))
+
+
+def list_export_title(what, *, request, filterset=None, context=()):
+    """The title lines of a list page's export: `context`, what the file is (the bold first line
+    when there is no context), the filters applied, when and by whom (`export_title`)."""
+    lines = export_title(what, context=context, by=request.user)
+    return [*lines[:-1], filters_line(filterset), lines[-1]]
+
+
 def number_format_for(value):
     """The Excel number format showing `value` with its own decimals (at most two), grouped.
 
-    Excel writes the format with "," for grouping and "." for decimals and shows them with the
-    reader's regional separators: on a Vietnamese system 50985.5 reads "50.985,5".
+    Excel stores the format in its own invariant notation, "," for grouping and "." for decimals,
+    and shows it with the reader's regional separators: "#,##0" shows 50.985 and "#,##0.0" shows
+    50.985,5 on a Vietnamese system (50,985.5 on an English one). Writing "#.##0" instead would be
+    read as a literal dot, so the invariant notation is the one that looks Vietnamese in Vietnam.
+    Years and codes are never given this format (they are written as General or as text).
     """
     value = Decimal(str(value)).normalize()
     places = min(max(0, -value.as_tuple().exponent), 2)
     return "#,##0" if places == 0 else "#,##0." + "0" * places
 
 
+def _text(value):
+    """`value` without the control characters a worksheet cannot hold (a vertical tab pasted from a
+    Word document would otherwise make openpyxl refuse the whole file)."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    return ILLEGAL_CHARACTERS_RE.sub("", value)
+
+
 def _cell_value(value, kind):
     """(value to store, number format or None, keep as text)."""
     if value is None:
         return None, None, False
-    if isinstance(value, Promise):
-        value = str(value)
+    if isinstance(value, Promise) or not isinstance(value, str | bool | int | float | Decimal | date):
+        value = str(value)  # a lazy text, a model instance...: text like any other, never a formula
     if isinstance(value, str):
-        return value, None, value.startswith(FORMULA_STARTS)
+        text = _text(value)
+        return text, None, text.startswith(FORMULA_STARTS)
     if isinstance(value, bool):
         return value, None, False
     if isinstance(value, datetime):
@@ -188,17 +276,27 @@ def _write_table(workbook, table):
     sheet = workbook.create_sheet(title=str(table.title)[:31])
     kinds = list(table.kinds or [])
     for index, line in enumerate(table.title_rows or [], start=1):
-        cell = sheet.cell(row=index, column=1, value=str(line))
+        cell = sheet.cell(row=index, column=1, value=_text(str(line)))
         cell.data_type = "s"
+        cell.quotePrefix = cell.value.startswith(FORMULA_STARTS)
         if index == 1:
             cell.font = Font(bold=True, size=13)
     header_row = len(table.title_rows or []) + 1 + (1 if table.title_rows else 0)  # a blank line after a title
     for column, header in enumerate(table.headers, start=1):
-        cell = sheet.cell(row=header_row, column=column, value=str(header))
+        cell = sheet.cell(row=header_row, column=column, value=_text(str(header)))
         cell.data_type = "s"
         cell.font = Font(bold=True)
     widths = [len(str(header)) for header in table.headers]
+    totals = {position: Decimal(0) for position in table.total_columns}
+    row_number = header_row
     for row_number, row in enumerate(table.rows, start=header_row + 1):
+        for position in totals:
+            if (
+                position < len(row)
+                and isinstance(row[position], int | float | Decimal)
+                and not isinstance(row[position], bool)
+            ):
+                totals[position] += Decimal(str(row[position]))
         for column, raw in enumerate(row, start=1):
             kind = kinds[column - 1] if column - 1 < len(kinds) else None
             value, number_format, as_text = _cell_value(raw, kind)
@@ -212,10 +310,27 @@ def _write_table(workbook, table):
             if column - 1 < len(widths):
                 shown = len(str(raw)) if raw is not None else 0
                 widths[column - 1] = max(widths[column - 1], 16 if number_format and "yy" in number_format else shown)
+    if totals:
+        _write_totals(sheet, row_number + 1, table, totals)
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[openpyxl.utils.get_column_letter(index)].width = min(max(width + 2, 10), 60)
     sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1).coordinate
     return sheet
+
+
+def _write_totals(sheet, row_number, table, totals):
+    from openpyxl.styles import Font
+
+    label = sheet.cell(row=row_number, column=1, value=str(table.total_label or _("Total")))
+    label.data_type = "s"
+    label.font = Font(bold=True)
+    kinds = list(table.kinds or [])
+    for position, total in totals.items():
+        kind = kinds[position] if position < len(kinds) else NUMBER
+        value = int(total) if total == total.to_integral_value() else total
+        cell = sheet.cell(row=row_number, column=position + 1, value=value)
+        cell.number_format = number_format_for(total) if kind != INTEGER else "#,##0"
+        cell.font = Font(bold=True)
 
 
 def workbook_bytes(sheets):

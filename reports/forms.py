@@ -128,7 +128,8 @@ class ConferenceForm(ModelForm):
             "commendations",
         ]
         widgets = {
-            "held_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            # dd/mm/yyyy typed like every date of the portal (a type="date" input shows the browser's format)
+            "held_on": forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"}),
             **{name: forms.Textarea(attrs={"rows": 4}) for name in ["agenda", "adopted_documents", "conclusions"]},
             **{name: forms.Textarea(attrs={"rows": 4}) for name in ["next_tasks", "commendations"]},
         }

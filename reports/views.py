@@ -14,8 +14,6 @@ from portal.imports import ImportFailed
 from portal.lists import FilteredListView
 from portal.mixins import HistoryMixin, ObjectPermissionMixin, PermissionMixin
 from portal.permissions import object_view, permission_required
-from portal.text import fold
-from portal.xlsx import xlsx_response
 
 from .domain import jobs
 from .domain.compilation import compile_figures
@@ -24,7 +22,6 @@ from .domain.docx_export import summary_docx
 from .domain.imports import import_figures
 from .domain.member_reports import (
     SECTIONS,
-    TEMPLATE_HEADERS,
     attach_file,
     compile_cluster_report,
     delete_draft,
@@ -37,6 +34,7 @@ from .domain.member_reports import (
 )
 from .domain.summary import summary_context, summary_html
 from .enums import RenderStatus
+from .exports import report_export, report_figures_export
 from .filters import ClusterReportFilterSet, ConferenceFilterSet, MemberReportFilterSet
 from .forms import (
     AttachmentForm,
@@ -72,28 +70,7 @@ class MemberReportListView(PermissionMixin, FilteredListView):
         return MemberReport.objects.visible_to(self.request.user).select_related("unit", "term__cluster")
 
     def export(self, rows):
-        return report_export(rows)
-
-
-def report_export(reports):
-    reports = list(reports.prefetch_related("values"))
-    indicators = list(Indicator.objects.all())
-    headers = [str(_("Cluster or bloc")), str(_("Year")), str(_("Reporting period")), str(_("Unit")), str(_("Status"))]
-    headers += [indicator.name for indicator in indicators]
-    rows = []
-    for report in reports:
-        values = {value.indicator_id: value.value for value in report.values.all()}
-        rows.append(
-            [
-                report.term.cluster.name,
-                report.term.year,
-                report.get_period_display(),
-                report.unit.name,
-                report.get_status_display(),
-                *[values.get(indicator.pk) for indicator in indicators],
-            ]
-        )
-    return xlsx_response("bao-cao-thanh-vien.xlsx", [(str(_("Member reports")), headers, rows)])
+        return report_export(rows, request=self.request, filterset=self.filterset)
 
 
 @permission_required("reports.start_memberreport")
@@ -179,13 +156,7 @@ def report_submit(request, report):
 
 @object_view(REPORTS, "reports.view_memberreport")
 def report_template(request, report):
-    values = {value.indicator_id: value.value for value in report.values.all()}
-    rows = (
-        [indicator.code, indicator.name, indicator.get_measure_unit_display(), values.get(indicator.pk)]
-        for indicator in Indicator.objects.all()
-    )
-    name = f"so-lieu-{fold(report.unit.short_name or report.unit.name).replace(' ', '-')}-{report.term.year}.xlsx"
-    return xlsx_response(name, [(str(_("Figures")), TEMPLATE_HEADERS, rows)])
+    return report_figures_export(report, request=request)
 
 
 MAX_ROW_MESSAGES = 20

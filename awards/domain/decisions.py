@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from portal.dates import official_date
 from portal.numbers import NumberError, bounds_of, format_number, parse_number
 
 from ..enums import AwardCategory, Outcome, ParameterKind, ProposalState, RecordSource, VoteRule
@@ -192,7 +193,7 @@ def decision_docx(decision):
     centred("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True)
     centred("Độc lập - Tự do - Hạnh phúc", bold=True)
     signed = decision.signed_on
-    centred(f"Số: {decision.number}    Ngày {signed:%d} tháng {signed:%m} năm {signed:%Y}")
+    centred(f"Số: {decision.number}    {official_date(signed).capitalize()}")
     centred("QUYẾT ĐỊNH", bold=True)
     centred(f"Về việc khen thưởng: {proposal.title}", bold=True)
     document.add_paragraph(

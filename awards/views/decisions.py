@@ -10,10 +10,10 @@ from django.views.generic import DetailView
 from portal.errors import DomainError
 from portal.mixins import HistoryMixin, ObjectPermissionMixin
 from portal.permissions import object_view
-from portal.xlsx import xlsx_response
 
-from ..domain.decisions import annex_headers, annex_rows, decide, decision_docx
+from ..domain.decisions import decide, decision_docx
 from ..enums import ProposalState
+from ..exports import decision_annex_export
 from ..forms import DecisionForm
 from ..models import Decision
 from .common import PROPOSALS, to_proposal
@@ -78,4 +78,4 @@ def decision_docx_view(request, decision):
 
 @object_view(DECISIONS, "awards.view_decision", check_on="proposal")
 def decision_annex(request, decision):
-    return xlsx_response(f"phu-luc-{decision.pk}.xlsx", [(_("Annex"), annex_headers(), annex_rows(decision))])
+    return decision_annex_export(decision, request=request)

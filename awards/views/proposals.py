@@ -13,9 +13,9 @@ from portal.errors import DomainError
 from portal.lists import FilteredListView
 from portal.mixins import HistoryMixin, ObjectPermissionMixin, PermissionMixin
 from portal.permissions import object_view
-from portal.xlsx import xlsx_response
 
 from ..domain import workflow
+from ..exports import proposal_export
 from ..filters import ProposalFilterSet
 from ..forms import (
     DocumentForm,
@@ -44,34 +44,7 @@ class ProposalListView(PermissionMixin, FilteredListView):
         )
 
     def export(self, rows):
-        return _proposal_export(rows)
-
-
-def _proposal_export(proposals):
-    headers = [
-        _("Dossier title"),
-        _("Proposing unit"),
-        _("Commendation type"),
-        _("Year"),
-        _("State"),
-        _("Deadline"),
-        _("Submitted on"),
-        _("Nominees"),
-    ]
-    rows = (
-        [
-            p.title,
-            p.unit.name,
-            p.get_commendation_type_display(),
-            p.year,
-            p.get_state_display(),
-            p.deadline,
-            p.submitted_on,
-            p.nominee_count,
-        ]
-        for p in proposals
-    )
-    return xlsx_response("de-nghi-khen-thuong.xlsx", [(_("Award proposals"), headers, rows)])
+        return proposal_export(rows, request=self.request, filterset=self.filterset)
 
 
 class VerificationQueueView(PermissionMixin, FilteredListView):

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from rules.contrib.models import RulesModel
 
@@ -148,12 +149,12 @@ class Movement(FoldedSearchMixin, RulesModel):
 
     @property
     def plan_reference(self):
-        """ "Kế hoạch số 79/KH-UBND ngày 13/6/2022" as officers cite it."""
+        """ "Kế hoạch số 79/KH-UBND ngày 13/06/2022" as officers cite it (dd/mm/yyyy, like every date)."""
         if not self.plan_number:
             return ""
         if self.plan_date:
             return _("Plan No. {number} of {date}").format(
-                number=self.plan_number, date=f"{self.plan_date.day}/{self.plan_date.month}/{self.plan_date.year}"
+                number=self.plan_number, date=date_format(self.plan_date, "SHORT_DATE_FORMAT")
             )
         return _("Plan No. {number}").format(number=self.plan_number)
 

@@ -2,6 +2,8 @@
 
 import io
 
+from portal.dates import official_date
+
 from .summary import summary_context
 from .wording import kind_vi, with_unit
 
@@ -33,10 +35,7 @@ def summary_docx(conference):
     )
     day = conference.held_on
     place = conference.host_unit.short_name or conference.host_unit.name
-    right.text = (
-        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
-        f"{place}, ngày {day:%d} tháng {day.month} năm {day.year}"
-    )
+    right.text = f"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n{place}, {official_date(day)}"
     for cell in (left, right):
         for paragraph in cell.paragraphs:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER

@@ -2,6 +2,8 @@
 
 from django import template
 
+from portal.dates import official_date as official_date_line
+
 from ..domain import wording
 
 register = template.Library()
@@ -26,3 +28,9 @@ def kind_vi(code):
 def with_unit(value, measure_unit):
     """8.2 + percent -> "8,2%"; 8.493 + billion_usd -> "8,493 tỷ USD"."""
     return wording.with_unit(value, measure_unit)
+
+
+@register.filter
+def official_date(day):
+    """The date line of an official document: "ngày 05 tháng 01 năm 2023" (portal.dates.official_date)."""
+    return official_date_line(day) if day else ""
