@@ -8,7 +8,9 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         from .audit import connect_reasons
+        from .text import connect_nfc
         from .uploads import delete_replaced_files
 
         delete_replaced_files()
         connect_reasons()
+        connect_nfc()
