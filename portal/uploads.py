@@ -84,18 +84,21 @@ def megabytes(size, *, rounding=ROUND_HALF_UP):
     """A size in MB for messages, in the active language's format, at most one decimal and no
     trailing zero: "10" for 10 MB, "12,4" for 12.4 MB in Vietnamese ("12.4" in English).
 
-    `rounding=ROUND_CEILING` never shows a size over a limit as the limit itself (10.01 MB is "10,1").
+    `rounding=ROUND_CEILING` shows a size just over a limit above it (10.01 MB is "10,1").
     """
-    value = (Decimal(size) / (1024 * 1024)).quantize(Decimal("0.1"), rounding=rounding)
+    exact = Decimal(size) / (1024 * 1024)
+    value = exact.quantize(Decimal("0.1"), rounding=rounding)
+    if not value and exact:  # a tiny limit (tests, settings) is not "0 MB"
+        value = exact.quantize(Decimal("0.001"), rounding=ROUND_CEILING)
     return format_number(value.normalize() if value != value.to_integral() else value.to_integral())
 
 
 def _too_large(size, limit):
+    shown, limit_shown = megabytes(size), megabytes(limit)
+    if shown == limit_shown:  # just over: never "10 MB, over the 10 MB limit"
+        shown = megabytes(size, rounding=ROUND_CEILING)
     return UploadRejected(
-        _("The file is {size} MB, over the {limit} MB limit.").format(
-            size=megabytes(size, rounding=ROUND_CEILING), limit=megabytes(limit)
-        ),
-        code="size",
+        _("The file is {size} MB, over the {limit} MB limit.").format(size=shown, limit=limit_shown), code="size"
     )
 
 
