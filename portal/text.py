@@ -88,7 +88,7 @@ def project_models(registry=None):
     own = set()
     for config in live_apps.get_app_configs():
         path = Path(config.path).resolve()
-        if path.is_relative_to(base) and ".venv" not in path.parts:
+        if path.is_relative_to(base) and not {".venv", "site-packages", "dist-packages"} & set(path.parts):
             own.add(config.label)
     return [model for model in registry.get_models() if model._meta.app_label in own and not model._meta.proxy]
 
