@@ -195,10 +195,14 @@ def report_attach(request, report):
     if form.is_valid():
         ReportAttachment.objects.create(report=report, title=form.cleaned_data["title"], file=form.cleaned_data["file"])
         messages.success(request, _("The file was attached."))
-    elif request.FILES.get("file") and form.errors.get("file"):
-        messages.error(request, form.errors["file"][0])
     else:
-        messages.error(request, _("Give the attachment a title and choose a file."))
+        # Say why (messages, issue 11): a missing title or file, and each other refusal as it is.
+        refusals = [error for errors in form.errors.as_data().values() for error in errors]
+        if any(error.code == "required" for error in refusals):
+            messages.error(request, _("Give the attachment a title and choose a file."))
+        for error in refusals:
+            if error.code != "required":
+                messages.error(request, " ".join(error.messages))
     return HttpResponseRedirect(reverse("reports:report_detail", args=[report.pk]))
 
 

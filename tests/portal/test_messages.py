@@ -117,3 +117,26 @@ def test_sizes_read_as_whole_megabytes_or_one_decimal():
         assert str(refused.value) == "Tệp nặng 10,1 MB, vượt giới hạn 10 MB."
     with translation.override("en"):
         assert megabytes(int(12.4 * MB)) == "12.4"
+
+
+@pytest.mark.django_db
+def test_a_refused_report_attachment_says_why(client_as, officer, settings):
+    from tests.factories.reports import MemberReportFactory
+
+    settings.UPLOAD_MAX_BYTES = MB
+    report = MemberReportFactory()
+    url = f"/reports/{report.pk}/attachments/"
+    client = client_as(officer)
+
+    def refusals(data):
+        response = client.post(url, data, follow=True)
+        return [str(message) for message in response.context["messages"]]
+
+    big = SimpleUploadedFile("bien-ban.pdf", b"%PDF-1.4\n" + b"0" * int(1.5 * MB))
+    assert refusals({"title": "Biên bản", "file": big}) == ["Tệp nặng 1,5 MB, vượt giới hạn 1 MB."]
+    script = SimpleUploadedFile("bien-ban.pdf", b"#!/bin/sh\n")
+    too_long, not_accepted = refusals({"title": "x" * 300, "file": script})
+    assert "255" in too_long
+    assert "không được chấp nhận" in not_accepted
+    assert refusals({"title": "Biên bản"}) == ["Vui lòng nhập tiêu đề và chọn tệp đính kèm."]
+    assert not report.attachments.exists()
