@@ -202,6 +202,9 @@ def unit_autocomplete(request):
 DUPLICATE_REASONS = {
     duplicates.REASON_BIRTH_DATES: gettext_lazy("Their birth dates differ: check whether they are one person."),
     duplicates.REASON_GENDERS: gettext_lazy("Their genders differ: check whether they are one person."),
+    duplicates.REASON_SAME: gettext_lazy(
+        "Nothing tells them apart: they are probably one person recorded twice, or their links would collide."
+    ),
     duplicates.REASON_LINKS: gettext_lazy(
         "Merging them would give one person the same nomination or honour twice: correct those records first."
     ),

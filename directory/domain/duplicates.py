@@ -23,6 +23,7 @@ __all__ = ["DuplicateGroup", "MergeReport", "find_duplicate_people", "merge_dupl
 REASON_BIRTH_DATES = "different birth dates"
 REASON_GENDERS = "different genders"
 REASON_LINKS = "links would collide"
+REASON_SAME = "same details"  # the page only: nothing tells them apart (entered twice since the merge)
 
 
 def same_name(name):
@@ -160,6 +161,6 @@ def duplicate_candidates():
         elif len({person.gender for person in members if person.gender}) > 1:
             group.reason = REASON_GENDERS
         else:
-            group.reason = REASON_LINKS
+            group.reason = REASON_SAME
         found.append(group)
     return found
