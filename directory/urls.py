@@ -16,4 +16,6 @@ urlpatterns = [
     path("people/<int:pk>/edit/", views.PersonUpdateView.as_view(), name="person_update"),
     path("import/", views.import_directory, name="import"),
     re_path(r"^import/template/(?P<kind>units|people)\.xlsx$", views.import_template, name="import_template"),
+    # messages (issue 11): duplicate people left for an officer by normalise_text
+    path("people/duplicates/", views.duplicate_people, name="duplicate_people"),
 ]

@@ -4,6 +4,7 @@ from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import CreateView, DetailView, UpdateView
 
 from portal.lists import FilteredListView
@@ -12,7 +13,7 @@ from portal.permissions import permission_required
 from portal.uploads import UploadRejected
 from portal.xlsx import xlsx_response
 
-from .domain import imports
+from .domain import duplicates, imports
 from .domain.lineage import successor_chain
 from .exports import unit_export
 from .filters import PersonFilterSet, UnitFilterSet
@@ -179,3 +180,24 @@ def unit_autocomplete(request):
     rows = units.only("pk", "name", "code", "valid_until").order_by("search_text", "pk")[:AUTOCOMPLETE_LIMIT]
     results = [{"id": unit.pk, "text": str(unit.display_name), "code": unit.code} for unit in rows]
     return JsonResponse({"results": results})
+
+
+# --- messages (issue 11): people stored twice that normalise_text could not merge safely ---
+DUPLICATE_REASONS = {
+    duplicates.REASON_BIRTH_DATES: gettext_lazy("Their birth dates differ: check whether they are one person."),
+    duplicates.REASON_GENDERS: gettext_lazy("Their genders differ: check whether they are one person."),
+    duplicates.REASON_SAME: gettext_lazy(
+        "Nothing tells them apart: they are probably one person recorded twice, or their links would collide."
+    ),
+    duplicates.REASON_LINKS: gettext_lazy(
+        "Merging them would give one person the same nomination or honour twice: correct those records first."
+    ),
+}
+
+
+@permission_required("directory.change_person")
+def duplicate_people(request):
+    groups = duplicates.duplicate_candidates()
+    for group in groups:
+        group.explanation = DUPLICATE_REASONS[group.reason]
+    return render(request, "directory/duplicate_people.html", {"groups": groups})

@@ -126,7 +126,11 @@ MIDDLEWARE = [
     "auditlog.middleware.AuditlogMiddleware",
     # Axes goes last so it sees the outcome of authentication.
     "axes.middleware.AxesMiddleware",
+    # Innermost: the portal's Vietnamese 404/500 pages in place of Django's English DEBUG pages.
+    "portal.middleware.PortalErrorPagesMiddleware",
 ]
+# DEBUG only: keep Django's technical 404/500 pages (English, with the traceback) for a developer.
+TECHNICAL_ERROR_PAGES = env_bool("TECHNICAL_ERROR_PAGES", False)
 
 ROOT_URLCONF = "emulation_portal.urls"
 WSGI_APPLICATION = "emulation_portal.wsgi.application"

@@ -5,23 +5,37 @@
         ...
     return redirect(...)
 
-Every app's errors subclass `portal.errors.DomainError`, so views catch that one base.
+Every app's errors subclass `portal.errors.DomainError`, so views catch that one base. A database
+rule that domain code runs into without checking it first (an IntegrityError: a duplicate, a
+negative value a CHECK refuses) is a refusal too: the user reads the constraint's own sentence
+(`portal.errors.constraint_message`), never a 500 or the database's English.
 """
 
-from django.contrib import messages
+import logging
 
-from .errors import DomainError
+from django.contrib import messages
+from django.db import IntegrityError, transaction
+
+from .errors import DomainError, constraint_message
+
+logger = logging.getLogger(__name__)
 
 
 def attempt(request, action, *, success=None):
-    """Run `action()`; on a DomainError show its message as an error and return False.
+    """Run `action()` in one transaction; on a DomainError or an IntegrityError show its message as
+    an error, keep nothing it wrote and return False.
 
     Otherwise show `success` (when given) and return True. Other exceptions propagate.
     """
     try:
-        action()
+        with transaction.atomic():
+            action()
     except DomainError as error:
         messages.error(request, str(error))
+        return False
+    except IntegrityError as error:
+        logger.warning("integrity refusal", extra={"error": str(error)})
+        messages.error(request, constraint_message(error))
         return False
     if success:
         messages.success(request, success)

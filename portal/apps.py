@@ -9,9 +9,11 @@ class PortalConfig(AppConfig):
     def ready(self):
         from .audit import connect_reasons, register
         from .models import NotificationPreference
+        from .text import connect_nfc
         from .uploads import delete_replaced_files
 
         delete_replaced_files()
         connect_reasons()
         # A person's choices are audited; the notifications themselves are the portal's messages.
         register(NotificationPreference)
+        connect_nfc()

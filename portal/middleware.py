@@ -1,11 +1,12 @@
 import unicodedata
 
 from django.conf import settings
-from django.http import QueryDict
+from django.core.exceptions import SuspiciousOperation
+from django.http import Http404, QueryDict
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 
-from .uploads import nfc
+from .text import nfc
 
 
 class LanguageCookieMiddleware:
@@ -83,3 +84,44 @@ class UnicodeNormalizationMiddleware:
                     if uploaded.name:
                         uploaded.name = nfc(uploaded.name)
         return self.get_response(request)
+
+
+# What every Django technical error page (and no page of ours) carries in its head.
+TECHNICAL_PAGE_MARK = b'<meta name="robots" content="NONE,NOARCHIVE">'
+
+
+class PortalErrorPagesMiddleware:
+    """The portal's own Vietnamese 400, 404 and 500 pages in every mode, DEBUG included.
+
+    With DEBUG on (the embedded mode runs so), Django answers a missing page or a crash with its
+    English technical page; this replaces such a page (recognised by its robots meta
+    tag, so the portal's own form pages answered with 400 stay as they are) with `templates/400.html`,
+    `404.html` or `500.html`, as in production. The technical page stays only when explicitly wanted:
+    `TECHNICAL_ERROR_PAGES = True` in the settings (environment `TECHNICAL_ERROR_PAGES=true`).
+    The crash is still logged (and re-raised by the test client) before this runs; 403 pages are
+    always the portal's (Django renders `403.html` in DEBUG too).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            response.status_code in (400, 404, 500)
+            and settings.DEBUG
+            and not getattr(settings, "TECHNICAL_ERROR_PAGES", False)
+            and response.get("Content-Type", "").startswith("text/html")
+            and not response.streaming
+            and TECHNICAL_PAGE_MARK in response.content
+        ):
+            from django.views import defaults
+
+            if response.status_code == 400:
+                replaced = defaults.bad_request(request, SuspiciousOperation())
+            elif response.status_code == 404:
+                replaced = defaults.page_not_found(request, Http404())
+            else:
+                replaced = defaults.server_error(request)
+            return replaced
+        return response

@@ -18,9 +18,9 @@ is really a PDF as ``minh-chung.pdf``, and serves it so. `delete_replaced_files`
 
 import io
 import re
-import unicodedata
 import zipfile
 import zlib
+from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 from typing import NamedTuple
 
 from django import forms
@@ -31,6 +31,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .errors import DomainError
+from .numbers import format_number
+from .text import nfc
 
 __all__ = [
     "ACCEPTED_DESCRIPTION",
@@ -40,6 +42,7 @@ __all__ = [
     "UploadRejected",
     "check_upload",
     "inspect",
+    "megabytes",
     "nfc",
     "proven_name",
 ]
@@ -77,23 +80,25 @@ class Proven(NamedTuple):
     extension: str
 
 
-def nfc(text):
-    """`text` in Unicode NFC (what a Mac or a phone may send decomposed), unchanged when it already is."""
-    if not isinstance(text, str) or unicodedata.is_normalized("NFC", text):
-        return text
-    return unicodedata.normalize("NFC", text)
+def megabytes(size, *, rounding=ROUND_HALF_UP):
+    """A size in MB for messages, in the active language's format, at most one decimal and no
+    trailing zero: "10" for 10 MB, "12,4" for 12.4 MB in Vietnamese ("12.4" in English).
 
-
-def megabytes(size):
-    """A size in MB for messages: 5 for 5 MB, 1.5 for 1.5 MB."""
-    value = round(size / 1024 / 1024, 1)
-    return int(value) if value.is_integer() else value
+    `rounding=ROUND_CEILING` shows a size just over a limit above it (10.01 MB is "10,1").
+    """
+    exact = Decimal(size) / (1024 * 1024)
+    value = exact.quantize(Decimal("0.1"), rounding=rounding)
+    if not value and exact:  # a tiny limit (tests, settings) is not "0 MB"
+        value = exact.quantize(Decimal("0.001"), rounding=ROUND_CEILING)
+    return format_number(value.normalize() if value != value.to_integral() else value.to_integral())
 
 
 def _too_large(size, limit):
+    shown, limit_shown = megabytes(size), megabytes(limit)
+    if shown == limit_shown:  # just over: never "10 MB, over the 10 MB limit"
+        shown = megabytes(size, rounding=ROUND_CEILING)
     return UploadRejected(
-        _("The file is {size} MB; the limit is {limit} MB.").format(size=megabytes(size), limit=megabytes(limit)),
-        code="size",
+        _("The file is {size} MB, over the {limit} MB limit.").format(size=shown, limit=limit_shown), code="size"
     )
 
 

@@ -74,6 +74,7 @@ class Indicator(RulesModel):
             models.CheckConstraint(
                 condition=~Q(aggregation=Aggregation.COUNT_ABOVE) | Q(threshold__isnull=False),
                 name="indicator_count_above_needs_threshold",
+                violation_error_message=_("An indicator that counts values above a threshold needs that threshold."),
             ),
         ]
         rules_permissions = {"view": is_signed_in, "add": is_officer, "change": is_officer, "delete": is_officer}
@@ -131,10 +132,15 @@ class MemberReport(RulesModel):
         verbose_name_plural = _("member reports")
         ordering = ["-term__year", "period", "unit__search_text"]
         constraints = [
-            models.UniqueConstraint(fields=["term", "unit", "period"], name="member_report_once_per_period"),
+            models.UniqueConstraint(
+                fields=["term", "unit", "period"],
+                name="member_report_once_per_period",
+                violation_error_message=_("This unit already has a report for this period of this term."),
+            ),
             models.CheckConstraint(
                 condition=Q(status=ReportStatus.DRAFT) | Q(submitted_at__isnull=False),
                 name="member_report_submitted_has_time",
+                violation_error_message=_("A submitted report must record when it was submitted."),
             ),
         ]
         rules_permissions = {
@@ -179,7 +185,13 @@ class IndicatorValue(models.Model):
         verbose_name = _("indicator value")
         verbose_name_plural = _("indicator values")
         ordering = ["indicator__position", "indicator__code"]
-        constraints = [models.UniqueConstraint(fields=["report", "indicator"], name="indicator_value_once")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report", "indicator"],
+                name="indicator_value_once",
+                violation_error_message=_("This report already has a value for this indicator."),
+            )
+        ]
 
     def __str__(self):
         return f"{self.indicator}: {self.value}"
@@ -239,7 +251,13 @@ class ClusterReport(RulesModel):
         verbose_name = _("cluster report")
         verbose_name_plural = _("cluster reports")
         ordering = ["-term__year", "period"]
-        constraints = [models.UniqueConstraint(fields=["term", "period"], name="cluster_report_once_per_period")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["term", "period"],
+                name="cluster_report_once_per_period",
+                violation_error_message=_("This cluster or bloc already has a report for this period."),
+            )
+        ]
         rules_permissions = {
             "list": can_start_report,
             "view": can_view_cluster_work,
@@ -375,12 +393,15 @@ class RenderJob(models.Model):
         ordering = ["-requested_at", "-pk"]
         constraints = [
             models.CheckConstraint(
-                condition=~Q(status=RenderStatus.DONE) | ~Q(file=""), name="render_job_done_has_file"
+                condition=~Q(status=RenderStatus.DONE) | ~Q(file=""),
+                name="render_job_done_has_file",
+                violation_error_message=_("A finished rendering must have its file."),
             ),
             models.UniqueConstraint(
                 fields=["conference", "content_hash"],
                 condition=Q(status__in=[RenderStatus.REQUESTED, RenderStatus.RUNNING]),
                 name="render_job_one_active_per_content",
+                violation_error_message=_("This document is already being rendered; wait for it to finish."),
             ),
         ]
 

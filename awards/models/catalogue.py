@@ -81,15 +81,24 @@ class LegalParameter(RulesModel):
                 condition=(Q(kind=ParameterKind.COEFFICIENT) & Q(award__isnull=False))
                 | (~Q(kind=ParameterKind.COEFFICIENT) & Q(award__isnull=True)),
                 name="legal_parameter_award_iff_coefficient",
+                violation_error_message=_("Only a coefficient names an award, and every coefficient must name one."),
             ),
-            models.CheckConstraint(condition=Q(value__gte=0), name="legal_parameter_not_negative"),
+            models.CheckConstraint(
+                condition=Q(value__gte=0),
+                name="legal_parameter_not_negative",
+                violation_error_message=_("A legal parameter cannot be negative."),
+            ),
             models.UniqueConstraint(
-                fields=["kind", "effective_from"], condition=Q(award__isnull=True), name="legal_parameter_once_per_date"
+                fields=["kind", "effective_from"],
+                condition=Q(award__isnull=True),
+                name="legal_parameter_once_per_date",
+                violation_error_message=_("This parameter already has a value taking effect on this date."),
             ),
             models.UniqueConstraint(
                 fields=["award", "effective_from"],
                 condition=Q(award__isnull=False),
                 name="legal_coefficient_once_per_date",
+                violation_error_message=_("This award already has a coefficient taking effect on this date."),
             ),
         ]
         rules_permissions = {

@@ -34,9 +34,15 @@ class CouncilSession(RulesModel):
         verbose_name_plural = _("council sessions")
         ordering = ["-held_on", "-pk"]
         constraints = [
-            models.CheckConstraint(condition=Q(member_count__gt=0), name="council_session_has_members"),
             models.CheckConstraint(
-                condition=Q(present_count__lte=F("member_count")), name="council_session_present_le_members"
+                condition=Q(member_count__gt=0),
+                name="council_session_has_members",
+                violation_error_message=_("A council session must have at least one member."),
+            ),
+            models.CheckConstraint(
+                condition=Q(present_count__lte=F("member_count")),
+                name="council_session_present_le_members",
+                violation_error_message=_("The number of members present cannot exceed the number of council members."),
             ),
         ]
         rules_permissions = {

@@ -74,11 +74,14 @@ class DisciplineCase(RulesModel):
         ordering = ["-opened_on", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(person__isnull=False) | Q(unit__isnull=False), name="discipline_case_has_subject"
+                condition=Q(person__isnull=False) | Q(unit__isnull=False),
+                name="discipline_case_has_subject",
+                violation_error_message=_("A discipline case must name a person or a unit."),
             ),
             models.CheckConstraint(
                 condition=Q(closed_on__isnull=True) | Q(closed_on__gte=models.F("opened_on")),
                 name="discipline_case_dates_ordered",
+                violation_error_message=_("A discipline case cannot be closed before the date it was opened."),
             ),
         ]
         rules_permissions = {"view": is_officer, "add": is_officer, "change": is_officer, "delete": is_administrator}
@@ -170,9 +173,15 @@ class AwardRecord(FoldedSearchMixin, RulesModel):
             models.Index(fields=["unit", "award", "year"], name="award_record_unit"),
         ]
         constraints = [
-            models.CheckConstraint(condition=Q(amount__gte=0), name="award_record_amount_not_negative"),
             models.CheckConstraint(
-                condition=Q(is_collective=False) | Q(unit__isnull=False), name="award_record_collective_has_unit"
+                condition=Q(amount__gte=0),
+                name="award_record_amount_not_negative",
+                violation_error_message=_("The award amount cannot be negative."),
+            ),
+            models.CheckConstraint(
+                condition=Q(is_collective=False) | Q(unit__isnull=False),
+                name="award_record_collective_has_unit",
+                violation_error_message=_("A collective award must name its unit."),
             ),
         ]
         rules_permissions = {

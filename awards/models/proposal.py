@@ -122,7 +122,11 @@ class Proposal(FoldedSearchMixin, RulesModel):
         ordering = ["-year", "-pk"]
         indexes = [models.Index(fields=["state", "year"], name="proposal_state_year")]
         constraints = [
-            models.CheckConstraint(condition=Q(year__gte=1945) & Q(year__lte=2100), name="proposal_year_sane"),
+            models.CheckConstraint(
+                condition=Q(year__gte=1945) & Q(year__lte=2100),
+                name="proposal_year_sane",
+                violation_error_message=_("The proposal year must be between 1945 and 2100."),
+            ),
         ]
         rules_permissions = {
             "view": can_view_proposal,
@@ -234,12 +238,19 @@ class Nominee(FoldedSearchMixin, RulesModel):
                 condition=(Q(person__isnull=False) & Q(unit__isnull=True))
                 | (Q(person__isnull=True) & Q(unit__isnull=False)),
                 name="nominee_person_or_unit",
+                violation_error_message=_("A nominee is either a person or a unit, never both and never neither."),
             ),
             models.UniqueConstraint(
-                fields=["person", "award", "year"], condition=Q(person__isnull=False), name="nominee_person_once"
+                fields=["person", "award", "year"],
+                condition=Q(person__isnull=False),
+                name="nominee_person_once",
+                violation_error_message=_("This person is already nominated for this award in this year."),
             ),
             models.UniqueConstraint(
-                fields=["unit", "award", "year"], condition=Q(unit__isnull=False), name="nominee_unit_once"
+                fields=["unit", "award", "year"],
+                condition=Q(unit__isnull=False),
+                name="nominee_unit_once",
+                violation_error_message=_("This unit is already nominated for this award in this year."),
             ),
         ]
         rules_permissions = {"view": can_view_proposal, "change": can_edit_proposal}

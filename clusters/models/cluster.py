@@ -115,10 +115,17 @@ class ClusterMember(models.Model):
         verbose_name_plural = _("member units of a cluster")
         ordering = ["cluster", "unit__search_text", "from_year"]
         constraints = [
-            models.UniqueConstraint(fields=["cluster", "unit", "from_year"], name="cluster_member_once_per_start"),
+            models.UniqueConstraint(
+                fields=["cluster", "unit", "from_year"],
+                name="cluster_member_once_per_start",
+                violation_error_message=_(
+                    "This unit already has a membership of this cluster or bloc starting in this year."
+                ),
+            ),
             models.CheckConstraint(
                 condition=Q(to_year__isnull=True) | Q(to_year__gte=models.F("from_year")),
                 name="cluster_member_ends_after_start",
+                violation_error_message=_("A membership cannot end before the year it starts."),
             ),
         ]
 
@@ -214,12 +221,25 @@ class Term(RulesModel):
         verbose_name_plural = _("terms")
         ordering = ["-year", "cluster__search_text"]
         constraints = [
-            models.UniqueConstraint(fields=["cluster", "year"], name="term_one_per_cluster_year"),
-            models.CheckConstraint(condition=~Q(lead_unit=models.F("deputy_unit")), name="term_lead_is_not_deputy"),
-            models.CheckConstraint(condition=Q(vote_round__gte=1, vote_round__lte=3), name="term_vote_round_range"),
+            models.UniqueConstraint(
+                fields=["cluster", "year"],
+                name="term_one_per_cluster_year",
+                violation_error_message=_("This cluster or bloc already has a term for this year."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(lead_unit=models.F("deputy_unit")),
+                name="term_lead_is_not_deputy",
+                violation_error_message=_("The lead and the deputy must be two different units."),
+            ),
+            models.CheckConstraint(
+                condition=Q(vote_round__gte=1, vote_round__lte=3),
+                name="term_vote_round_range",
+                violation_error_message=_("The vote round must be between 1 and 3."),
+            ),
             models.CheckConstraint(
                 condition=Q(results_locked_at__isnull=True) | Q(leading_unit__isnull=False),
                 name="term_locked_has_leading_unit",
+                violation_error_message=_("The results cannot be locked before the leading unit is known."),
             ),
         ]
         rules_permissions = {
@@ -296,7 +316,13 @@ class TermMember(models.Model):
     class Meta:
         verbose_name = _("term member")
         verbose_name_plural = _("term members")
-        constraints = [models.UniqueConstraint(fields=["term", "unit"], name="term_member_once")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["term", "unit"],
+                name="term_member_once",
+                violation_error_message=_("This unit is already a member of this term."),
+            )
+        ]
 
     def __str__(self):
         return f"{self.unit} ({self.term})"
@@ -342,8 +368,16 @@ class VoteRound(models.Model):
         verbose_name_plural = _("vote rounds")
         ordering = ["term", "number"]
         constraints = [
-            models.UniqueConstraint(fields=["term", "number"], name="vote_round_once_per_term"),
-            models.CheckConstraint(condition=Q(number__gte=1, number__lte=2), name="vote_round_number_range"),
+            models.UniqueConstraint(
+                fields=["term", "number"],
+                name="vote_round_once_per_term",
+                violation_error_message=_("This term already has this vote round."),
+            ),
+            models.CheckConstraint(
+                condition=Q(number__gte=1, number__lte=2),
+                name="vote_round_number_range",
+                violation_error_message=_("A vote round is round 1 or round 2."),
+            ),
         ]
 
     def __str__(self):
@@ -376,7 +410,13 @@ class DeciderChoice(models.Model):
         verbose_name = _("choice of the lead or deputy")
         verbose_name_plural = _("choices of the lead and deputy")
         ordering = ["term", "side"]
-        constraints = [models.UniqueConstraint(fields=["term", "side"], name="decider_choice_once_per_side")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["term", "side"],
+                name="decider_choice_once_per_side",
+                violation_error_message=_("This side has already made its choice for this term."),
+            )
+        ]
 
     def __str__(self):
         return f"{self.term} – {self.get_side_display()}: {self.unit}"
@@ -404,7 +444,13 @@ class Nomination(models.Model):
         verbose_name = _("nomination")
         verbose_name_plural = _("nominations")
         ordering = ["term", "kind", "rank"]
-        constraints = [models.UniqueConstraint(fields=["term", "unit", "kind"], name="nomination_once_per_kind")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["term", "unit", "kind"],
+                name="nomination_once_per_kind",
+                violation_error_message=_("This unit is already nominated this way for this term."),
+            )
+        ]
 
     def __str__(self):
         return f"{self.unit} – {self.get_kind_display()} ({self.term})"

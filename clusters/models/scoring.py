@@ -39,9 +39,22 @@ class Phase(models.Model):
         verbose_name_plural = _("phases")
         ordering = ["term", "starts_on"]
         constraints = [
-            models.UniqueConstraint(fields=["term", "kind"], name="phase_once_per_term"),
-            models.UniqueConstraint(fields=["term"], condition=Q(is_active=True), name="phase_one_active_per_term"),
-            models.CheckConstraint(condition=Q(ends_on__gte=models.F("starts_on")), name="phase_ends_after_start"),
+            models.UniqueConstraint(
+                fields=["term", "kind"],
+                name="phase_once_per_term",
+                violation_error_message=_("This term already has this phase."),
+            ),
+            models.UniqueConstraint(
+                fields=["term"],
+                condition=Q(is_active=True),
+                name="phase_one_active_per_term",
+                violation_error_message=_("Only one phase of a term can be open at a time."),
+            ),
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=models.F("starts_on")),
+                name="phase_ends_after_start",
+                violation_error_message=_("A phase cannot end before the day it starts."),
+            ),
         ]
 
     def __str__(self):
@@ -118,17 +131,28 @@ class Criterion(models.Model):
         verbose_name_plural = _("criteria")
         ordering = ["group__position", "group_id", "position", "pk"]
         constraints = [
-            models.CheckConstraint(condition=Q(max_points__gt=0), name="criterion_max_points_positive"),
             models.CheckConstraint(
-                condition=~Q(kind=CriterionKind.QUANTITATIVE) | Q(target__gt=0), name="criterion_quantitative_target"
+                condition=Q(max_points__gt=0),
+                name="criterion_max_points_positive",
+                violation_error_message=_("The maximum points of a criterion must be greater than zero."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind=CriterionKind.QUANTITATIVE) | Q(target__gt=0),
+                name="criterion_quantitative_target",
+                violation_error_message=_("A quantitative criterion needs a target greater than zero."),
             ),
             models.CheckConstraint(
                 condition=~Q(kind=CriterionKind.PER_COUNT) | Q(points_per_count__gt=0),
                 name="criterion_per_count_points",
+                violation_error_message=_("A criterion scored per count needs points per count greater than zero."),
             ),
             models.CheckConstraint(
                 condition=Q(target_share__gt=0, target_share__lte=1, full_at_ratio__gt=1),
                 name="criterion_quantitative_parameters",
+                violation_error_message=_(
+                    "The share of the maximum at target must be above 0 and at most 1, "
+                    "and the ratio for full points must be above 1."
+                ),
             ),
         ]
 
@@ -199,7 +223,13 @@ class Sheet(RulesModel):
         verbose_name = _("self-assessment sheet")
         verbose_name_plural = _("self-assessment sheets")
         ordering = ["term", "unit__search_text"]
-        constraints = [models.UniqueConstraint(fields=["term", "unit"], name="sheet_once_per_member")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["term", "unit"],
+                name="sheet_once_per_member",
+                violation_error_message=_("This unit already has a score sheet for this term."),
+            )
+        ]
         rules_permissions = {
             "view": can_view_sheet,
             "fill": can_fill_sheet,
@@ -232,8 +262,16 @@ class Score(models.Model):
         verbose_name_plural = _("scores")
         ordering = ["sheet", "criterion__group__position", "criterion__position", "criterion_id"]
         constraints = [
-            models.UniqueConstraint(fields=["sheet", "criterion"], name="score_once_per_criterion"),
-            models.CheckConstraint(condition=Q(value__isnull=True) | Q(value__gte=0), name="score_value_not_negative"),
+            models.UniqueConstraint(
+                fields=["sheet", "criterion"],
+                name="score_once_per_criterion",
+                violation_error_message=_("This sheet already has a score for this criterion."),
+            ),
+            models.CheckConstraint(
+                condition=Q(value__isnull=True) | Q(value__gte=0),
+                name="score_value_not_negative",
+                violation_error_message=_("A score value cannot be negative."),
+            ),
         ]
 
     def __str__(self):
@@ -261,8 +299,16 @@ class Ballot(models.Model):
         verbose_name_plural = _("ballots")
         ordering = ["term", "round", "cast_at"]
         constraints = [
-            models.UniqueConstraint(fields=["term", "round", "voter"], name="ballot_one_per_member_and_round"),
-            models.CheckConstraint(condition=Q(round__gte=1, round__lte=2), name="ballot_round_range"),
+            models.UniqueConstraint(
+                fields=["term", "round", "voter"],
+                name="ballot_one_per_member_and_round",
+                violation_error_message=_("This member has already voted in this round."),
+            ),
+            models.CheckConstraint(
+                condition=Q(round__gte=1, round__lte=2),
+                name="ballot_round_range",
+                violation_error_message=_("A ballot belongs to round 1 or round 2."),
+            ),
         ]
 
     def __str__(self):

@@ -72,15 +72,29 @@ class Unit(FoldedSearchMixin, RulesModel):
         verbose_name_plural = _("units")
         ordering = ["search_text", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["code"], condition=~Q(code=""), name="unit_code_unique"),
+            models.UniqueConstraint(
+                fields=["code"],
+                condition=~Q(code=""),
+                name="unit_code_unique",
+                violation_error_message=_("Another unit already has this code."),
+            ),
             models.CheckConstraint(
                 condition=Q(valid_until__isnull=True)
                 | Q(valid_from__isnull=True)
                 | Q(valid_until__gte=models.F("valid_from")),
                 name="unit_validity_ordered",
+                violation_error_message=_("A unit cannot stop existing before the date it starts."),
             ),
-            models.CheckConstraint(condition=~Q(successor=models.F("pk")), name="unit_not_own_successor"),
-            models.CheckConstraint(condition=~Q(parent=models.F("pk")), name="unit_not_own_parent"),
+            models.CheckConstraint(
+                condition=~Q(successor=models.F("pk")),
+                name="unit_not_own_successor",
+                violation_error_message=_("A unit cannot be merged into itself."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(parent=models.F("pk")),
+                name="unit_not_own_parent",
+                violation_error_message=_("A unit cannot be its own parent unit."),
+            ),
         ]
         rules_permissions = {
             "view": is_signed_in,

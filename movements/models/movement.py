@@ -106,6 +106,7 @@ class Movement(FoldedSearchMixin, RulesModel):
             models.CheckConstraint(
                 condition=Q(starts_on__isnull=True) | Q(ends_on__isnull=True) | Q(ends_on__gte=F("starts_on")),
                 name="movement_period_ordered",
+                violation_error_message=_("A movement cannot end before the day it starts."),
             ),
         ]
         rules_permissions = {
@@ -238,9 +239,18 @@ class ReviewHonouree(RulesModel):
                 condition=(Q(unit__isnull=False) & Q(person__isnull=True))
                 | (Q(unit__isnull=True) & Q(person__isnull=False)),
                 name="review_honouree_unit_xor_person",
+                violation_error_message=_("An honouree is either a unit or a person, never both and never neither."),
             ),
-            models.UniqueConstraint(fields=["review", "unit"], name="review_honouree_unit_once"),
-            models.UniqueConstraint(fields=["review", "person"], name="review_honouree_person_once"),
+            models.UniqueConstraint(
+                fields=["review", "unit"],
+                name="review_honouree_unit_once",
+                violation_error_message=_("This unit is already honoured in this review."),
+            ),
+            models.UniqueConstraint(
+                fields=["review", "person"],
+                name="review_honouree_person_once",
+                violation_error_message=_("This person is already honoured in this review."),
+            ),
         ]
         rules_permissions = {"view": is_signed_in, "add": is_officer, "change": is_officer, "delete": is_officer}
 

@@ -52,7 +52,13 @@ class Registration(RulesModel):
         verbose_name = _("registration")
         verbose_name_plural = _("registrations")
         ordering = ["movement", "unit__search_text", "pk"]
-        constraints = [models.UniqueConstraint(fields=["movement", "unit"], name="registration_once_per_unit")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["movement", "unit"],
+                name="registration_once_per_unit",
+                violation_error_message=_("This unit has already registered for this movement."),
+            )
+        ]
         rules_permissions = {
             "view": is_officer | registers_own_unit | leads_registration_movement,
             "add": is_officer | registers_own_unit,

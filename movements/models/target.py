@@ -42,9 +42,15 @@ class Target(RulesModel):
         verbose_name_plural = _("targets")
         ordering = ["position", "pk"]
         constraints = [
-            models.CheckConstraint(condition=Q(target_value__gt=0), name="target_value_positive"),
             models.CheckConstraint(
-                condition=Q(baseline_value__isnull=True) | Q(baseline_value__gte=0), name="target_baseline_not_negative"
+                condition=Q(target_value__gt=0),
+                name="target_value_positive",
+                violation_error_message=_("The target value must be greater than zero."),
+            ),
+            models.CheckConstraint(
+                condition=Q(baseline_value__isnull=True) | Q(baseline_value__gte=0),
+                name="target_baseline_not_negative",
+                violation_error_message=_("The baseline cannot be negative."),
             ),
         ]
         rules_permissions = {
@@ -105,7 +111,13 @@ class ProgressEntry(RulesModel):
         verbose_name = _("progress value")
         verbose_name_plural = _("progress values")
         ordering = ["recorded_on", "pk"]
-        constraints = [models.CheckConstraint(condition=Q(value__gte=0), name="progress_value_not_negative")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(value__gte=0),
+                name="progress_value_not_negative",
+                violation_error_message=_("A progress value cannot be negative."),
+            )
+        ]
         rules_permissions = {
             "view": is_signed_in,
             "add": can_record_progress,

@@ -48,7 +48,7 @@ def test_check_upload_refuses_a_script_named_pdf():
 
 
 def test_check_upload_refuses_a_file_over_the_limit():
-    with pytest.raises(UploadRejected, match="tối đa"):
+    with pytest.raises(UploadRejected, match="vượt giới hạn"):
         check_upload(SimpleUploadedFile("lon.pdf", b"%PDF" + b"0" * 2000), max_bytes=1000)
 
 
