@@ -143,7 +143,10 @@ class ProgressEntry(RulesModel):
         }
 
     def __str__(self):
-        return f"{self.target}: {self.value.normalize() if isinstance(self.value, Decimal) else self.value}"
+        # Plain digits ("120", never "1.2E+2"): the audit log keeps this text to name the row.
+        value = format(self.value.normalize(), "f") if isinstance(self.value, Decimal) else self.value
+        day = f" ({self.recorded_on:%d/%m/%Y})" if self.recorded_on else ""
+        return f"{self.target}: {value}{day}"
 
     @property
     def is_withdrawn(self):
