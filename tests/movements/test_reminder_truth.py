@@ -10,9 +10,20 @@ from tests.factories import UnitFactory, UserFactory
 from tests.factories.movements import MovementFactory, RegistrationFactory
 
 
+@pytest.fixture
+def tasks_in_process():
+    """Run Celery tasks in-process even when a broker is configured (eager mode)."""
+    from emulation_portal.celery import app
+
+    was_eager = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = was_eager
+
+
 @pytest.mark.django_db
 def test_reminder_feedback_names_the_units_written_to_and_those_not_reachable(
-    client_as, officer, django_capture_on_commit_callbacks
+    client_as, officer, django_capture_on_commit_callbacks, tasks_in_process
 ):
     movement = MovementFactory()
     registered, reachable, unreachable = UnitFactory(), UnitFactory(name="Sở Tư pháp"), UnitFactory(name="Sở Xây dựng")
