@@ -22,8 +22,9 @@ from portal.numbers import format_number
 from ..enums import TargetDirection
 
 WIDTH, HEIGHT = 520, 220
-LEFT, RIGHT, TOP, BOTTOM = 16, 120, 24, 40  # margins: the right one holds the target's label
+LEFT, RIGHT, TOP, BOTTOM = 40, 40, 24, 40  # room for the first and last labels, centred on their points
 MIN_LABEL_GAP = 78  # pixels between two date labels ("31/12/2025" is about 60 wide)
+MIN_VALUE_GAP_X, MIN_VALUE_GAP_Y = 40, 14  # a value label is left out when it would touch the next one
 
 # One whole sentence per case: direction of the last change x what is better.
 VERDICTS = {
@@ -52,6 +53,7 @@ class Point:
     date_label: str
     value_label: str
     label_x: str = ""  # set when this point's date is labelled on the axis
+    show_value: bool = False  # its value is written above it (the table and tooltip always have it)
 
 
 @dataclass
@@ -108,6 +110,18 @@ def _label_dates(points):
         point.label_x = point.x
 
 
+def _label_values(points):
+    """Write the last value, and each earlier one that does not touch the next value written."""
+    shown = None
+    for point in reversed(points):
+        if shown is None or (
+            float(shown.x) - float(point.x) >= MIN_VALUE_GAP_X
+            or abs(float(shown.y) - float(point.y)) >= MIN_VALUE_GAP_Y
+        ):
+            point.show_value = True
+            shown = point
+
+
 def trend_chart(target, entries):
     """The chart of `entries` (a target's progress, withdrawn ones left out, oldest first)."""
     entries = sorted(entries, key=lambda entry: (entry.recorded_on, entry.pk or 0))
@@ -143,6 +157,7 @@ def trend_chart(target, entries):
         for entry in entries
     ]
     _label_dates(points)
+    _label_values(points)
     trend = trend_of(entries)
     verdict = verdict_of(trend, target.direction)
     unit = target.unit_of_measure
