@@ -14,7 +14,13 @@ class MovementFilterSet(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(
         label=_("Movement kind"), choices=MovementKind.choices, empty_label=_("All kinds")
     )
-    state = django_filters.ChoiceFilter(label=_("State"), choices=MovementState.choices, empty_label=_("All states"))
+    UNDER_WAY = "under_way"
+    state = django_filters.ChoiceFilter(
+        label=_("State"),
+        choices=[(UNDER_WAY, _("Under way (launched, running or interim-reviewed)")), *MovementState.choices],
+        method="filter_state",
+        empty_label=_("All states"),
+    )
     year = django_filters.NumberFilter(label=_("Running in year"), method="filter_year", min_value=1945, max_value=2100)
     lead_unit = django_filters.ModelChoiceFilter(
         label=_("Lead unit"),
@@ -28,6 +34,11 @@ class MovementFilterSet(django_filters.FilterSet):
 
     def filter_q(self, queryset, name, value):
         return queryset.search(value)
+
+    def filter_state(self, queryset, name, value):
+        if value == self.UNDER_WAY:
+            return queryset.filter(state__in=MovementState.open())
+        return queryset.filter(state=value)
 
     def filter_year(self, queryset, name, value):
         year = int(value)

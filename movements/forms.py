@@ -2,14 +2,35 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import Person, Unit
+from portal.dates import check_within
 from portal.forms import ModelForm, number_formfield
 from portal.uploads import DocumentFileField
 
+from .domain import REASON_MAX
+from .domain.progress import progress_date_problem
+from .domain.targets import DEADLINE_OUTSIDE
 from .enums import ReviewKind
 from .models import Movement, MovementDocument, MovementReview, ProgressEntry, Registration, Target
 
 DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"})
 DECIMAL_INPUT = forms.TextInput(attrs={"inputmode": "decimal"})
+PLAN_AFTER_END = _(
+    "The plan date {value} is after the movement's end on {end}: the plan comes before the movement ends."
+)
+
+
+def reason_field(label=None):
+    """The reason of a correction (required, recorded in the history)."""
+    return forms.CharField(
+        label=label or _("Reason for the correction"),
+        max_length=REASON_MAX,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Required; recorded in the history."),
+    )
+
+
+class ReasonForm(forms.Form):
+    reason = reason_field()
 
 
 class MovementForm(ModelForm):
@@ -47,6 +68,14 @@ class MovementForm(ModelForm):
         for name in ("starts_on", "ends_on", "lead_unit"):
             self.fields[name].required = True
 
+    def clean(self):
+        cleaned = super().clean()
+        try:
+            check_within(cleaned.get("plan_date"), None, cleaned.get("ends_on"), PLAN_AFTER_END)
+        except forms.ValidationError as error:
+            self.add_error("plan_date", error)
+        return cleaned
+
 
 class TargetForm(ModelForm):
     class Meta:
@@ -58,6 +87,8 @@ class TargetForm(ModelForm):
         super().__init__(*args, **kwargs)
         if movement is not None:
             self.instance.movement = movement
+        if self.instance.pk:  # a correction of an existing target says why
+            self.fields["reason"] = reason_field()
 
     def clean(self):
         cleaned = super().clean()
@@ -65,16 +96,36 @@ class TargetForm(ModelForm):
         movement = self.instance.movement
         if deadline and movement.starts_on and deadline < movement.starts_on:
             self.add_error("deadline", _("The deadline cannot be before the movement starts."))
+        elif deadline:
+            try:
+                check_within(deadline, movement.starts_on, movement.ends_on, DEADLINE_OUTSIDE)
+            except forms.ValidationError as error:
+                self.add_error("deadline", error)
         return cleaned
 
 
 class ProgressForm(ModelForm):
+    """A progress value; dated within the movement's period. Editing an entry asks for a reason."""
+
     value = number_formfield(ProgressEntry._meta.get_field("value"), min_value=0, widget=DECIMAL_INPUT)
 
     class Meta:
         model = ProgressEntry
         fields = ["recorded_on", "value", "source"]
         widgets = {"recorded_on": DATE_WIDGET}
+
+    def __init__(self, *args, movement=None, correcting=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.movement = movement
+        if correcting:
+            self.fields["reason"] = reason_field()
+
+    def clean_recorded_on(self):
+        day = self.cleaned_data.get("recorded_on")
+        problem = progress_date_problem(self.movement, day) if self.movement is not None else None
+        if problem:
+            raise forms.ValidationError(problem, code="outside_period")
+        return day
 
 
 class RegistrationForm(ModelForm):

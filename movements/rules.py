@@ -37,3 +37,13 @@ can_follow_registrations = is_officer | is_lead_unit_officer
 @rules.predicate
 def leads_registration_movement(user, registration):
     return registration is not None and is_lead_unit_officer(user, registration.movement)
+
+
+@rules.predicate
+def leads_entry_movement(user, entry):
+    """A unit officer of the lead unit of the progress entry's movement (who may record its progress)."""
+    return entry is not None and is_lead_unit_officer(user, entry.target.movement)
+
+
+# Whoever may record a target's progress may correct or withdraw its entries.
+can_correct_progress = is_officer | leads_entry_movement

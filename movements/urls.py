@@ -21,4 +21,10 @@ urlpatterns = [
     path("documents/<int:pk>/", views.document_download, name="document_download"),
     path("reviews/<int:pk>/", views.ReviewDetailView.as_view(), name="review_detail"),
     path("reviews/<int:pk>/honourees/", views.honouree_create, name="honouree_create"),
+    # Part "movements" of issue 11: corrections with a reason.
+    path("progress/<int:pk>/edit/", views.progress_update, name="progress_update"),
+    path("progress/<int:pk>/withdraw/", views.progress_withdraw, name="progress_withdraw"),
+    path("targets/<int:pk>/remove/", views.target_remove, name="target_remove"),
+    path("<int:pk>/reopen/", views.movement_reopen, name="movement_reopen"),
+    path("<int:pk>/delete/", views.movement_delete, name="movement_delete"),
 ]

@@ -1,8 +1,9 @@
 from django.contrib import messages
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, DetailView, UpdateView
@@ -11,17 +12,41 @@ from portal.actions import attempt
 from portal.errors import DomainError
 from portal.lists import FilteredListView
 from portal.mixins import HistoryMixin, ObjectPermissionMixin, PermissionMixin
+from portal.numbers import format_number
 from portal.permissions import object_view
 
 from .domain import MovementClosed
-from .domain.progress import record_progress, statuses_for
-from .domain.registrations import register_unit, registration_overview, request_reminders
+from .domain.progress import correct_progress, record_progress, statuses_for, withdraw_progress
+from .domain.registrations import (
+    register_unit,
+    registration_overview,
+    reminder_feedback,
+    reminder_outcome,
+    request_reminders,
+)
 from .domain.reviews import add_honouree, record_review
-from .domain.workflow import ACTION_LABELS, REACHED_MESSAGES, change_state, next_states
+from .domain.targets import correct_target, current_targets, remove_target
+from .domain.workflow import (
+    ACTION_LABELS,
+    REACHED_MESSAGES,
+    change_state,
+    delete_draft,
+    next_states,
+    reopen_movement,
+)
 from .enums import MovementState
 from .exports import movement_list_export, movement_targets_export
 from .filters import MovementFilterSet
-from .forms import DocumentForm, HonoureeForm, MovementForm, ProgressForm, RegistrationForm, ReviewForm, TargetForm
+from .forms import (
+    DocumentForm,
+    HonoureeForm,
+    MovementForm,
+    ProgressForm,
+    ReasonForm,
+    RegistrationForm,
+    ReviewForm,
+    TargetForm,
+)
 from .models import Movement, MovementDocument, MovementReview, ProgressEntry, Registration, Target
 from .rules import is_officer
 
@@ -32,8 +57,16 @@ def visible_movements(request):
 
 
 def visible_targets(request):
-    return Target.objects.filter(movement__in=Movement.objects.visible_to(request.user)).select_related(
-        "movement__lead_unit"
+    """The current (not removed) targets of the movements this user may see."""
+    return Target.objects.filter(
+        movement__in=Movement.objects.visible_to(request.user), removed_at__isnull=True
+    ).select_related("movement__lead_unit")
+
+
+def visible_entries(request):
+    """The progress entries of the current targets this user may see."""
+    return ProgressEntry.objects.filter(target__in=visible_targets(request)).select_related(
+        "target__movement__lead_unit"
     )
 
 
@@ -65,7 +98,8 @@ class MovementListView(PermissionMixin, FilteredListView):
             Movement.objects.visible_to(self.request.user)
             .select_related("lead_unit")
             .annotate(
-                target_count=Count("targets", distinct=True), registration_count=Count("registrations", distinct=True)
+                target_count=Count("targets", filter=Q(targets__removed_at__isnull=True), distinct=True),
+                registration_count=Count("registrations", distinct=True),
             )
             .order_by("search_text", "pk")
         )
@@ -76,8 +110,11 @@ class MovementListView(PermissionMixin, FilteredListView):
 
 def targets_with_progress(movement):
     return list(
-        movement.targets.prefetch_related(
-            Prefetch("progress", queryset=ProgressEntry.objects.select_related("unit").order_by("recorded_on", "pk"))
+        current_targets(movement).prefetch_related(
+            Prefetch(
+                "progress",
+                queryset=ProgressEntry.objects.select_related("unit", "withdrawn_by").order_by("recorded_on", "pk"),
+            )
         )
     )
 
@@ -85,6 +122,17 @@ def targets_with_progress(movement):
 class MovementDetailView(ObjectPermissionMixin, HistoryMixin, DetailView):
     permission_required = "movements.view_movement"
     template_name = "movements/movement_detail.html"
+
+    def history_children(self, movement):
+        """Targets (removed ones too), progress values (withdrawn ones too), documents, registrations
+        and reviews belong to the movement's history."""
+        return [
+            Target.objects.filter(movement=movement),
+            ProgressEntry.objects.filter(target__movement=movement),
+            MovementDocument.objects.filter(movement=movement),
+            Registration.objects.filter(movement=movement),
+            MovementReview.objects.filter(movement=movement),
+        ]
 
     def get_queryset(self):
         return Movement.objects.visible_to(self.request.user).select_related(
@@ -104,6 +152,11 @@ class MovementDetailView(ObjectPermissionMixin, HistoryMixin, DetailView):
         context["can_change_target"] = is_open and user.has_perm("movements.change_target")
         context["can_add_document"] = is_open and user.has_perm("movements.add_movementdocument")
         context["can_record_progress"] = is_open and user.has_perm("movements.record_progress_movement", movement)
+        # Whoever records progress corrects it: the lead unit's officers and the office.
+        context["can_correct_progress"] = context["can_record_progress"]
+        context["can_remove_target"] = is_open and user.has_perm("movements.delete_target")
+        context["can_reopen"] = movement.is_closed and user.has_perm("movements.reopen_movement", movement)
+        context["can_delete"] = movement.is_draft and user.has_perm("movements.delete_movement", movement)
         context["can_add_review"] = (
             is_open and movement.state != MovementState.DRAFT and user.has_perm("movements.add_movementreview")
         )
@@ -112,10 +165,11 @@ class MovementDetailView(ObjectPermissionMixin, HistoryMixin, DetailView):
             and user.has_perm("movements.register_movement", movement)
             and (is_officer(user) or user.unit_id is not None)
         )
-        if user.has_perm("movements.transition_movement", movement):
+        if is_open and user.has_perm("movements.transition_movement", movement):
             context["transitions"] = [(state, ACTION_LABELS[state]) for state in next_states(movement)]
         if user.has_perm("movements.follow_registrations_movement", movement):
             context["registrations"], context["unregistered"] = registration_overview(movement)
+            context["reminder_outcome"] = reminder_outcome(movement)
             context["can_remind"] = is_open and bool(context["unregistered"])
         elif user.unit_id:
             context["own_registration"] = (
@@ -190,7 +244,7 @@ def target_create(request, movement):
         return closed_redirect(request, movement)
     form = TargetForm(request.POST or None, movement=movement)
     if request.method == "POST" and form.is_valid():
-        form.instance.position = movement.targets.count()
+        form.instance.position = current_targets(movement).count()
         form.save()
         messages.success(request, _("The target was added."))
         return redirect("movements:movement_detail", movement.pk)
@@ -206,9 +260,13 @@ def target_update(request, target):
         return closed_redirect(request, movement)
     form = TargetForm(request.POST or None, instance=target, movement=movement)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("The target was saved."))
-        return redirect("movements:movement_detail", movement.pk)
+        try:
+            correct_target(target=form.instance, reason=form.cleaned_data["reason"], by=request.user)
+        except DomainError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The target was saved."))
+            return redirect("movements:movement_detail", movement.pk)
     context = {"form": form, "movement": movement, "title": _("Edit target")}
     return render(request, "movements/form.html", context, status=400 if request.method == "POST" else 200)
 
@@ -218,7 +276,7 @@ def progress_create(request, target):
     movement = target.movement
     if movement.is_closed:
         return closed_redirect(request, movement)
-    form = ProgressForm(request.POST or None)
+    form = ProgressForm(request.POST or None, movement=movement)
     if request.method == "POST" and form.is_valid():
         try:
             record_progress(
@@ -279,16 +337,18 @@ def registration_edit(request, movement):
 @object_view(visible_movements, "movements.follow_registrations_movement")
 def registration_remind(request, movement):
     try:
-        count = request_reminders(movement=movement, by=request.user, portal_url=request.build_absolute_uri("/"))
+        requested = request_reminders(movement=movement, by=request.user, portal_url=request.build_absolute_uri("/"))
     except DomainError as error:
         messages.error(request, str(error))
     else:
-        if count:
-            messages.success(
-                request, _("Reminders are being sent to {count} units that have not registered.").format(count=count)
-            )
-        else:
+        if not requested:
             messages.info(request, _("Every participating unit has registered."))
+        else:
+            # In embedded mode the task has run by now: say what it did. With a worker, say that
+            # the result will be on the page once the worker has sent them.
+            movement.refresh_from_db()
+            for level, text in reminder_feedback(movement, requested=requested):
+                messages.add_message(request, level, text)
     return redirect("movements:movement_detail", movement.pk)
 
 
@@ -373,3 +433,151 @@ def document_download(request, document):
     except FileNotFoundError:
         raise Http404 from None
     return FileResponse(handle, as_attachment=True, filename=document.file.name.rsplit("/", 1)[-1])
+
+
+# ---------------------------------------------------------------------------
+# Corrections (issue 11, part "movements"): progress edited or withdrawn, targets corrected or
+# removed, a closed movement reopened, a draft deleted; each with a reason the history shows.
+# ---------------------------------------------------------------------------
+def _confirm(request, *, movement, title, question, form, danger=True, status=200):
+    context = {
+        "movement": movement,
+        "title": title,
+        "question": question,
+        "form": form,
+        "danger": danger,
+        "back": reverse("movements:movement_detail", args=[movement.pk])
+        if movement.pk
+        else reverse("movements:movement_list"),
+    }
+    return render(request, "movements/confirm.html", context, status=status)
+
+
+@object_view(visible_entries, "movements.change_progressentry")
+def progress_update(request, entry):
+    """Correct a progress value (date, value, source) with a reason; the chart follows."""
+    movement = entry.target.movement
+    if movement.is_closed:
+        return closed_redirect(request, movement)
+    if entry.is_withdrawn:
+        messages.error(request, _("This progress value has been withdrawn: it can no longer be changed."))
+        return redirect("movements:movement_detail", movement.pk)
+    form = ProgressForm(request.POST or None, instance=entry, movement=movement, correcting=True)
+    if request.method == "POST" and form.is_valid():
+        try:
+            correct_progress(
+                entry=entry,
+                recorded_on=form.cleaned_data["recorded_on"],
+                value=form.cleaned_data["value"],
+                source=form.cleaned_data["source"],
+                reason=form.cleaned_data["reason"],
+                by=request.user,
+            )
+        except DomainError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The progress value was corrected."))
+            return redirect("movements:movement_detail", movement.pk)
+    title = _("Correct a progress value: {indicator}").format(indicator=entry.target.indicator)
+    context = {"form": form, "movement": movement, "title": title, "target": entry.target}
+    return render(request, "movements/form.html", context, status=400 if request.method == "POST" else 200)
+
+
+@object_view(visible_entries, "movements.withdraw_progressentry")
+def progress_withdraw(request, entry):
+    """Withdraw a wrong progress value after a confirmation with a reason; it stays in the history."""
+    movement = entry.target.movement
+    if movement.is_closed:
+        return closed_redirect(request, movement)
+    form = ReasonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        done = attempt(
+            request,
+            lambda: withdraw_progress(entry=entry, reason=form.cleaned_data["reason"], by=request.user),
+            success=_("The progress value was withdrawn: it no longer counts in the chart and the percentages."),
+        )
+        if done:
+            return redirect("movements:movement_detail", movement.pk)
+    question = _("Withdraw the value {value} {unit} of {day} for “{indicator}”? It stays in the history.").format(
+        value=format_number(entry.value),
+        unit=entry.target.unit_of_measure,
+        day=date_format(entry.recorded_on, "SHORT_DATE_FORMAT"),
+        indicator=entry.target.indicator,
+    )
+    status = 400 if request.method == "POST" else 200
+    return _confirm(
+        request, movement=movement, title=_("Withdraw a progress value"), question=question, form=form, status=status
+    )
+
+
+@object_view(visible_targets, "movements.delete_target")
+def target_remove(request, target):
+    """Remove a target from the movement (kept for the history) after a confirmation with a reason."""
+    movement = target.movement
+    if movement.is_closed:
+        return closed_redirect(request, movement)
+    form = ReasonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        done = attempt(
+            request,
+            lambda: remove_target(target=target, reason=form.cleaned_data["reason"], by=request.user),
+            success=_("The target was removed."),
+        )
+        if done:
+            return redirect("movements:movement_detail", movement.pk)
+    question = _("Remove the target “{indicator}” from this movement? Its values stay in the history.").format(
+        indicator=target.indicator
+    )
+    status = 400 if request.method == "POST" else 200
+    return _confirm(request, movement=movement, title=_("Remove a target"), question=question, form=form, status=status)
+
+
+@object_view(visible_movements, "movements.reopen_movement")
+def movement_reopen(request, movement):
+    """An officer reopens a closed movement, with a reason."""
+    form = ReasonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        done = attempt(
+            request,
+            lambda: reopen_movement(movement=movement, reason=form.cleaned_data["reason"], by=request.user),
+            success=_("The movement has been reopened: it is running again."),
+        )
+        if done:
+            return redirect("movements:movement_detail", movement.pk)
+    question = _("Reopen the movement “{name}”? It runs again and its data can be corrected.").format(
+        name=movement.name
+    )
+    status = 400 if request.method == "POST" else 200
+    return _confirm(
+        request,
+        movement=movement,
+        title=_("Reopen the movement"),
+        question=question,
+        form=form,
+        danger=False,
+        status=status,
+    )
+
+
+@object_view(visible_movements, "movements.delete_movement")
+def movement_delete(request, movement):
+    """Delete a draft movement after a confirmation page."""
+    if not movement.is_draft:
+        messages.error(request, _("Only a draft movement can be deleted; a launched one can be closed."))
+        return redirect("movements:movement_detail", movement.pk)
+    form = ReasonForm(request.POST or None)
+    form.fields["reason"].required = False
+    form.fields["reason"].label = _("Reason (optional)")
+    if request.method == "POST" and form.is_valid():
+        name = movement.name
+        done = attempt(
+            request,
+            lambda: delete_draft(movement=movement, reason=form.cleaned_data["reason"], by=request.user),
+            success=_("The draft movement “{name}” was deleted.").format(name=name),
+        )
+        if done:
+            return redirect("movements:movement_list")
+    question = _("Delete the draft movement “{name}” with its targets and documents? This cannot be undone.").format(
+        name=movement.name
+    )
+    return _confirm(request, movement=movement, title=_("Delete the draft movement"), question=question, form=form)

@@ -32,3 +32,32 @@ class FilteredListView(FilterView):
         query.pop("page", None)
         context["querystring"] = query.urlencode()
         return context
+
+
+def list_rows(view_class, user, query="", **kwargs):
+    """The rows the list page `view_class` shows to `user` for the GET query `query` ("state=x").
+
+    Dashboards count their figures with it, so that a figure is the number of rows of the list it
+    links to (`list_link`): the same `get_queryset()` and the same FilterSet, never a second query
+    written by hand. `kwargs` are the URL's arguments (a term's review queue: `pk=term.pk`).
+    """
+    from django.http import HttpRequest, QueryDict
+
+    request = HttpRequest()
+    request.method = "GET"
+    request.GET = QueryDict(query)
+    request.user = user
+    view = view_class()
+    view.setup(request, **kwargs)
+    filterset = view.get_filterset(view.get_filterset_class())
+    if filterset.is_bound and not filterset.is_valid() and view.get_strict():
+        return filterset.queryset.none()
+    return filterset.qs
+
+
+def list_link(url_name, query="", **kwargs):
+    """The address of the list page `list_rows` counted (`url_name` with `kwargs`, then `?query`)."""
+    from django.urls import reverse
+
+    url = reverse(url_name, kwargs=kwargs or None)
+    return f"{url}?{query}" if query else url

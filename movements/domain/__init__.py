@@ -20,3 +20,16 @@ def ensure_open(movement):
     """Raise MovementClosed when `movement` is closed (a closed movement is read-only)."""
     if movement.is_closed:
         raise MovementClosed(movement)
+
+
+REASON_MAX = 1000
+
+
+def required_reason(reason):
+    """The reason of a correction, stripped; MovementError when it is blank or too long."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise MovementError(_("Give a reason for the correction: it is recorded in the history."))
+    if len(reason) > REASON_MAX:
+        raise MovementError(_("The reason is too long: at most {count} characters.").format(count=REASON_MAX))
+    return reason

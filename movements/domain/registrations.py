@@ -1,5 +1,7 @@
 """Registrations of units for a movement, and reminders to those that have not registered."""
 
+from dataclasses import dataclass
+
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -52,57 +54,121 @@ def unregistered_units(movement):
     return Unit.objects.filter(movements=movement).exclude(movement_registrations__movement=movement)
 
 
+@dataclass(frozen=True)
+class ReminderRequest:
+    """What `request_reminders` asked for: how many units, and when (to recognise its result)."""
+
+    count: int
+    requested_at: object
+
+    def __bool__(self):
+        return self.count > 0
+
+
 def request_reminders(*, movement, by, portal_url=""):
     """Ask the worker to email the officers of the units that have not registered.
 
     `portal_url` ("https://thidua.example.vn") makes the link in the email absolute.
 
     Side effects: enqueues the `movements.remind_unregistered` task once the transaction commits.
-    Returns how many units will be reminded. Raises MovementClosed on a closed movement.
+    Returns a ReminderRequest (how many units are to be reminded, and when it was asked); what was
+    really sent is recorded on the movement by the task (`send_reminders`). Raises MovementClosed
+    on a closed movement.
     """
     from ..tasks import remind_unregistered
 
     ensure_open(movement)
-    count = unregistered_units(movement).count()
-    if count:
+    requested = ReminderRequest(count=unregistered_units(movement).count(), requested_at=timezone.now())
+    if requested.count:
         movement_id = movement.pk
         transaction.on_commit(lambda: remind_unregistered.delay(movement_id=movement_id, portal_url=portal_url))
-    return count
+    return requested
 
 
 def send_reminders(*, movement, portal_url=""):
-    """Email every unit officer (with an address) of each unit that has not registered.
+    """Remind each unit that has not registered (its active unit officers with an email address).
 
-    Side effects: sends one email per unit; sets `movement.last_reminded_at`. Returns the number
-    of emails sent.
+    Side effects: one `portal.notifications.notify(kind=REMINDER, units=[unit], ...)` per unit
+    that has such an officer; records on the movement what really happened: `last_reminded_at`,
+    the units written to (`last_reminder_sent_to`) and those no one could be written to
+    (`last_reminder_unreachable`). Returns the number of units reminded.
     """
     from django.conf import settings
-    from django.core.mail import EmailMessage, get_connection
     from django.template.loader import render_to_string
     from django.urls import reverse
     from django.utils import translation
 
-    from directory.models import User
+    from portal.notifications import NotificationKind, notify
 
     units = list(unregistered_units(movement).order_by("search_text"))
-    recipients = {}
-    for user in User.objects.filter(unit__in=units, is_unit_officer=True, is_active=True).exclude(email=""):
-        recipients.setdefault(user.unit_id, []).append(user.email)
-    messages = []
+    link = reverse("movements:registration_edit", args=[movement.pk])
+    reached, unreachable = [], []
     with translation.override(settings.LANGUAGE_CODE):
         subject = str(_("Reminder: register for the movement “{name}”")).format(name=movement.name)
         for unit in units:
-            if unit.pk not in recipients:
-                continue
             body = render_to_string(
                 "movements/email/reminder.txt",
-                {
-                    "movement": movement,
-                    "unit": unit,
-                    "link": portal_url.rstrip("/") + reverse("movements:registration_edit", args=[movement.pk]),
-                },
+                {"movement": movement, "unit": unit, "link": portal_url.rstrip("/") + link},
             )
-            messages.append(EmailMessage(subject=subject, body=body, to=sorted(recipients[unit.pk])))
-    sent = get_connection().send_messages(messages) if messages else 0
-    Movement.objects.filter(pk=movement.pk).update(last_reminded_at=timezone.now())
-    return sent or 0
+            written = notify(kind=NotificationKind.REMINDER, units=[unit], subject=subject, body=body, link=link)
+            (reached if written else unreachable).append(unit.name)
+    Movement.objects.filter(pk=movement.pk).update(
+        last_reminded_at=timezone.now(),
+        last_reminder_sent_to="\n".join(reached),
+        last_reminder_unreachable="\n".join(unreachable),
+    )
+    return len(reached)
+
+
+def reminder_outcome(movement):
+    """What the movement's last reminder did, as (message level, one sentence) pairs for the page."""
+    from django.contrib import messages
+
+    if movement.last_reminded_at is None:
+        return []
+    outcome = []
+    reached, unreachable = movement.reminded_units, movement.unreachable_units
+    if reached:
+        outcome.append(
+            (
+                messages.SUCCESS,
+                _("Reminders were sent to {count} units: {units}.").format(
+                    count=len(reached), units="; ".join(reached)
+                ),
+            )
+        )
+    else:
+        outcome.append((messages.WARNING, _("No reminder could be sent.")))
+    if unreachable:
+        outcome.append(
+            (
+                messages.WARNING,
+                _("These units have no unit officer with an email address and were not reminded: {units}.").format(
+                    units="; ".join(unreachable)
+                ),
+            )
+        )
+    return outcome
+
+
+def reminder_feedback(movement, *, requested):
+    """What to tell the officer who asked for reminders (`requested`, a ReminderRequest).
+
+    When the task has already run (embedded mode), the truth: the units reminded and those that
+    could not be. When a worker will send them, that they are on their way and that the page will
+    show the result.
+    """
+    from django.contrib import messages
+
+    done = movement.last_reminded_at is not None and movement.last_reminded_at >= requested.requested_at
+    if done:
+        return reminder_outcome(movement)
+    return [
+        (
+            messages.INFO,
+            _(
+                "Reminders to {count} units that have not registered are on their way; "
+                "this page shows to whom they were sent once they are."
+            ).format(count=requested.count),
+        )
+    ]

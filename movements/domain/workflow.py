@@ -4,11 +4,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.audit import because
 from portal.workflow import Transitions
 
 from ..enums import MovementState
 from ..models import Movement
-from . import MovementClosed, MovementError, ensure_open
+from . import MovementClosed, MovementError, ensure_open, required_reason
 
 CLOSED_MESSAGE = MovementClosed.default_message
 
@@ -102,3 +103,50 @@ def launch_movement(*, movement, by):
 def close_movement(*, movement, by):
     """Close a movement: from then on it is read-only. Side effects: as change_state."""
     return change_state(movement=movement, to=MovementState.CLOSED, by=by)
+
+
+# Reopening is the one way out of "closed": an officer's correction with a reason, never a plain move.
+REOPENING = Transitions(
+    {state: ({MovementState.RUNNING} if state == MovementState.CLOSED else set()) for state in MovementState},
+    refusals={MovementState.RUNNING: _("Only a closed movement can be reopened.")},
+    error=MovementError,
+)
+
+
+@transaction.atomic
+def reopen_movement(*, movement, by, reason):
+    """Reopen a closed movement (it runs again and its data can be corrected), saying why.
+
+    Side effects: locks the movement row, writes state "running", `state_changed_at` and
+    `state_changed_by` inside `portal.audit.because(reason)` (the history shows the reason).
+    Raises MovementError without a reason or when the movement is not closed; writes nothing then.
+    """
+    reason = required_reason(reason)
+    movement = Movement.objects.select_for_update().get(pk=movement.pk)
+    REOPENING.check(MovementState(movement.state), MovementState.RUNNING)
+    movement.state = MovementState.RUNNING
+    movement.state_changed_at = timezone.now()
+    movement.state_changed_by = by
+    with because(reason):
+        movement.save(update_fields=["state", "state_changed_at", "state_changed_by", "updated_at"])
+    return movement
+
+
+@transaction.atomic
+def delete_draft(*, movement, by, reason=""):
+    """Delete a draft movement (nothing has been launched: no unit registered, nothing reported).
+
+    Side effects: locks the movement row and deletes it with its targets and documents (the audit
+    log keeps their entries, with `reason` when given). Raises MovementError when the movement is
+    no longer a draft, and writes nothing.
+    """
+    from django.db.models import ProtectedError
+
+    movement = Movement.objects.select_for_update().get(pk=movement.pk)
+    if movement.state != MovementState.DRAFT:
+        raise MovementError(_("Only a draft movement can be deleted; a launched one can be closed."))
+    try:
+        with because(reason), transaction.atomic():
+            movement.delete()
+    except ProtectedError:
+        raise MovementError(_("This draft is used elsewhere in the portal and cannot be deleted.")) from None

@@ -92,6 +92,12 @@ class Movement(FoldedSearchMixin, RulesModel):
         related_name="+",
     )
     last_reminded_at = models.DateTimeField(_("last reminder sent at"), null=True, blank=True, editable=False)
+    # What the last reminder really did (written by the task that sent it): the units written to
+    # and those that have no unit officer with an email address, one name a line.
+    last_reminder_sent_to = models.TextField(_("last reminder sent to"), blank=True, editable=False)
+    last_reminder_unreachable = models.TextField(
+        _("units the last reminder could not reach"), blank=True, editable=False
+    )
     search_text = models.TextField(editable=False, db_index=True, default="")
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
@@ -115,6 +121,7 @@ class Movement(FoldedSearchMixin, RulesModel):
             "change": is_officer,
             "delete": is_officer,
             "transition": is_officer,
+            "reopen": is_officer,
             "record_progress": can_record_progress,
             "register": can_register,
             "follow_registrations": can_follow_registrations,
@@ -135,6 +142,18 @@ class Movement(FoldedSearchMixin, RulesModel):
     @property
     def is_closed(self):
         return self.state == MovementState.CLOSED
+
+    @property
+    def is_draft(self):
+        return self.state == MovementState.DRAFT
+
+    @property
+    def reminded_units(self):
+        return [name for name in self.last_reminder_sent_to.splitlines() if name]
+
+    @property
+    def unreachable_units(self):
+        return [name for name in self.last_reminder_unreachable.splitlines() if name]
 
     @property
     def is_open_for_registration(self):

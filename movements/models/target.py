@@ -9,7 +9,7 @@ from rules.contrib.models import RulesModel
 from directory.rules import is_officer, is_signed_in
 
 from ..enums import TargetDirection
-from ..rules import can_record_progress
+from ..rules import can_correct_progress, can_record_progress
 
 
 class Target(RulesModel):
@@ -34,6 +34,18 @@ class Target(RulesModel):
     target_value = models.DecimalField(_("target value"), max_digits=18, decimal_places=4)
     deadline = models.DateField(_("deadline"))
     position = models.PositiveIntegerField(_("order"), default=0)
+    # A removed target is kept (its progress and history stay readable) but leaves the page.
+    removed_at = models.DateTimeField(_("removed at"), null=True, blank=True, editable=False)
+    removed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("removed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    removal_reason = models.TextField(_("reason for the removal"), blank=True, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -63,6 +75,10 @@ class Target(RulesModel):
 
     def __str__(self):
         return self.indicator
+
+    @property
+    def is_removed(self):
+        return self.removed_at is not None
 
     def clean(self):
         from django.core.exceptions import ValidationError
@@ -104,6 +120,18 @@ class ProgressEntry(RulesModel):
         editable=False,
         related_name="+",
     )
+    # A withdrawn value is kept and shown in the history, but leaves the chart and the percentages.
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True, editable=False)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("withdrawn by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    withdrawal_reason = models.TextField(_("reason for the withdrawal"), blank=True, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -121,9 +149,17 @@ class ProgressEntry(RulesModel):
         rules_permissions = {
             "view": is_signed_in,
             "add": can_record_progress,
-            "change": is_officer,
+            "change": can_correct_progress,
+            "withdraw": can_correct_progress,
             "delete": is_officer,
         }
 
     def __str__(self):
-        return f"{self.target}: {self.value.normalize() if isinstance(self.value, Decimal) else self.value}"
+        # Plain digits ("120", never "1.2E+2"): the audit log keeps this text to name the row.
+        value = format(self.value.normalize(), "f") if isinstance(self.value, Decimal) else self.value
+        day = f" ({self.recorded_on:%d/%m/%Y})" if self.recorded_on else ""
+        return f"{self.target}: {value}{day}"
+
+    @property
+    def is_withdrawn(self):
+        return self.withdrawn_at is not None

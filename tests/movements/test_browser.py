@@ -75,3 +75,35 @@ def test_launch_register_record_progress_and_read_the_chart(sign_in_page, office
     assert "Chỉ tiêu và kết quả thực hiện" in page.locator("body").inner_text()
     registrations = page.locator("section.registrations")
     assert registrations.locator("tr.registered").count() == 2
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_officer_withdraws_a_wrong_progress_value_and_the_chart_changes(sign_in_page, officer):
+    from datetime import date
+    from decimal import Decimal
+
+    from tests.factories.movements import MovementFactory, ProgressEntryFactory, TargetFactory
+
+    movement = MovementFactory(starts_on=date(2021, 1, 1), ends_on=date(2025, 12, 31))
+    target = TargetFactory(movement=movement, indicator="Số xã đạt chuẩn", unit_of_measure="xã", target_value=200)
+    ProgressEntryFactory(target=target, recorded_on=date(2022, 12, 31), value=Decimal(100))
+    ProgressEntryFactory(target=target, recorded_on=date(2023, 6, 30), value=Decimal(1900))  # a 0 too many
+
+    page = sign_in_page(officer)
+    page.wait_for_url("**/")
+    page.goto(f"/movements/{movement.pk}/")
+    row = page.locator("table.targets tbody tr").first
+    assert row.locator("svg.trend circle").count() == 2
+    assert "950%" in row.inner_text()
+
+    row.locator("details.progress-entries summary").click()
+    row.locator("li.entry", has_text="1.900").get_by_role("link", name="Rút").click()
+    page.fill("#id_reason", "Gõ thừa một số 0")
+    page.get_by_role("button", name="Đồng ý, thực hiện").click()
+
+    assert "Đã rút kết quả thực hiện" in page.locator(".messages").inner_text()
+    row = page.locator("table.targets tbody tr").first
+    assert row.locator("svg.trend circle").count() == 1
+    assert "50%" in row.inner_text() and "950%" not in row.inner_text()
+    assert "Gõ thừa một số 0" in page.locator("section.history").inner_text()

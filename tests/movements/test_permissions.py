@@ -96,6 +96,7 @@ def form_data(url_name, objects):
             "direction": "higher",
             "target_value": "25",
             "deadline": "31/12/2025",
+            "reason": "Điều chỉnh theo kế hoạch mới",  # a correction of a target says why
         }
     if url_name == "movements:progress_create":
         return {"recorded_on": "30/06/2023", "value": "8,82", "source": "Báo cáo 6 tháng"}

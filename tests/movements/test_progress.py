@@ -46,8 +46,8 @@ def test_target_status_uses_the_latest_value_and_shows_the_trend():
     assert status.latest.value == Decimal("8.82")
     assert status.percent == Decimal("35.28")
     assert status.trend == "up"
-    assert len(status.chart["dots"]) == 2
-    assert "," not in status.chart["target_y"]
+    assert len(status.chart.points) == 2
+    assert "," not in status.chart.target_y
 
 
 @pytest.mark.django_db

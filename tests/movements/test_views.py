@@ -365,6 +365,7 @@ def test_officer_corrects_a_target_and_the_change_is_in_the_history(client_as, o
             "direction": "higher",
             "target_value": "25",
             "deadline": "31/12/2025",
+            "reason": "Sửa theo Kế hoạch điều chỉnh",
         },
     )
 
