@@ -8,13 +8,18 @@ and related objects' names, in a fixed number of queries whatever the history's 
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
+from decimal import Decimal, InvalidOperation
 
 from auditlog.models import LogEntry
 from auditlog.registry import auditlog
 from django.db import models
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+
+from .numbers import format_number
 
 ACTION_LABELS = {
     LogEntry.Action.CREATE: _("created"),
@@ -32,6 +37,7 @@ HISTORY_PERMISSION = "portal.view_history"
 NOT_AUDITED = ("id", "search_text", "updated_at", "created_at")
 
 _reason = ContextVar("audit_reason", default="")
+_import = ContextVar("audit_import", default=None)
 
 
 @contextmanager
@@ -48,11 +54,31 @@ def because(reason):
         _reason.reset(token)
 
 
+@contextmanager
+def during_import(record_pk):
+    """Tag every audit entry written inside this block with the import (`ImportRecord`) it belongs to."""
+    token = _import.set(record_pk)
+    try:
+        yield
+    finally:
+        _import.reset(token)
+
+
+def _context_data():
+    """What the current block adds to an entry's `additional_data`: the reason, the import."""
+    data = {}
+    if reason := _reason.get():
+        data["reason"] = reason
+    if (record_pk := _import.get()) is not None:
+        data["import"] = record_pk
+    return data
+
+
 def _attach_reason(sender, instance, **kwargs):
-    """pre_save receiver of LogEntry: stores the current reason in `additional_data`."""
-    reason = _reason.get()
-    if reason and instance.pk is None:
-        instance.additional_data = {**(instance.additional_data or {}), "reason": reason}
+    """pre_save receiver of LogEntry: stores the current reason (and import) in `additional_data`."""
+    data = _context_data()
+    if data and instance.pk is None:
+        instance.additional_data = {**(instance.additional_data or {}), **data}
 
 
 def connect_reasons():
@@ -61,13 +87,38 @@ def connect_reasons():
     pre_save.connect(_attach_reason, sender=LogEntry, dispatch_uid="portal.audit.reason")
 
 
-def register(*model_classes, exclude_fields=(), m2m_fields=()):
+# model -> the names of its foreign keys to the records whose history lists its rows (`parents=`).
+PARENTS = {}
+
+
+def _parent_keys(instance):
+    """`additional_data` of an entry about `instance`: the pks of its parents, so that the parent's
+    history still finds the entry once the row itself is deleted."""
+    names = PARENTS.get(type(instance), ())
+    parents = {name: str(getattr(instance, f"{name}_id")) for name in names if getattr(instance, f"{name}_id", None)}
+    return {"parents": parents} if parents else None
+
+
+def register(*model_classes, exclude_fields=(), m2m_fields=(), parents=()):
     """Record every change of these models' own columns, and of the named many-to-many fields
-    (additions and removals), in the audit history."""
+    (additions and removals), in the audit history.
+
+    `parents` names the foreign keys to the records whose history shows these rows (a nominee's
+    `proposal`): each entry keeps the parent's pk, so a row withdrawn or deleted since still
+    appears in the parent's history (`history_for(parent, children=[...])`).
+    """
     for model_class in model_classes:
         skipped = set(NOT_AUDITED) | set(exclude_fields)
         columns = [field.name for field in model_class._meta.concrete_fields if field.name not in skipped]
+        if parents:
+            PARENTS[model_class] = tuple(parents)
+            model_class.get_additional_data = _parent_keys
         auditlog.register(model_class, include_fields=columns, m2m_fields=set(m2m_fields))
+
+
+def parent_data(instance):
+    """The `additional_data` an audit entry written by hand (a bulk import) gives `instance`."""
+    return _parent_keys(instance)
 
 
 @dataclass
@@ -87,7 +138,35 @@ class HistoryRow:
     subject: str = ""  # for a child row's entry (a score of a sheet): which row changed
 
 
-def _display(model_field, raw, related_names):
+def is_year_field(model_field):
+    """A column holding a year (`year`, `*_year`): shown as written, never grouped (2023, not 2.023)."""
+    name = getattr(model_field, "name", "") or ""
+    return name == "year" or name.endswith("_year")
+
+
+def _local_datetime(raw):
+    """A stored datetime ("2026-12-01 19:42:32.084050", UTC when naive) as local dd/mm/yyyy HH:mm."""
+    text = str(raw).strip().replace("T", " ", 1)
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return str(raw)
+    if timezone.is_naive(moment):
+        moment = moment.replace(tzinfo=UTC)
+    return date_format(timezone.localtime(moment), "SHORT_DATETIME_FORMAT")
+
+
+def _number(raw):
+    try:
+        return format_number(Decimal(str(raw)))
+    except (InvalidOperation, ValueError):
+        return str(raw)
+
+
+def display_value(model_field, raw, related_names=None):
+    """A value as an audit entry stored it (text), the way people read it: choices by label,
+    yes/no, related rows by name, local date-times and dates dd/mm/yyyy, numbers grouped
+    (`portal.numbers.format_number`) except years."""
     if raw in (None, "None", ""):
         return "—"
     if model_field is None:
@@ -97,13 +176,22 @@ def _display(model_field, raw, related_names):
     if isinstance(model_field, models.BooleanField):
         return str(_("yes")) if raw in (True, "True", "true") else str(_("no"))
     if model_field.is_relation and model_field.many_to_one:
-        return related_names.get((model_field.related_model, str(raw)), str(raw))
-    if isinstance(model_field, models.DateField) and not isinstance(model_field, models.DateTimeField):
+        return (related_names or {}).get((model_field.related_model, str(raw)), str(raw))
+    if isinstance(model_field, models.DateTimeField):
+        return _local_datetime(raw)
+    if isinstance(model_field, models.DateField):
         try:
-            return date_format(date.fromisoformat(str(raw)), "SHORT_DATE_FORMAT")
+            return date_format(date.fromisoformat(str(raw)[:10]), "SHORT_DATE_FORMAT")
         except ValueError:
             return str(raw)
+    if is_year_field(model_field):
+        return str(raw)
+    if isinstance(model_field, models.DecimalField | models.FloatField | models.IntegerField):
+        return _number(raw)
     return str(raw)
+
+
+_display = display_value
 
 
 def _m2m_change(model_field, values):
@@ -124,18 +212,15 @@ def history_for(obj, limit=HISTORY_LIMIT, *, children=()):
     """The latest changes of `obj`, newest first, ready for display.
 
     `children` are querysets of rows that belong to `obj` (a sheet's scores, a proposal's nominees):
-    their entries are merged in, each row naming the child it concerns (`subject`). Child rows
-    deleted since are not listed (their entries are found through the rows that still exist).
+    their entries are merged in, each row naming the child it concerns (`subject`). Rows deleted
+    since are listed too when their model is registered with `parents=` naming the foreign key to
+    `obj` (their entries keep the parent's pk). One query per queryset, whatever the history's length.
     """
     entries = list(
         LogEntry.objects.get_for_object(obj).select_related("actor", "content_type").order_by("-timestamp")[:limit]
     )
     for queryset in children:
-        entries += list(
-            LogEntry.objects.get_for_objects(queryset)
-            .select_related("actor", "content_type")
-            .order_by("-timestamp")[:limit]
-        )
+        entries += list(_child_entries(obj, queryset).select_related("actor", "content_type").order_by("-timestamp")[:limit])
     entries.sort(key=lambda entry: (entry.timestamp, entry.pk), reverse=True)
     entries = entries[:limit]
     fields = {}
@@ -198,6 +283,19 @@ def history_for(obj, limit=HISTORY_LIMIT, *, children=()):
     return rows
 
 
+def _child_entries(obj, queryset):
+    """The entries of the rows of `queryset` and, through the parent keys, of those deleted since."""
+    from django.contrib.contenttypes.models import ContentType
+
+    model = queryset.model
+    content_type = ContentType.objects.get_for_model(model)
+    condition = Q(object_id__in=queryset.order_by().values("pk"))  # a subquery: one query in all
+    for name in PARENTS.get(model, ()):
+        if model._meta.get_field(name).related_model is type(obj):
+            condition |= Q(**{f"additional_data__parents__{name}": str(obj.pk)})
+    return LogEntry.objects.filter(condition, content_type=content_type)
+
+
 def history_visible_to(user, obj, *, children=()):
     """The history of `obj` (and of its `children` querysets) for a detail page, or None when `user`
     may not read audit history.
@@ -207,6 +305,40 @@ def history_visible_to(user, obj, *, children=()):
     context as `history`.
     """
     return history_for(obj, children=children) if user.has_perm(HISTORY_PERMISSION) else None
+
+
+def log_created(objects, *, actor=None):
+    """One CREATE audit entry per row just bulk-inserted (`bulk_create` writes none), with the
+    row's values as its changes, `actor` as who, and the current reason and import; written with
+    one bulk insert. Rows need their pk (PostgreSQL and SQLite return it). Returns the count."""
+    from auditlog.diff import model_instance_diff
+    from django.contrib.contenttypes.models import ContentType
+
+    objects = [instance for instance in objects if instance.pk is not None]
+    if not objects or not auditlog.contains(type(objects[0])):
+        return 0
+    content_type = ContentType.objects.get_for_model(type(objects[0]))
+    context = _context_data()
+    now = timezone.now()
+    entries = []
+    for instance in objects:
+        additional = {**(_parent_keys(instance) or {}), **context}
+        entries.append(
+            LogEntry(
+                content_type=content_type,
+                object_pk=str(instance.pk),
+                object_id=instance.pk,
+                object_repr=str(instance),
+                action=LogEntry.Action.CREATE,
+                changes=model_instance_diff(None, instance) or {},
+                actor=actor if getattr(actor, "pk", None) else None,
+                actor_email=getattr(actor, "email", None) or None,
+                additional_data=additional or None,
+                timestamp=now,
+            )
+        )
+    LogEntry.objects.bulk_create(entries, batch_size=1000)
+    return len(entries)
 
 
 def acting_as(user):
