@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from .dates import is_year_field
 from .numbers import format_number
 
 ACTION_LABELS = {
@@ -138,12 +139,6 @@ class HistoryRow:
     subject: str = ""  # for a child row's entry (a score of a sheet): which row changed
 
 
-def is_year_field(model_field):
-    """A column holding a year (`year`, `*_year`): shown as written, never grouped (2023, not 2.023)."""
-    name = getattr(model_field, "name", "") or ""
-    return name == "year" or name.endswith("_year")
-
-
 def _local_datetime(raw):
     """A stored datetime ("2026-12-01 19:42:32.084050", UTC when naive) as local dd/mm/yyyy HH:mm."""
     text = str(raw).strip().replace("T", " ", 1)
@@ -185,7 +180,7 @@ def display_value(model_field, raw, related_names=None):
         except ValueError:
             return str(raw)
     if is_year_field(model_field):
-        return str(raw)
+        return str(raw)  # a year as written: 2023, never 2.023
     if isinstance(model_field, models.DecimalField | models.FloatField | models.IntegerField):
         return _number(raw)
     return str(raw)
@@ -220,7 +215,9 @@ def history_for(obj, limit=HISTORY_LIMIT, *, children=()):
         LogEntry.objects.get_for_object(obj).select_related("actor", "content_type").order_by("-timestamp")[:limit]
     )
     for queryset in children:
-        entries += list(_child_entries(obj, queryset).select_related("actor", "content_type").order_by("-timestamp")[:limit])
+        entries += list(
+            _child_entries(obj, queryset).select_related("actor", "content_type").order_by("-timestamp")[:limit]
+        )
     entries.sort(key=lambda entry: (entry.timestamp, entry.pk), reverse=True)
     entries = entries[:limit]
     fields = {}

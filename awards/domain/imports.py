@@ -6,10 +6,9 @@ pipeline `portal.imports` (row errors, limits, NFC, one transaction).
 
 from dataclasses import dataclass
 
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-
-from django.urls import reverse
 
 from directory.models import Person, Unit
 from portal.audit import log_created
