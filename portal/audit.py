@@ -80,6 +80,8 @@ def _attach_reason(sender, instance, **kwargs):
     data = _context_data()
     if data and instance.pk is None:
         instance.additional_data = {**(instance.additional_data or {}), **data}
+        if "import" in data:
+            instance.cid = import_cid(data["import"])
 
 
 def connect_reasons():
@@ -219,11 +221,18 @@ def history_for(obj, limit=HISTORY_LIMIT, *, children=()):
             _child_entries(obj, queryset).select_related("actor", "content_type").order_by("-timestamp")[:limit]
         )
     entries.sort(key=lambda entry: (entry.timestamp, entry.pk), reverse=True)
-    entries = entries[:limit]
+    return history_rows(entries[:limit], obj=obj)
+
+
+def history_rows(entries, *, obj=None):
+    """Audit entries (with `actor` and `content_type` selected) as HistoryRows: field labels, values
+    formatted for people, related rows by name (one query per related model). An entry about
+    another row than `obj` names it (`subject`)."""
     fields = {}
+    own_type = type(obj) if obj is not None else None
 
     def fields_by_name(entry):
-        model = entry.content_type.model_class() if entry.content_type_id else type(obj)
+        model = entry.content_type.model_class() if entry.content_type_id else own_type
         if model not in fields:
             fields[model] = _fields_of(model) if model is not None else {}
         return fields[model]
@@ -246,7 +255,6 @@ def history_for(obj, limit=HISTORY_LIMIT, *, children=()):
         for pk, related in related_model._default_manager.in_bulk(valid_pks).items():
             related_names[(related_model, str(pk))] = str(related)
 
-    own_type = type(obj)
     rows = []
     for entry in entries:
         by_name = fields_by_name(entry)
@@ -257,7 +265,7 @@ def history_for(obj, limit=HISTORY_LIMIT, *, children=()):
             reason=(entry.additional_data or {}).get("reason", "") if isinstance(entry.additional_data, dict) else "",
         )
         model = entry.content_type.model_class() if entry.content_type_id else own_type
-        if model is not own_type or str(entry.object_pk) != str(obj.pk):
+        if obj is None or model is not own_type or str(entry.object_pk) != str(obj.pk):
             row.subject = entry.object_repr
         for name, values in (entry.changes_dict or {}).items():
             model_field = by_name.get(name)
@@ -281,16 +289,36 @@ def history_for(obj, limit=HISTORY_LIMIT, *, children=()):
 
 
 def _child_entries(obj, queryset):
-    """The entries of the rows of `queryset` and, through the parent keys, of those deleted since."""
+    """The entries of the rows of `queryset` and of those deleted since (found by their DELETE entry,
+    which keeps the parent's pk; deletions are few, so the lookup stays cheap). One query."""
     from django.contrib.contenttypes.models import ContentType
 
     model = queryset.model
     content_type = ContentType.objects.get_for_model(model)
-    condition = Q(object_id__in=queryset.order_by().values("pk"))  # a subquery: one query in all
+    condition = Q(object_id__in=queryset.order_by().values("pk"))
     for name in PARENTS.get(model, ()):
         if model._meta.get_field(name).related_model is type(obj):
-            condition |= Q(**{f"additional_data__parents__{name}": str(obj.pk)})
+            deleted = LogEntry.objects.filter(
+                content_type=content_type,
+                action=LogEntry.Action.DELETE,
+                **{f"additional_data__parents__{name}": str(obj.pk)},
+            ).values("object_id")
+            condition |= Q(object_id__in=deleted)
     return LogEntry.objects.filter(condition, content_type=content_type)
+
+
+def import_cid(record_pk):
+    """The correlation id (an indexed column) of every audit entry an import writes."""
+    return f"import-{record_pk}"
+
+
+def import_entries(record_pk):
+    """The audit entries written by one import (`portal.models.ImportRecord`), oldest first."""
+    return (
+        LogEntry.objects.filter(cid=import_cid(record_pk))
+        .select_related("actor", "content_type")
+        .order_by("timestamp", "pk")
+    )
 
 
 def history_visible_to(user, obj, *, children=()):
@@ -331,6 +359,7 @@ def log_created(objects, *, actor=None):
                 actor=actor if getattr(actor, "pk", None) else None,
                 actor_email=getattr(actor, "email", None) or None,
                 additional_data=additional or None,
+                cid=import_cid(context["import"]) if "import" in context else None,
                 timestamp=now,
             )
         )

@@ -3,6 +3,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .text import FoldedSearchMixin
+
 
 class WorkerHeartbeat(models.Model):
     """The last time a Celery worker ran the heartbeat task; /healthz reports it."""
@@ -41,7 +43,7 @@ class ImportRecordQuerySet(models.QuerySet):
         return self if user.has_perm(HISTORY_PERMISSION) else self.none()
 
 
-class ImportRecord(models.Model):
+class ImportRecord(FoldedSearchMixin, models.Model):
     """One import that wrote rows: who, when, what kind, which file, how many rows.
 
     Each row's audit entry carries this record's pk (`additional_data["import"]`).
@@ -63,8 +65,10 @@ class ImportRecord(models.Model):
     updated_count = models.PositiveIntegerField(_("rows updated"), default=0)
     subject = models.CharField(_("imported into"), max_length=255, blank=True)
     link = models.CharField(_("link"), max_length=255, blank=True)
+    search_text = models.CharField(max_length=600, editable=False, default="")
 
     objects = ImportRecordQuerySet.as_manager()
+    search_text_max_length = 600
 
     class Meta:
         verbose_name = _("import")
@@ -73,3 +77,6 @@ class ImportRecord(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.file_name}"
+
+    def search_words(self):
+        return [self.file_name, self.subject]
