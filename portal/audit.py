@@ -332,17 +332,36 @@ def history_visible_to(user, obj, *, children=()):
     return history_for(obj, children=children) if user.has_perm(HISTORY_PERMISSION) else None
 
 
+def _created_changes(instance, fields, get_field_value):
+    """{column: ["None", value as text]} of a new row's filled columns, as auditlog writes them
+    (its own reading only where it converts: date-times to UTC, JSON)."""
+    changes = {}
+    for model_field in fields:
+        if isinstance(model_field, models.DateTimeField | models.JSONField):
+            value = get_field_value(instance, model_field)
+        else:
+            value = getattr(instance, model_field.attname)
+        if value is not None and value != "None":
+            changes[model_field.name] = ["None", str(value)]
+    return changes
+
+
 def log_created(objects, *, actor=None):
     """One CREATE audit entry per row just bulk-inserted (`bulk_create` writes none), with the
     row's values as its changes, `actor` as who, and the current reason and import; written with
     one bulk insert. Rows need their pk (PostgreSQL and SQLite return it). Returns the count."""
-    from auditlog.diff import model_instance_diff
+    from auditlog.diff import get_field_value, get_fields_in_model
     from django.contrib.contenttypes.models import ContentType
 
     objects = [instance for instance in objects if instance.pk is not None]
     if not objects or not auditlog.contains(type(objects[0])):
         return 0
-    content_type = ContentType.objects.get_for_model(type(objects[0]))
+    model = type(objects[0])
+    included = set(auditlog.get_model_fields(model)["include_fields"])
+    # What auditlog's own diff of a new row holds (every audited column, "None" before), computed
+    # with the field list read once instead of once per row.
+    audited = [f for f in get_fields_in_model(objects[0]) if f.name in included and f.name not in NOT_AUDITED]
+    content_type = ContentType.objects.get_for_model(model)
     context = _context_data()
     now = timezone.now()
     entries = []
@@ -355,7 +374,7 @@ def log_created(objects, *, actor=None):
                 object_id=instance.pk,
                 object_repr=str(instance),
                 action=LogEntry.Action.CREATE,
-                changes=model_instance_diff(None, instance) or {},
+                changes=_created_changes(instance, audited, get_field_value),
                 actor=actor if getattr(actor, "pk", None) else None,
                 actor_email=getattr(actor, "email", None) or None,
                 additional_data=additional or None,

@@ -27,7 +27,7 @@ class WorkerHeartbeat(models.Model):
 class ImportKind(models.TextChoices):
     """What an import file held; each caller of `portal.imports.run_import` passes its kind."""
 
-    AWARD_HISTORY = "award_history", _("Award history")
+    AWARD_HISTORY = "award_history", _("Past award records")
     NOMINEES = "nominees", _("Nominees of a proposal")
     UNITS = "units", _("Units")
     PEOPLE = "people", _("People")
