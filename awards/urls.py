@@ -37,4 +37,5 @@ urlpatterns = [
     path("council/votes/<int:pk>/edit/", corrections.vote_edit, name="vote_edit"),
     path("council/<int:pk>/edit/", corrections.session_edit, name="session_edit"),
     path("decisions/<int:pk>/edit/", corrections.decision_edit, name="decision_edit"),
+    path("nominees/<int:pk>/override/withdraw/", corrections.override_withdraw, name="override_withdraw"),
 ]

@@ -277,3 +277,22 @@ def correct_decision(*, decision, number, signed_on, signer, level, by, reason):
                     _("Another decision already has the number {number}.").format(number=number)
                 ) from None
     return decision
+
+
+def withdraw_override(*, nominee, by, reason):
+    """The office withdraws its override of a failed eligibility check (the nominee is not decided yet);
+    a reason is required.
+
+    Side effects: clears override_reason and overridden_by (audited with the reason).
+    """
+    reason = _reason(reason, needed=True)
+    with transaction.atomic():
+        nominee = Nominee.objects.select_for_update().get(pk=nominee.pk)
+        if not nominee.override_reason:
+            raise AwardsError(_("This nominee's check was not overridden."))
+        if nominee.outcome != "pending":
+            raise AwardsError(_("This nominee has already been decided."))
+        with because(reason):
+            nominee.override_reason, nominee.overridden_by = "", None
+            nominee.save(update_fields=["override_reason", "overridden_by", "search_text"])
+    return nominee

@@ -230,3 +230,24 @@ def decision_edit(request, decision):
         return HttpResponseRedirect(back)
     context = {"form": form, "title": _("Correct the decision {number}").format(number=decision.number), "back": back}
     return _page(request, CORRECTION, context, failed=request.method == "POST")
+
+
+@object_view(NOMINEES, "awards.process_proposal", check_on="proposal")
+def override_withdraw(request, nominee):
+    """The confirmation page (with the reason), then the withdrawal of an override."""
+    form = ReasonForm(request.POST or None)
+    done = _run(
+        request,
+        form,
+        lambda data: corrections.withdraw_override(nominee=nominee, reason=data["reason"], by=request.user),
+        success=_("The override was withdrawn; the reason is recorded."),
+    )
+    if done:
+        return to_proposal(nominee.proposal)
+    context = {
+        "form": form,
+        "needs_reason": True,
+        "question": _("Withdraw the override of the check for {name}?").format(name=nominee.recipient_name),
+        "back": to_proposal(nominee.proposal).url,
+    }
+    return _page(request, CONFIRM, context, failed=request.method == "POST")

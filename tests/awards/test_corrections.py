@@ -223,3 +223,24 @@ def test_a_decision_corrected_with_a_reason_carries_its_records(client_as, offic
     assert (record.decision_number, record.decided_on) == ("19/QĐ", date(2025, 12, 22))
     page = client.get(reverse("awards:decision_detail", args=[decision.pk]))
     assert any(row.reason == REASON and change("số", row) == ("9/QĐ", "19/QĐ") for row in page.context["history"])
+
+
+@pytest.mark.django_db
+def test_an_override_withdrawn_needs_a_reason_and_is_in_the_history(client_as, officer):
+    proposal = ProposalFactory(state="under_verification")
+    nominee = NomineeFactory(
+        proposal=proposal, eligibility_status="failed", override_reason="Thành tích đột xuất", overridden_by=officer
+    )
+    client = client_as(officer)
+    url = reverse("awards:override_withdraw", args=[nominee.pk])
+
+    asked, refused = client.get(url), client.post(url, {"reason": ""})
+    nominee.refresh_from_db()
+    assert (asked.status_code, refused.status_code, nominee.override_reason) == (200, 400, "Thành tích đột xuất")
+
+    done = client.post(url, {"reason": REASON})
+
+    nominee.refresh_from_db()
+    assert done.status_code == 302 and nominee.override_reason == "" and nominee.overridden_by is None
+    history = response_history(client, proposal)
+    assert any(row.reason == REASON and row.subject == str(nominee) for row in history)

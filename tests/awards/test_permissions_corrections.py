@@ -35,6 +35,8 @@ MATRIX = [
     ("awards:session_edit", "session", "post", OFFICERS, 302),
     ("awards:decision_edit", "decision", "get", OFFICERS, 200),
     ("awards:decision_edit", "decision", "post", OFFICERS, 302),
+    ("awards:override_withdraw", "overridden", "get", OFFICERS, 200),
+    ("awards:override_withdraw", "overridden", "post", OFFICERS, 302),
     ("portal:import_list", None, "get", OFFICERS, 200),
     ("portal:import_detail", "import", "get", OFFICERS, 200),
 ]
@@ -45,6 +47,13 @@ def build_objects(cast):
     legal_parameters()
     draft = ProposalFactory(unit=member_unit)
     nominee = NomineeFactory(proposal=draft, person=PersonFactory(unit=member_unit))
+    overridden = NomineeFactory(
+        proposal=ProposalFactory(unit=member_unit, state="under_verification"),
+        person=PersonFactory(unit=member_unit),
+        eligibility_status="failed",
+        override_reason="Thành tích đột xuất",
+        overridden_by=officer,
+    )
     document = upload_document(
         proposal=draft, kind="evidence", uploaded_file=SimpleUploadedFile("minh-chung.pdf", b"%PDF-1.4 x"), by=officer
     )
@@ -75,6 +84,7 @@ def build_objects(cast):
         "draft": {"pk": draft.pk},
         "returned": {"pk": returned.pk},
         "nominee": {"pk": nominee.pk},
+        "overridden": {"pk": overridden.pk},
         "document": {"pk": document.pk},
         "vote": {"pk": vote.pk},
         "session": {"pk": session.pk},
