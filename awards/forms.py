@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from directory.forms import DATE_WIDGET
 from directory.models import Person, Unit
+from portal.dates import validate_plausible_date
 from portal.forms import IntegerNumberField, ModelForm
 from portal.imports import ImportFileField
 from portal.uploads import DocumentFileField
@@ -238,7 +239,7 @@ class SessionCorrectionForm(SessionForm):
 
 class DecisionCorrectionForm(forms.Form):
     number = forms.CharField(label=_("Decision number"), max_length=50)
-    signed_on = forms.DateField(label=_("Date signed"), widget=DATE_WIDGET)
+    signed_on = forms.DateField(label=_("Date signed"), widget=DATE_WIDGET, validators=[validate_plausible_date])
     signer = forms.CharField(label=_("Signer"), max_length=255)
     level = forms.ChoiceField(label=_("Award level"), choices=AwardLevel.choices)
 

@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
 
 from awards.models import AwardRecord, CouncilVote, Decision, Proposal
 from portal.audit import acting_as, because, display_value, history_for, log_created
@@ -54,7 +55,7 @@ def test_a_history_shows_local_times_grouped_amounts_and_ungrouped_years(officer
 
     page = client_as(officer).get(f"/awards/proposals/{proposal.pk}/").content.decode()
     assert "2.023" not in page
-    assert proposal_row.timestamp.strftime("%Y") in page
+    assert timezone.localtime(proposal_row.timestamp).strftime("%d/%m/%Y %H:%M") in page  # local, dd/mm/yyyy HH:mm
 
 
 @pytest.mark.django_db
