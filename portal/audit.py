@@ -119,11 +119,6 @@ def register(*model_classes, exclude_fields=(), m2m_fields=(), parents=()):
         auditlog.register(model_class, include_fields=columns, m2m_fields=set(m2m_fields))
 
 
-def parent_data(instance):
-    """The `additional_data` an audit entry written by hand (a bulk import) gives `instance`."""
-    return _parent_keys(instance)
-
-
 @dataclass
 class FieldChange:
     label: str

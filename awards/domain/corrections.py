@@ -23,6 +23,7 @@ from .workflow import require_editable
 
 
 def _reason(reason, *, needed):
+    """`reason` stripped; AwardsError when it is blank and `needed`."""
     reason = (reason or "").strip()
     if needed and not reason:
         raise AwardsError(_("Write the reason for this correction."))
@@ -112,19 +113,6 @@ def correct_nominee(*, nominee, achievement, is_excellent, is_household, initiat
             nominee.save()
             refresh_eligibility(nominees=[nominee])
     return nominee
-
-
-def remove_nominee(*, nominee, by, reason=""):
-    """Remove a nominee from an editable dossier; a returned dossier needs a reason.
-
-    Side effects: deletes the Nominee (audited with the reason, still listed in the proposal's history).
-    """
-    with transaction.atomic():
-        proposal = _locked(nominee.proposal)
-        require_editable(proposal)
-        reason = _reason(reason, needed=proposal.state != ProposalState.DRAFT)
-        with because(reason):
-            nominee.delete()
 
 
 def replace_document(*, document, uploaded_file, by, reason=""):

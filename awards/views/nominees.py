@@ -11,7 +11,7 @@ from portal.imports import ImportFailed
 from portal.permissions import object_view, permission_required
 from portal.xlsx import xlsx_response
 
-from ..domain import corrections, workflow
+from ..domain import workflow
 from ..domain.imports import (
     NOMINEE_EXAMPLE,
     NOMINEE_HEADERS,
@@ -48,7 +48,7 @@ def nominee_add(request, proposal):
 def nominee_delete(request, nominee):
     attempt(
         request,
-        lambda: corrections.remove_nominee(nominee=nominee, reason=request.POST.get("reason", ""), by=request.user),
+        lambda: workflow.remove_nominee(nominee=nominee, reason=request.POST.get("reason", ""), by=request.user),
         success=_("The nominee was removed."),
     )
     return to_proposal(nominee.proposal)

@@ -89,6 +89,7 @@ def test_corrections_of_a_returned_dossier_need_a_reason_and_appear_in_its_histo
     client = client_as(unit_officer)
 
     refused = client.post(reverse("awards:nominee_edit", args=[nominee.pk]), {"achievement": "Mới", "reason": " "})
+    client.post(reverse("awards:nominee_delete", args=[nominee.pk]))  # no reason: refused, nothing removed
     assert refused.status_code == 400
     nominee.refresh_from_db()
     assert nominee.achievement == "Cũ"
