@@ -15,12 +15,12 @@ class AwardsConfig(AppConfig):
             models.Award,
             models.LegalParameter,
             models.Proposal,
-            models.Nominee,
-            models.ProposalDocument,
             models.CouncilSession,
-            models.CouncilVote,
             models.Decision,
             models.AwardRecord,
             models.Initiative,
             models.DisciplineCase,
         )
+        # Rows shown in their parent's history, withdrawn or deleted ones included.
+        register(models.Nominee, models.ProposalDocument, parents=("proposal",))
+        register(models.CouncilVote, parents=("session",))

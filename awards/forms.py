@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from directory.forms import DATE_WIDGET
 from directory.models import Person, Unit
+from portal.dates import validate_plausible_date
 from portal.forms import IntegerNumberField, ModelForm
 from portal.imports import ImportFileField
 from portal.uploads import DocumentFileField
@@ -146,3 +147,102 @@ def _vote_ok(nominee):
         return True
     vote = getattr(nominee, "vote", None)
     return vote is not None and vote.is_passed
+
+
+# --- Corrections (issue 11, "awards" part): each form has the reason the history shows. ---
+
+
+def reason_field(required):
+    return forms.CharField(
+        label=_("Reason for the correction"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=required,
+        max_length=1000,
+        help_text=_("Shown in the change history.") if required else _("Optional while the dossier is a draft."),
+    )
+
+
+class ReasonForm(forms.Form):
+    def __init__(self, *args, reason_required=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"] = reason_field(reason_required)
+
+
+class ProposalCorrectionForm(ModelForm):
+    class Meta:
+        model = Proposal
+        fields = ["title", "commendation_type", "year"]
+
+    def __init__(self, *args, reason_required=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.state != "draft":
+            self.fields["year"].disabled = True
+        self.fields["reason"] = reason_field(reason_required)
+
+    clean_year = ProposalForm.clean_year
+
+
+class NomineeCorrectionForm(forms.Form):
+    achievement = forms.CharField(
+        label=_("Achievement summary"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    is_excellent = forms.BooleanField(label=_("Completed duties excellently"), required=False)
+    is_household = forms.BooleanField(label=_("Household"), required=False)
+    initiative = forms.ModelChoiceField(label=_("Initiative"), queryset=Initiative.objects.none(), required=False)
+
+    def __init__(self, *args, nominee, reason_required=True, **kwargs):
+        kwargs.setdefault(
+            "initial",
+            {
+                "achievement": nominee.achievement,
+                "is_excellent": nominee.is_excellent,
+                "is_household": nominee.is_household,
+                "initiative": nominee.initiative_id,
+            },
+        )
+        super().__init__(*args, **kwargs)
+        from django.db.models import Q
+
+        from directory.domain.lineage import lineage_ids
+
+        units = lineage_ids(nominee.proposal.unit)
+        self.fields["initiative"].queryset = Initiative.objects.filter(
+            Q(person__unit_id__in=units, record__isnull=True) | Q(pk=nominee.initiative_id or 0)
+        ).order_by("-recognised_on")
+        self.fields["reason"] = reason_field(reason_required)
+
+
+class DocumentReplaceForm(forms.Form):
+    file = DocumentFileField(label=_("New file (PDF, Word, Excel, JPEG or PNG)"))
+
+    def __init__(self, *args, reason_required=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"] = reason_field(reason_required)
+
+
+class VoteCorrectionForm(forms.Form):
+    in_favour = IntegerNumberField(label=_("In favour (present)"), min_value=0, max_value=500)
+    against = IntegerNumberField(label=_("Against (present)"), min_value=0, max_value=500)
+    written_in_favour = IntegerNumberField(label=_("In favour (written)"), min_value=0, max_value=500)
+    written_against = IntegerNumberField(label=_("Against (written)"), min_value=0, max_value=500)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"] = reason_field(True)
+
+
+class SessionCorrectionForm(SessionForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"] = reason_field(True)
+
+
+class DecisionCorrectionForm(forms.Form):
+    number = forms.CharField(label=_("Decision number"), max_length=50)
+    signed_on = forms.DateField(label=_("Date signed"), widget=DATE_WIDGET, validators=[validate_plausible_date])
+    signer = forms.CharField(label=_("Signer"), max_length=255)
+    level = forms.ChoiceField(label=_("Award level"), choices=AwardLevel.choices)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"] = reason_field(True)

@@ -44,3 +44,15 @@ can_view_council = is_officer | is_council_member
 can_manage_council = is_officer
 can_view_award_records = is_signed_in
 can_import_award_records = is_officer
+
+
+# --- Corrections (issue 11, "awards" part) ---
+
+
+@rules.predicate
+def proposal_is_draft(user, proposal):
+    return proposal is not None and proposal.state == ProposalState.DRAFT
+
+
+can_discard_proposal = proposal_is_draft & (is_officer | (is_unit_officer & is_proposing_unit_officer))
+can_correct_decision = is_officer

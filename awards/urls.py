@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import council, decisions, documents, history, nominees, proposals
+from .views import corrections, council, decisions, documents, history, nominees, proposals
 
 app_name = "awards"
 
@@ -28,4 +28,14 @@ urlpatterns = [
     path("history/", history.lookup, name="lookup"),
     path("history/import/", history.history_import, name="history_import"),
     path("history/template.xlsx", history.history_template, name="history_template"),
+    # Corrections (issue 11, "awards" part): two-segment paths, so `proposal_action` never catches them.
+    path("proposals/<int:pk>/draft/delete/", corrections.proposal_delete, name="proposal_delete"),
+    path("proposals/<int:pk>/details/edit/", corrections.proposal_edit, name="proposal_edit"),
+    path("nominees/<int:pk>/edit/", corrections.nominee_edit, name="nominee_edit"),
+    path("documents/<int:pk>/replace/", corrections.document_replace, name="document_replace"),
+    path("documents/<int:pk>/remove/", corrections.document_remove, name="document_remove"),
+    path("council/votes/<int:pk>/edit/", corrections.vote_edit, name="vote_edit"),
+    path("council/<int:pk>/edit/", corrections.session_edit, name="session_edit"),
+    path("decisions/<int:pk>/edit/", corrections.decision_edit, name="decision_edit"),
+    path("nominees/<int:pk>/override/withdraw/", corrections.override_withdraw, name="override_withdraw"),
 ]

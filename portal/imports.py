@@ -18,6 +18,12 @@ bounds of their model field; dates dd/mm/yyyy; choices by their folded label), t
 inside one transaction. `apply(batch)` looks things up, adds its own row errors with
 `batch.error(row, message)`, calls `batch.check()` before writing, and writes. Any row error (found
 before or after writing) raises `ImportFailed` and rolls everything back: nothing is written.
+
+Every import that writes is listed: `run_import(..., kind=ImportKind.UNITS, by=user)` records one
+`portal.models.ImportRecord` (who, when, kind, file name in NFC, rows, created and updated counts
+from what `apply` returns) and tags every audit entry written meanwhile with its pk. Rows saved one
+by one are audited by their signals; rows written with `bulk_create` go through
+`portal.audit.log_created(objects, actor=by)` (one CREATE entry per row, one bulk insert).
 """
 
 from collections.abc import Callable
@@ -32,10 +38,11 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from .audit import during_import
 from .errors import DomainError
 from .numbers import NumberError, bounds_of, parse_number
 from .text import fold
-from .uploads import UploadRejected, megabytes
+from .uploads import UploadRejected, megabytes, nfc
 from .xlsx import open_workbook, parse_date, read_table
 
 __all__ = [
@@ -162,7 +169,7 @@ def _cell_text(cell):
         cell = int(cell)  # Excel turns a code like 37 into the number 37.0; codes are text
     if hasattr(cell, "strftime") and hasattr(cell, "day"):
         return f"{cell.day:02d}/{cell.month:02d}/{cell.year}"
-    return str(cell).strip()
+    return nfc(str(cell)).strip()
 
 
 def choice_lookup(choices):
@@ -245,16 +252,52 @@ def read_import(uploaded_file, spec):
     return batch
 
 
-def run_import(uploaded_file, *, spec, apply: Callable[[Batch], Any]):
+def _file_name(uploaded_file):
+    name = getattr(uploaded_file, "original_name", None) or getattr(uploaded_file, "name", "") or ""
+    return nfc(str(name)).strip()[:255]
+
+
+def _actor(by):
+    if by is not None:
+        return by if getattr(by, "pk", None) else None
+    from auditlog.context import auditlog_value
+
+    actor = auditlog_value.get({}).get("actor")
+    return actor if getattr(actor, "pk", None) else None
+
+
+def _count(result, name, default=0):
+    value = getattr(result, name, None)
+    return value if isinstance(value, int) and value >= 0 else default
+
+
+def run_import(uploaded_file, *, spec, apply: Callable[[Batch], Any], kind=None, by=None, subject="", link=""):
     """Read `uploaded_file` by `spec` and hand the Batch to `apply`, all in one transaction.
 
-    Raises UploadRejected (the file), ImportFailed (rows: nothing written) or the DomainError
-    `apply` raises; returns what `apply` returns.
+    The import is recorded (`ImportRecord`: `kind`, `by` or the request's user, the file name,
+    rows, and the `created`/`updated` counts of what `apply` returns; `subject`/`link` name the
+    record it went into) and every audit entry written by `apply` carries the record's pk.
+    Raises UploadRejected (the file), ImportFailed (rows: nothing written, nothing recorded) or the
+    DomainError `apply` raises; returns what `apply` returns.
     """
+    from .models import ImportKind, ImportRecord
+
     batch = read_import(uploaded_file, spec)
     with transaction.atomic():
-        result = apply(batch)
+        record = ImportRecord.objects.create(
+            kind=kind or ImportKind.OTHER,
+            file_name=_file_name(uploaded_file),
+            by=_actor(by),
+            row_count=len(batch.rows),
+            subject=nfc(str(subject or ""))[:255],
+            link=str(link or "")[:255],
+        )
+        with during_import(record.pk):
+            result = apply(batch)
         batch.check()
+        record.created_count = _count(result, "created", default=len(batch.rows))
+        record.updated_count = _count(result, "updated")
+        record.save(update_fields=["created_count", "updated_count"])
     return result
 
 

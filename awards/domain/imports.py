@@ -6,11 +6,14 @@ pipeline `portal.imports` (row errors, limits, NFC, one transaction).
 
 from dataclasses import dataclass
 
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from directory.models import Person, Unit
+from portal.audit import log_created
 from portal.imports import CHOICE, FLAG, NUMBER, Column, ImportSpec, choice_lookup, run_import
+from portal.models import ImportKind
 from portal.text import fold
 
 from ..enums import CommendationType, ProposalState, RecipientKind, RecordSource
@@ -109,7 +112,15 @@ def import_nominees(*, proposal, uploaded_file, by):
     """
     if proposal.state not in ProposalState.editable():
         raise AwardsError(_("Nominees can be added only while the dossier is a draft or returned."))
-    return run_import(uploaded_file, spec=NOMINEE_COLUMNS, apply=lambda batch: _write_nominees(proposal, batch))
+    return run_import(
+        uploaded_file,
+        spec=NOMINEE_COLUMNS,
+        apply=lambda batch: _write_nominees(proposal, batch),
+        kind=ImportKind.NOMINEES,
+        by=by,
+        subject=str(proposal),
+        link=reverse("awards:proposal_detail", args=[proposal.pk]),
+    )
 
 
 def _write_nominees(proposal, batch):
@@ -169,12 +180,20 @@ def import_history(*, uploaded_file, by):
     """Past years' awards from Excel into the history: every row valid, or nothing written.
 
     A person is linked when the name matches someone of the unit; otherwise the name is kept as
-    written. Side effects: bulk-inserts AwardRecords (source import) in one transaction.
+    written. Side effects: bulk-inserts AwardRecords (source import) with one audit entry per row
+    (actor `by`, one bulk insert) and records the import (`ImportRecord`), in one transaction.
     """
-    return run_import(uploaded_file, spec=HISTORY_COLUMNS, apply=_write_history)
+    return run_import(
+        uploaded_file,
+        spec=HISTORY_COLUMNS,
+        apply=lambda batch: _write_history(batch, by=by),
+        kind=ImportKind.AWARD_HISTORY,
+        by=by,
+        link=reverse("awards:lookup"),
+    )
 
 
-def _write_history(batch):
+def _write_history(batch, *, by):
     units, awards = _lookups(batch)
     people = {}
     for person in Person.objects.filter(unit__in=units.values()).only("pk", "full_name", "unit_id"):
@@ -211,4 +230,5 @@ def _write_history(batch):
         )
     batch.check()
     AwardRecord.objects.bulk_create(records, batch_size=BATCH)
+    log_created(records, actor=by)
     return ImportResult(created=len(records))

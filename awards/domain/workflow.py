@@ -137,12 +137,21 @@ def add_nominee(
     return nominee
 
 
-def remove_nominee(*, nominee, by):
-    """Remove a nominee from a draft proposal. Side effects: deletes the Nominee (audited)."""
+def remove_nominee(*, nominee, by, reason=""):
+    """Remove a nominee from an editable dossier; a returned dossier needs a reason.
+
+    Side effects: deletes the Nominee (audited with the reason, still listed in the proposal's history).
+    """
+    from portal.audit import because
+
     with transaction.atomic():
         proposal = _locked(nominee.proposal)
         require_editable(proposal)
-        nominee.delete()
+        reason = (reason or "").strip()
+        if proposal.state != ProposalState.DRAFT and not reason:
+            raise AwardsError(_("Write the reason for this correction."))
+        with because(reason):
+            nominee.delete()
 
 
 def missing_documents(proposal):

@@ -7,7 +7,7 @@ from rules.contrib.models import RulesModel
 from directory.rules import is_administrator
 
 from ..enums import AwardLevel
-from ..rules import can_manage_council, can_process_proposal, can_view_council, can_view_proposal
+from ..rules import can_correct_decision, can_manage_council, can_process_proposal, can_view_council, can_view_proposal
 
 
 class CouncilSessionQuerySet(models.QuerySet):
@@ -79,7 +79,7 @@ class CouncilVote(RulesModel):
         verbose_name = _("council vote")
         verbose_name_plural = _("council votes")
         ordering = ["session", "pk"]
-        rules_permissions = {"view": can_view_council, "add": can_manage_council}
+        rules_permissions = {"view": can_view_council, "add": can_manage_council, "change": can_manage_council}
 
     def __str__(self):
         return f"{self.nominee}: {self.share}%"
@@ -106,7 +106,12 @@ class Decision(RulesModel):
         verbose_name = _("decision")
         verbose_name_plural = _("decisions")
         ordering = ["-signed_on", "-pk"]
-        rules_permissions = {"view": can_view_proposal, "add": can_process_proposal, "delete": is_administrator}
+        rules_permissions = {
+            "view": can_view_proposal,
+            "add": can_process_proposal,
+            "change": can_correct_decision,
+            "delete": is_administrator,
+        }
 
     def __str__(self):
         return str(_("Decision {number}").format(number=self.number))

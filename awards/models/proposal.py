@@ -14,6 +14,7 @@ from portal.uploads import DocumentField
 from ..enums import CommendationType, DocumentKind, EligibilityStatus, Outcome, ProposalState
 from ..rules import (
     can_create_proposal,
+    can_discard_proposal,
     can_edit_proposal,
     can_list_proposals,
     can_process_proposal,
@@ -135,6 +136,7 @@ class Proposal(FoldedSearchMixin, RulesModel):
             "change": can_edit_proposal,
             "process": can_process_proposal,
             "delete": is_administrator,
+            "discard": can_discard_proposal,
         }
 
     def __str__(self):

@@ -18,7 +18,7 @@ from ..domain import notices
 from ..domain.council import record_vote
 from ..enums import ProposalState
 from ..forms import SessionForm, VoteForm
-from ..models import CouncilSession, Nominee
+from ..models import CouncilSession, CouncilVote, Nominee
 
 
 class SessionListView(PermissionMixin, ListView):
@@ -87,6 +87,7 @@ def session_detail(request, session):
         "votes": votes,
         "awaiting": awaiting,
         "can_vote": request.user.has_perm("awards.change_councilsession", session),
-        "history": history_visible_to(request.user, session),
+        "can_correct_votes": request.user.has_perm("awards.change_councilvote"),
+        "history": history_visible_to(request.user, session, children=[CouncilVote.objects.filter(session=session)]),
     }
     return render(request, "awards/session_detail.html", context, status=status)

@@ -57,8 +57,12 @@ class DecisionDetailView(ObjectPermissionMixin, HistoryMixin, DetailView):
     template_name = "awards/decision_detail.html"
     queryset = DECISIONS
 
+    def history_children(self, obj):
+        return [obj.records.all()]
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        context["can_correct"] = self.request.user.has_perm("awards.change_decision", self.object)
         context["records"] = list(self.object.records.select_related("award", "unit", "person").order_by("pk"))
         context["rejected"] = list(
             self.object.proposal.nominees.filter(outcome="rejected").select_related("award", "person", "unit")

@@ -48,7 +48,7 @@ def nominee_add(request, proposal):
 def nominee_delete(request, nominee):
     attempt(
         request,
-        lambda: workflow.remove_nominee(nominee=nominee, by=request.user),
+        lambda: workflow.remove_nominee(nominee=nominee, reason=request.POST.get("reason", ""), by=request.user),
         success=_("The nominee was removed."),
     )
     return to_proposal(nominee.proposal)

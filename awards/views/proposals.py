@@ -26,7 +26,7 @@ from ..forms import (
     ProposalForm,
     ReturnForm,
 )
-from ..models import Proposal
+from ..models import Nominee, Proposal, ProposalDocument
 from .common import PROPOSALS, QUEUE_STATES, to_proposal
 
 
@@ -81,6 +81,10 @@ class ProposalDetailView(ObjectPermissionMixin, HistoryMixin, DetailView):
     permission_required = "awards.view_proposal"
     template_name = "awards/proposal_detail.html"
 
+    def history_children(self, obj):
+        # Removed nominees and documents stay listed (registered with parents=("proposal",)).
+        return [Nominee.objects.filter(proposal=obj), ProposalDocument.objects.filter(proposal=obj)]
+
     def get_queryset(self):
         return Proposal.objects.select_related("unit", "movement_review__movement", "cluster_term__cluster", "decision")
 
@@ -93,6 +97,8 @@ class ProposalDetailView(ObjectPermissionMixin, HistoryMixin, DetailView):
         context["documents"] = list(proposal.documents.all())
         context["can_edit"] = user.has_perm("awards.change_proposal", proposal)
         context["can_process"] = user.has_perm("awards.process_proposal", proposal)
+        context["can_discard"] = user.has_perm("awards.discard_proposal", proposal)
+        context["needs_reason"] = proposal.state != "draft"
         if context["can_edit"]:
             context["missing_documents"] = workflow.missing_documents(proposal)
             context["nominee_form"] = kwargs.get("nominee_form") or NomineeForm(proposal=proposal)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from portal.imports import CHOICE, DATE, Column, ImportFailed, ImportSpec, RowError, choice_lookup, run_import
+from portal.models import ImportKind
 
 from ..enums import Gender, UnitKind
 from ..models import Person, Unit
@@ -95,7 +96,7 @@ def import_units(*, uploaded_file, by):
     Side effects: writes Unit rows (audited as `by`) in one transaction, or raises ImportFailed
     listing every bad row (UploadRejected for an unusable file) and writes nothing.
     """
-    return run_import(uploaded_file, spec=UNIT_COLUMNS, apply=_write_units)
+    return run_import(uploaded_file, spec=UNIT_COLUMNS, apply=_write_units, kind=ImportKind.UNITS, by=by)
 
 
 def _write_units(batch):
@@ -156,7 +157,7 @@ def import_people(*, uploaded_file, by):
     A person is matched by full name and unit; a match is updated, otherwise created.
     Side effects: writes Person rows in one transaction, or raises ImportFailed and writes nothing.
     """
-    return run_import(uploaded_file, spec=PERSON_COLUMNS, apply=_write_people)
+    return run_import(uploaded_file, spec=PERSON_COLUMNS, apply=_write_people, kind=ImportKind.PEOPLE, by=by)
 
 
 def _write_people(batch):

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('portal', '0001_initial'),
+        ('portal', '0002_imports'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
@@ -45,7 +45,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'notification preference',
                 'verbose_name_plural': 'notification preferences',
-                'constraints': [models.UniqueConstraint(fields=('user', 'kind'), name='notification_preference_once')],
+                'constraints': [models.UniqueConstraint(fields=('user', 'kind'), name='notification_preference_once', violation_error_message='This person already has a choice for this kind of notice.')],
             },
         ),
     ]

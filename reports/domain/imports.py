@@ -7,6 +7,7 @@ figures go through `portal.numbers.parse_number` within the bounds of `Indicator
 from django.utils.translation import gettext as _
 
 from portal.imports import NUMBER, Column, ImportSpec, run_import
+from portal.models import ImportKind
 
 from ..models import Indicator, IndicatorValue
 from .member_reports import TEMPLATE_HEADERS, save_figures
@@ -26,7 +27,14 @@ def import_figures(*, report, uploaded_file, by):
     Side effects: as `save_figures` (locks the report, writes IndicatorValue rows) in one
     transaction; raises ImportFailed (rows), UploadRejected (the file) or ReportError (submitted).
     """
-    return run_import(uploaded_file, spec=FIGURE_COLUMNS, apply=lambda batch: _write_figures(report, batch))
+    return run_import(
+        uploaded_file,
+        spec=FIGURE_COLUMNS,
+        apply=lambda batch: _write_figures(report, batch),
+        kind=ImportKind.REPORT_FIGURES,
+        by=by,
+        subject=str(report),
+    )
 
 
 def _write_figures(report, batch):
