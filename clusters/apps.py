@@ -36,8 +36,9 @@ class ClustersConfig(AppConfig):
             CriterionGroup,
             Criterion,
             Sheet,
-            Score,
             Ballot,
             VoteRound,
             DeciderChoice,
         )
+        # A score removed since still shows in its sheet's history.
+        register(Score, parents=("sheet",))

@@ -20,4 +20,6 @@ class MovementsConfig(AppConfig):
         )
 
         register(Movement, m2m_fields=("participants",))
-        register(MovementDocument, MovementReview, ReviewHonouree, Target, ProgressEntry, Registration)
+        register(ReviewHonouree, Target, ProgressEntry)
+        # A document, registration or review deleted since still shows in its movement's history.
+        register(MovementDocument, MovementReview, Registration, parents=("movement",))

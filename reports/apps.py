@@ -20,7 +20,9 @@ class ReportsConfig(AppConfig):
             ReportAttachment,
         )
 
-        register(Indicator, MemberReport, IndicatorValue, ReportAttachment, ClusterReport)
+        register(Indicator, MemberReport, ClusterReport)
+        # A figure cleared or an attachment removed since still shows in its report's history.
+        register(IndicatorValue, ReportAttachment, parents=("report",))
         register(Conference, m2m_fields=("attending_units",))
-        register(ConferenceAttendee)
+        register(ConferenceAttendee, parents=("conference",))
         register(RenderJob, exclude_fields=("claimed_at", "attempts", "render_ms", "pdf_ms"))

@@ -10,6 +10,7 @@ from rules.contrib.models import RulesModel
 
 from clusters.models import TermMember
 from directory.rules import is_officer, is_signed_in, is_unit_officer
+from portal.numbers import format_number
 from portal.text import fold, folded_search
 from portal.uploads import DocumentField
 
@@ -194,7 +195,7 @@ class IndicatorValue(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.indicator}: {self.value}"
+        return f"{self.indicator}: {format_number(self.value)}"
 
 
 def attachment_path(instance, filename):

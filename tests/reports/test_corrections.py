@@ -260,3 +260,19 @@ def test_cluster_reports_and_conferences_are_corrected_with_a_reason(client, peo
     client.post(reverse("reports:cluster_report_delete", args=[cluster_report.pk]), {"reason": "Tổng hợp nhầm kỳ."})
     assert not Conference.objects.filter(pk=conference.pk).exists()
     assert not ClusterReport.objects.filter(pk=cluster_report.pk).exists()
+
+
+def test_a_figure_cleared_since_still_shows_in_the_report_s_history(people):
+    from auditlog.models import LogEntry
+
+    from portal.audit import ACTION_LABELS, history_for
+
+    report = people["report"]
+    value = report.values.get()
+    value.delete()
+
+    rows = history_for(report, children=[IndicatorValue.objects.filter(report=report)])
+
+    deleted = [row for row in rows if row.action == ACTION_LABELS[LogEntry.Action.DELETE]]
+    assert [row.subject for row in deleted] == [str(value)]
+    assert any(change.before.startswith("8") for change in deleted[0].changes)
