@@ -30,7 +30,8 @@ def test_reminder_feedback_names_the_units_written_to_and_those_not_reachable(
     movement.participants.add(registered, reachable, unreachable)
     RegistrationFactory(movement=movement, unit=registered)
     UserFactory(unit=reachable, is_unit_officer=True, email="tu-phap@example.vn")
-    UserFactory(unit=unreachable, is_unit_officer=True, email="")  # nobody to write to
+    # Nobody to tell: its only officer has left (an officer without an address still gets the inbox).
+    UserFactory(unit=unreachable, is_unit_officer=True, is_active=False, email="xay-dung@example.vn")
     client = client_as(officer)
 
     # As with a worker: the task runs after the answer, so the page cannot know yet and says so.
