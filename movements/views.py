@@ -441,16 +441,16 @@ def document_download(request, document):
 # ---------------------------------------------------------------------------
 def _confirm(request, *, movement, title, question, form, danger=True, status=200):
     context = {
-        "movement": movement,
+        "subject": movement.name,
         "title": title,
         "question": question,
         "form": form,
-        "danger": danger,
+        "safe": not danger,
         "back": reverse("movements:movement_detail", args=[movement.pk])
         if movement.pk
         else reverse("movements:movement_list"),
     }
-    return render(request, "movements/confirm.html", context, status=status)
+    return render(request, "portal/confirm.html", context, status=status)
 
 
 @object_view(visible_entries, "movements.change_progressentry")

@@ -238,13 +238,13 @@ def report_return(request, report):
         return HttpResponseRedirect(reverse("reports:report_detail", args=[report.pk]))
     status = 400 if request.method == "POST" else 200
     context = {
-        "object": report,
+        "subject": report,
         "form": form,
         "question": _("Return this report to its unit for correction? The unit is told the reason."),
         "back": reverse("reports:report_detail", args=[report.pk]),
         "submit": _("Return for correction"),
     }
-    return render(request, "reports/confirm.html", context, status=status)
+    return render(request, "portal/confirm.html", context, status=status)
 
 
 @object_view(REPORTS, "reports.discard_memberreport")
@@ -256,13 +256,13 @@ def report_delete(request, report):
             return HttpResponseRedirect(reverse("reports:report_list"))
         return HttpResponseRedirect(back)
     context = {
-        "object": report,
+        "subject": report,
         "refusal": why_not_deletable(report),
         "question": _("Delete this draft report with its figures and attachments? This cannot be undone."),
         "back": back,
         "submit": _("Delete the draft"),
     }
-    return render(request, "reports/confirm.html", context)
+    return render(request, "portal/confirm.html", context)
 
 
 @object_view(REPORTS, "reports.view_memberreport")
@@ -462,8 +462,8 @@ def _discard_page(request, *, obj, action, question, back, done, success):
     if posted and attempt(request, lambda: action(reason=form.cleaned_data["reason"]), success=success):
         return HttpResponseRedirect(done)
     status = 400 if request.method == "POST" else 200
-    context = {"object": obj, "form": form, "question": question, "back": back, "submit": _("Delete")}
-    return render(request, "reports/confirm.html", context, status=status)
+    context = {"subject": obj, "form": form, "question": question, "back": back, "submit": _("Delete")}
+    return render(request, "portal/confirm.html", context, status=status)
 
 
 @object_view(ClusterReport.objects.select_related("term__cluster", "term__lead_unit"), "reports.discard_clusterreport")

@@ -25,7 +25,7 @@ from ..models import CouncilSession, CouncilVote, Decision, ProposalDocument
 from .common import NOMINEES, PROPOSALS, to_proposal
 
 CORRECTION = "awards/correction_form.html"
-CONFIRM = "awards/confirm.html"
+CONFIRM = "portal/confirm.html"
 
 
 def _needs_reason(proposal):

@@ -70,14 +70,14 @@ def _form_page(request, *, form, title, back, term=None, cluster=None, submit=No
 
 
 def _confirm_page(request, *, question, back, term=None, form=None):
+    needs_reason = term is not None and setup.needs_reason(term=term)
     context = {
-        "form": form or ConfirmForm(),
+        "form": (form or ConfirmForm()) if needs_reason else None,
         "question": question,
         "back": back,
         "term": term,
-        "needs_reason": term is not None and setup.needs_reason(term=term),
     }
-    return render(request, "clusters/setup/confirm.html", context)
+    return render(request, "portal/confirm.html", context)
 
 
 # ---------------------------------------------------------------------------
