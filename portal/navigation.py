@@ -1,10 +1,11 @@
 """Collects the menu from each app's `navigation.menu(user)`, so apps own their entries."""
 
 from dataclasses import dataclass
+from functools import cache
 from importlib import import_module
 
 from django.conf import settings
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 
 OUR_APPS = ("portal", "directory", "movements", "clusters", "awards", "reports")
 
@@ -17,7 +18,14 @@ class MenuItem:
 
     @property
     def url(self):
-        return reverse(self.url_name)
+        return _menu_url(self.url_name, get_script_prefix())
+
+
+@cache
+def _menu_url(url_name, script_prefix):
+    """A menu entry's address: the menu is drawn on every page, its links never change (argument-less
+    URL names) but for the prefix the site is served under."""
+    return reverse(url_name)
 
 
 def _menu_modules():

@@ -14,7 +14,7 @@ from tests.permissions import built_once_per_module
 LINK = re.compile(r'href="(/[^"#?]*)(?:\?[^"#]*)?"')
 SKIPPED_PREFIXES = ("/static/", "/admin/", "/accounts/logout/", "/i18n/")
 PAGES_PER_USER = 120
-PER_ROUTE = 3
+PER_ROUTE = 2
 
 
 pytestmark = pytest.mark.slow
