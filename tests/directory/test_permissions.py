@@ -14,6 +14,7 @@ from tests.permissions import (
     recorded_writes,
     run_matrix_case,
     table_marks,
+    write_marks,
 )
 
 EVERYONE = frozenset(ROLES)
@@ -97,6 +98,7 @@ def test_permission_matrix(client_as, cast, objects, role, url_name, key, method
 @pytest.mark.django_db
 def test_the_nothing_changed_checks_see_inserts_updates_and_deletes(client, officer, objects):
     before = table_marks()
+    written_before = write_marks()
     with recorded_writes() as writes:
         Unit.objects.filter(pk=objects["unit"]["pk"]).update(name="Đổi tên")
     # A change in place leaves counts and highest keys alone: the recorded writes show it.
@@ -107,6 +109,7 @@ def test_the_nothing_changed_checks_see_inserts_updates_and_deletes(client, offi
         UnitFactory().delete()
     assert {sql.split()[0] for sql in writes} == {"INSERT", "DELETE"}  # the unit and its audit entries
     assert table_marks() != before
+    assert write_marks() != written_before  # an inserted row deleted again still moves the marks
 
     # Signing in writes a session and the last login: neither is the portal's data.
     with recorded_writes() as writes:
