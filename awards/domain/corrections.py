@@ -10,13 +10,12 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from portal.audit import because
-from portal.numbers import NumberError, bounds_of, parse_integer
 from portal.uploads import UploadRejected, check_upload
 
 from ..enums import ParameterKind, ProposalState, RecipientKind
 from ..models import AwardRecord, CouncilVote, Decision, Nominee, Proposal, ProposalDocument
 from . import AwardsError
-from .council import share_of, vote_passes
+from .council import share_of, vote_counts, vote_passes
 from .eligibility import refresh_eligibility
 from .parameters import bonus_for, parameter_value
 from .workflow import require_editable
@@ -165,18 +164,9 @@ def correct_vote(*, vote, in_favour, against, written_in_favour, written_against
     reason, shown in the session's history). Raises AwardsError as `record_vote` does.
     """
     reason = _reason(reason, needed=True)
-    try:
-        counts = [
-            parse_integer(count, **{**bounds_of(CouncilVote._meta.get_field(column)), "minimum": None}) or 0
-            for count, column in (
-                (in_favour, "in_favour"),
-                (against, "against"),
-                (written_in_favour, "written_in_favour"),
-                (written_against, "written_against"),
-            )
-        ]
-    except NumberError as error:
-        raise AwardsError(error.message) from None
+    counts = vote_counts(
+        in_favour=in_favour, against=against, written_in_favour=written_in_favour, written_against=written_against
+    )
     in_favour, against, written_in_favour, written_against = counts
     with transaction.atomic():
         vote = CouncilVote.objects.select_for_update().select_related("session", "nominee__proposal").get(pk=vote.pk)

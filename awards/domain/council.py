@@ -33,16 +33,13 @@ def threshold_for(*, award, on):
     return parameter_value(kind=kind, on=on)
 
 
-def record_vote(*, session, nominee, in_favour, against, written_in_favour=0, written_against=0, by):
-    """Record the council's vote on one nominee and fix its result.
+def vote_counts(*, in_favour, against, written_in_favour, written_against):
+    """The four counts of a vote as typed (the one number parser, each within its column; blank is 0).
 
-    Side effects: writes one CouncilVote (audited). Raises AwardsError without quorum, when the
-    counts do not add up or do not fit their columns, when the proposal is not at the council, or
-    when the nominee was voted on.
+    Negative counts pass here and get their own message from the caller's checks. Raises AwardsError.
     """
     try:
-        in_favour, against, written_in_favour, written_against = (
-            # Negative counts get their own message below.
+        return tuple(
             parse_integer(count, **{**bounds_of(CouncilVote._meta.get_field(column)), "minimum": None}) or 0
             for count, column in (
                 (in_favour, "in_favour"),
@@ -53,6 +50,18 @@ def record_vote(*, session, nominee, in_favour, against, written_in_favour=0, wr
         )
     except NumberError as error:
         raise AwardsError(error.message) from None
+
+
+def record_vote(*, session, nominee, in_favour, against, written_in_favour=0, written_against=0, by):
+    """Record the council's vote on one nominee and fix its result.
+
+    Side effects: writes one CouncilVote (audited). Raises AwardsError without quorum, when the
+    counts do not add up or do not fit their columns, when the proposal is not at the council, or
+    when the nominee was voted on.
+    """
+    in_favour, against, written_in_favour, written_against = vote_counts(
+        in_favour=in_favour, against=against, written_in_favour=written_in_favour, written_against=written_against
+    )
     quorum = parameter_value(kind=ParameterKind.QUORUM, on=session.held_on)
     if not has_quorum(present_count=session.present_count, member_count=session.member_count, quorum=quorum):
         raise AwardsError(
