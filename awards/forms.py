@@ -1,4 +1,5 @@
 from django import forms
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -8,6 +9,7 @@ from portal.dates import validate_plausible_date
 from portal.forms import IntegerNumberField, ModelForm
 from portal.imports import ImportFileField
 from portal.uploads import DocumentFileField
+from portal.widgets import SEARCH_SUFFIX, AutocompleteChoiceField, AutocompleteSelect
 
 from .enums import AwardLevel, DocumentKind
 from .models import Award, CouncilSession, Initiative, Proposal
@@ -30,6 +32,19 @@ class ProposalForm(ModelForm):
         else:
             self.fields["unit"].queryset = Unit.objects.filter(pk=user.unit_id)
             self.fields["unit"].initial = user.unit_id
+            # A unit links only the cluster terms it is a member of and the movements it takes part in.
+            from .domain.bounds import linkable_reviews, linkable_terms
+
+            term, review = self.fields["cluster_term"], self.fields["movement_review"]
+            term.queryset = linkable_terms(user, user.unit_id, term.queryset)
+            review.queryset = linkable_reviews(user, user.unit_id, review.queryset)
+            term.error_messages["invalid_choice"] = _(
+                "Your unit is not a member of this cluster term: a proposal links only a term its unit belongs to."
+            )
+            review.error_messages["invalid_choice"] = _(
+                "Your unit does not take part in this movement: a proposal links only a review of a movement "
+                "its unit takes part in."
+            )
 
     def clean_year(self):
         year = self.cleaned_data["year"]
@@ -43,10 +58,39 @@ class ProposalForm(ModelForm):
         return year
 
 
+class ProposalAutocomplete(AutocompleteSelect):
+    """An autocomplete whose endpoint belongs to one proposal (`url` reversed with its pk)."""
+
+    def __init__(self, *, url, proposal_pk, **kwargs):
+        super().__init__(url=url, **kwargs)
+        self.proposal_pk = proposal_pk
+
+    def get_context(self, name, value, attrs):
+        context = forms.Select.get_context(self, name, value, attrs)
+        context["widget"]["search_name"] = name + SEARCH_SUFFIX
+        context["widget"]["search_url"] = reverse(self.url, args=[self.proposal_pk])
+        context["widget"]["multiple"] = False
+        context["widget"]["placeholder"] = self.placeholder or _("Type a code or a name")
+        return context
+
+
+PERSON_TYPED_MESSAGES = {
+    "none": _("Nobody you may propose is named “{typed}”: type the exact full name, or pick from the suggestions."),
+    "many": _("Several people you may propose are named “{typed}”: pick one from the suggestions."),
+}
+UNIT_TYPED_MESSAGES = {
+    "none": _(
+        "No unit you may propose matches “{typed}”: type its code or its exact name, or pick it from the suggestions."
+    ),
+    "many": _("Several units you may propose match “{typed}”: type its code."),
+}
+
+
 class NomineeForm(forms.Form):
+    """A nominee of `proposal`: a person or a unit within what `user` may propose (`domain.bounds`),
+    picked through autocompletes that list only those (never the whole directory)."""
+
     award = forms.ModelChoiceField(label=_("Award"), queryset=Award.objects.filter(is_active=True))
-    person = forms.ModelChoiceField(label=_("Person"), queryset=Person.objects.none(), required=False)
-    unit = forms.ModelChoiceField(label=_("Unit (for collective awards)"), queryset=Unit.objects.none(), required=False)
     achievement = forms.CharField(
         label=_("Achievement summary"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
@@ -54,13 +98,38 @@ class NomineeForm(forms.Form):
     is_household = forms.BooleanField(label=_("Household"), required=False)
     initiative = forms.ModelChoiceField(label=_("Initiative"), queryset=Initiative.objects.none(), required=False)
 
-    def __init__(self, *args, proposal, **kwargs):
+    field_order = ["award", "person", "unit", "achievement", "is_excellent", "is_household", "initiative"]
+
+    def __init__(self, *args, proposal, user, **kwargs):
         super().__init__(*args, **kwargs)
         from directory.domain.lineage import lineage_ids
 
+        from .domain.bounds import boundary
+
+        bounds = boundary(user, proposal.unit)
+        self.fields["person"] = AutocompleteChoiceField(
+            bounds.people(Person.objects.all()).order_by("search_text", "pk"),
+            url="awards:nominee_people",
+            typed_lookup=("full_name",),
+            widget=ProposalAutocomplete(url="awards:nominee_people", proposal_pk=proposal.pk),
+            label=_("Person"),
+            required=False,
+        )
+        self.fields["person"].typed_messages = PERSON_TYPED_MESSAGES
+        self.fields["unit"] = AutocompleteChoiceField(
+            bounds.units(Unit.objects.all()).order_by("search_text", "pk"),
+            url="awards:nominee_units",
+            widget=ProposalAutocomplete(url="awards:nominee_units", proposal_pk=proposal.pk),
+            label=_("Unit (for collective awards)"),
+            required=False,
+        )
+        self.fields["unit"].typed_messages = UNIT_TYPED_MESSAGES
+        if bounds.is_bounded:
+            refused = _("Choose one of your unit's people or units: a unit proposes only its own.")
+            self.fields["person"].error_messages["invalid_choice"] = refused
+            self.fields["unit"].error_messages["invalid_choice"] = refused
+        self.order_fields(self.field_order)
         units = lineage_ids(proposal.unit)
-        self.fields["person"].queryset = Person.objects.filter(unit_id__in=units).order_by("search_text")
-        self.fields["unit"].queryset = Unit.objects.filter(pk__in=units).order_by("search_text")
         self.fields["initiative"].queryset = Initiative.objects.filter(
             person__unit_id__in=units, record__isnull=True
         ).order_by("-recognised_on")

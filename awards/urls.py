@@ -38,4 +38,7 @@ urlpatterns = [
     path("council/<int:pk>/edit/", corrections.session_edit, name="session_edit"),
     path("decisions/<int:pk>/edit/", corrections.decision_edit, name="decision_edit"),
     path("nominees/<int:pk>/override/withdraw/", corrections.override_withdraw, name="override_withdraw"),
+    # Unit boundaries (issue 12, "bounds" part): the nominee form's suggestions.
+    path("proposals/<int:pk>/suggest/people/", nominees.nominee_people, name="nominee_people"),
+    path("proposals/<int:pk>/suggest/units/", nominees.nominee_units, name="nominee_units"),
 ]

@@ -19,7 +19,9 @@ from portal.text import fold
 from ..enums import CommendationType, ProposalState, RecipientKind, RecordSource
 from ..models import Award, AwardRecord, Nominee
 from . import AwardsError
+from .bounds import boundary
 from .eligibility import refresh_eligibility
+from .workflow import duplicate_message
 
 
 def _field(model, name):
@@ -107,6 +109,9 @@ def import_nominees(*, proposal, uploaded_file, by):
     """Add the nominees of an Excel list to a draft proposal: every row valid, or nothing written.
 
     People are matched by full name within the unit given by code; a collective is the unit itself.
+    A unit officer's list names only the unit's own people and its own units (`bounds.boundary`):
+    a row naming anything else is refused with the same sentence as a name or code that does not
+    exist, so the errors never tell what another unit holds. Officers import anyone.
     Side effects: writes Nominees with their eligibility (audited), in one transaction; raises
     ImportFailed (rows), UploadRejected (the file) or AwardsError (the dossier is not editable).
     """
@@ -115,7 +120,7 @@ def import_nominees(*, proposal, uploaded_file, by):
     return run_import(
         uploaded_file,
         spec=NOMINEE_COLUMNS,
-        apply=lambda batch: _write_nominees(proposal, batch),
+        apply=lambda batch: _write_nominees(proposal, batch, by=by),
         kind=ImportKind.NOMINEES,
         by=by,
         subject=str(proposal),
@@ -123,10 +128,12 @@ def import_nominees(*, proposal, uploaded_file, by):
     )
 
 
-def _write_nominees(proposal, batch):
+def _write_nominees(proposal, batch, *, by):
+    bounds = boundary(by, proposal.unit)
     units, awards = _lookups(batch)
+    units = {code: unit for code, unit in units.items() if bounds.has_unit(unit)}
     people = {}
-    for person in Person.objects.filter(unit__in=units.values()):
+    for person in bounds.people(Person.objects.filter(unit__in=units.values())):
         people[(fold(person.full_name), person.unit_id)] = person
     parsed, seen = [], set()
     for row in batch.rows:
@@ -134,7 +141,11 @@ def _write_nominees(proposal, batch):
         unit = units.get(row["unit_code"])
         award = awards.get((row["award_code"] or "").upper())
         if row["unit_code"] is not None and unit is None:
-            batch.error(row, _('No unit has the code "{code}".').format(code=row["unit_code"]))
+            if bounds.is_bounded:
+                message = _('"{code}" is not the code of your unit or of one of its sub-units.')
+            else:
+                message = _('No unit has the code "{code}".')
+            batch.error(row, message.format(code=row["unit_code"]))
         if row["award_code"] is not None and award is None:
             batch.error(row, _('No award has the code "{code}".').format(code=row["award_code"]))
         if row.failed or not (name and unit and award):
@@ -148,13 +159,20 @@ def _write_nominees(proposal, batch):
         key = (person.pk if person else None, None if person else unit.pk, award.pk)
         duplicate = Nominee.objects.filter(award=award, year=proposal.year)
         duplicate = duplicate.filter(person=person) if person else duplicate.filter(unit=unit)
-        if key in seen or duplicate.exists():
+        if key in seen:
             batch.error(
                 row,
                 _("{name} is already proposed for {award} in {year}.").format(
                     name=name, award=award, year=proposal.year
                 ),
             )
+            continue
+        other = duplicate.select_related("proposal__unit").first()
+        if other is not None:
+            message = duplicate_message(
+                name=name, award=award, year=proposal.year, other=other.proposal, by=by, link=False
+            )
+            batch.error(row, message)
             continue
         seen.add(key)
         parsed.append(

@@ -112,11 +112,10 @@ def add_nominee(
             )
         duplicate = Nominee.objects.filter(award=award, year=proposal.year)
         duplicate = duplicate.filter(person=person) if person else duplicate.filter(unit=unit)
-        if duplicate.exists():
+        other = duplicate.select_related("proposal__unit").first()
+        if other is not None:
             raise AwardsError(
-                _("{name} is already proposed for {award} in {year}.").format(
-                    name=person or unit, award=award, year=proposal.year
-                )
+                duplicate_message(name=person or unit, award=award, year=proposal.year, other=other.proposal, by=by)
             )
         try:
             with transaction.atomic():
@@ -135,6 +134,27 @@ def add_nominee(
             raise AwardsError(_("This nominee is already proposed for this award and year.")) from None
         refresh_eligibility(nominees=[nominee])
     return nominee
+
+
+def duplicate_message(*, name, award, year, other, by, link=True):
+    """The refusal of a second nomination: it names the other dossier (with a link, unless `link`
+    is False: plain text for an import's row errors) only to a user who may open that dossier
+    (officers, and the unit that made it); anyone else reads only that another dossier has it."""
+    if by is None or not by.has_perm("awards.view_proposal", other):
+        return _("{name} is already proposed for {award} in {year} by another dossier.").format(
+            name=name, award=award, year=year
+        )
+    sentence = _("{name} is already proposed for {award} in {year} by the dossier “{title}” (no. {number}) of {unit}.")
+    values = {"name": name, "award": award, "year": year, "title": other.title, "number": other.pk, "unit": other.unit}
+    if not link:
+        return sentence.format(**values)
+    from django.urls import reverse
+    from django.utils.html import format_html
+
+    values["title"] = format_html(
+        '<a href="{}">{}</a>', reverse("awards:proposal_detail", args=[other.pk]), other.title
+    )
+    return format_html(sentence, **values)
 
 
 def remove_nominee(*, nominee, by, reason=""):

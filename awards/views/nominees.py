@@ -1,10 +1,12 @@
 """A proposal's nominees: adding, removing, overriding the check, importing from Excel."""
 
 from django.contrib import messages
+from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from directory.models import Person, Unit
 from portal.actions import attempt
 from portal.errors import DomainError
 from portal.imports import ImportFailed
@@ -12,6 +14,7 @@ from portal.permissions import object_view, permission_required
 from portal.xlsx import xlsx_response
 
 from ..domain import workflow
+from ..domain.bounds import boundary
 from ..domain.imports import (
     NOMINEE_EXAMPLE,
     NOMINEE_HEADERS,
@@ -29,7 +32,7 @@ from .proposals import ProposalDetailView
 @require_POST
 @object_view(PROPOSALS, "awards.change_proposal")
 def nominee_add(request, proposal):
-    form = NomineeForm(request.POST, proposal=proposal)
+    form = NomineeForm(request.POST, proposal=proposal, user=request.user)
     if form.is_valid():
         attempt(
             request,
@@ -96,3 +99,35 @@ def nominee_import(request, proposal):
 @permission_required("awards.add_proposal")
 def nominee_template(request):
     return xlsx_response("mau-danh-sach-de-nghi.xlsx", [(_("Nominees"), NOMINEE_HEADERS, NOMINEE_EXAMPLE)])
+
+
+# --- Unit boundaries (issue 12, "bounds" part): the nominee form's suggestions, only what the user may propose. ---
+AUTOCOMPLETE_LIMIT = 20
+
+
+def _query(request):
+    return (request.GET.get("q") or "").replace("\x00", "").strip()[:100]
+
+
+@object_view(PROPOSALS, "awards.change_proposal")
+def nominee_people(request, proposal):
+    """People the user may propose in `proposal` matching `?q=`, at most 20, as JSON for js/autocomplete.js."""
+    people = boundary(request.user, proposal.unit).people(Person.objects.all())
+    query = _query(request)
+    if query:
+        people = people.search(query)
+    rows = people.select_related("unit").order_by("search_text", "pk")[:AUTOCOMPLETE_LIMIT]
+    results = [{"id": person.pk, "text": f"{person.full_name} – {person.unit}"} for person in rows]
+    return JsonResponse({"results": results})
+
+
+@object_view(PROPOSALS, "awards.change_proposal")
+def nominee_units(request, proposal):
+    """Units (collectives) the user may propose in `proposal` matching `?q=`, at most 20, as JSON."""
+    units = boundary(request.user, proposal.unit).units(Unit.objects.current())
+    query = _query(request)
+    if query:
+        units = units.search(query)
+    rows = units.only("pk", "name", "code", "valid_until").order_by("search_text", "pk")[:AUTOCOMPLETE_LIMIT]
+    results = [{"id": unit.pk, "text": str(unit.display_name), "code": unit.code} for unit in rows]
+    return JsonResponse({"results": results})

@@ -101,7 +101,7 @@ class ProposalDetailView(ObjectPermissionMixin, HistoryMixin, DetailView):
         context["needs_reason"] = proposal.state != "draft"
         if context["can_edit"]:
             context["missing_documents"] = workflow.missing_documents(proposal)
-            context["nominee_form"] = kwargs.get("nominee_form") or NomineeForm(proposal=proposal)
+            context["nominee_form"] = kwargs.get("nominee_form") or NomineeForm(proposal=proposal, user=user)
             context["document_form"] = DocumentForm()
             context["import_form"] = ImportForm()
         if context["can_process"]:

@@ -36,7 +36,9 @@ def test_proposal_from_draft_to_decision_docx(
     page.fill("#id_year", str(today.year))
     submit("button[type=submit].primary")
     page.select_option("form.nominee-form select[name=award]", label="Chiến sĩ thi đua cơ sở")
-    page.select_option("form.nominee-form select[name=person]", label="Phạm Thị Lan")
+    # The person is picked from the autocomplete (only the unit's own people are suggested).
+    page.fill("form.nominee-form input[name=person__search]", "Lan")
+    page.click("form.nominee-form .autocomplete-option")
     page.check("form.nominee-form input[name=is_excellent]")
     submit("form.nominee-form button[type=submit]")
     assert page.locator("tr[data-nominee] .badge.ok").inner_text() == "Đủ điều kiện"
