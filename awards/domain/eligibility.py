@@ -248,16 +248,18 @@ def _check_discipline(check, nominee):
 
 
 def _check_not_conferred(check, nominee):
-    """The same title is never conferred twice on the same recipient for the same year (history and pending)."""
+    """The same title is never conferred twice on the same recipient for the same year.
+
+    Pending nominations are kept single by the nominee's uniqueness constraint (person or unit,
+    award, year); this reads the award history, of the unit and of the units merged into it.
+    """
     award, year = nominee.award, nominee.year
     if award.category != AwardCategory.TITLE:
         return
     if nominee.person_id:
         records = AwardRecord.objects.filter(person_id=nominee.person_id)
-        others = Nominee.objects.filter(person_id=nominee.person_id)
     else:
         records = AwardRecord.objects.filter(unit_id__in=lineage_ids(nominee.unit), is_collective=True)
-        others = Nominee.objects.filter(unit_id=nominee.unit_id)
     record = (
         records.filter(award__code=award.code, year=year)
         .exclude(nominee_id=nominee.pk)
@@ -277,14 +279,6 @@ def _check_not_conferred(check, nominee):
                     award=award, year=year
                 )
             )
-        return
-    pending = others.filter(award__code=award.code, year=year, outcome=Outcome.PENDING).exclude(pk=nominee.pk).exists()
-    if pending:
-        check.fail(
-            _("{award} for {year} is already proposed in another nomination; a title is conferred once a year.").format(
-                award=award, year=year
-            )
-        )
 
 
 def _check_holds(check, nominee):
