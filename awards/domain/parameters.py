@@ -116,10 +116,18 @@ def bonus_for(*, award, on, is_household=False):
     base_salary = parameter_value(kind=ParameterKind.BASE_SALARY, on=on)
     coefficient = parameter_value(kind=ParameterKind.COEFFICIENT, on=on, award=award)
     household = is_household or award.recipient_kind == RecipientKind.HOUSEHOLD
+    step = parameter_value(kind=ParameterKind.ROUNDING_STEP, on=on)
+    if step <= 0:
+        raise AwardsError(
+            _(
+                "The bonus rounding step in force on {date} must be greater than zero. "
+                "An administrator must correct it."
+            ).format(date=on.strftime("%d/%m/%Y"))
+        )
     return bonus_amount(
         coefficient=coefficient,
         base_salary=base_salary,
         is_household=household,
         household_factor=parameter_value(kind=ParameterKind.HOUSEHOLD_FACTOR, on=on) if household else None,
-        step=parameter_value(kind=ParameterKind.ROUNDING_STEP, on=on),
+        step=step,
     )

@@ -108,3 +108,15 @@ def test_a_bang_khen_on_the_initiatives_route_consumes_them(parameters):
         is_excellent=True,
     )
     assert check_nominee(nominee=next_year).status == "failed"
+
+
+def test_a_zero_rounding_step_is_refused_with_a_message(parameters):
+    from awards.domain import AwardsError
+    from awards.enums import ParameterKind
+    from awards.models import LegalParameter
+
+    LegalParameter.objects.create(kind=ParameterKind.ROUNDING_STEP, value=0, effective_from=date(2026, 1, 1))
+    award = catalogue_award(catalogue.ADVANCED_WORKER)
+    assert bonus_for(award=award, on=date(2025, 12, 31)) == Decimal("710000")
+    with pytest.raises(AwardsError, match="greater than zero|lớn hơn 0"):
+        bonus_for(award=award, on=date(2026, 1, 2))
