@@ -140,7 +140,7 @@ class InitiativeAdmin(admin.ModelAdmin):
 
 @admin.register(DisciplineCase)
 class DisciplineCaseAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "kind", "level", "opened_on", "closed_on"]
+    list_display = ["__str__", "kind", "level", "opened_on", "sanctioned_on", "closed_on"]
     list_filter = ["kind", "level", "closed_on"]
     search_fields = ["person__full_name", "unit__name", "summary"]
     autocomplete_fields = ["person", "unit"]

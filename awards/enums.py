@@ -52,6 +52,26 @@ class ParameterKind(models.TextChoices):
     THRESHOLD_STANDARD = "threshold_standard", _("Standard vote threshold (%)")
     THRESHOLD_HIGH = "threshold_high", _("High vote threshold (%)")
     QUORUM = "quorum", _("Council quorum (%)")
+    # Figures of the law the eligibility engine and the bonuses read (defaults in awards/domain/parameters.py).
+    ADVANCED_COLLECTIVE_SHARE = (
+        "advanced_collective_share",
+        _("Tập thể lao động tiên tiến: share of Lao động tiên tiến members to exceed (%)"),
+    )
+    EXCELLENT_COLLECTIVE_SHARE = (
+        "excellent_collective_share",
+        _("Tập thể lao động xuất sắc: minimum share of Lao động tiên tiến members (%)"),
+    )
+    PROVINCIAL_FIGHTER_YEARS = (
+        "provincial_fighter_years",
+        _("Chiến sĩ thi đua cấp tỉnh: consecutive years of Chiến sĩ thi đua cơ sở"),
+    )
+    CHAIRMAN_CERTIFICATE_YEARS = (
+        "chairman_certificate_years",
+        _("Bằng khen of the chairman: consecutive years required"),
+    )
+    CHAIRMAN_CERTIFICATE_INITIATIVES = "chairman_initiatives", _("Bằng khen of the chairman: initiatives required")
+    HOUSEHOLD_FACTOR = "household_factor", _("Household bonus factor")
+    ROUNDING_STEP = "rounding_step", _("Bonus rounding step (VND)")
 
 
 class DocumentKind(models.TextChoices):

@@ -5,10 +5,12 @@ officer can see why a nominee passes or fails without reopening the paper histor
 """
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -17,6 +19,7 @@ from directory.domain.lineage import lineage_ids
 from directory.models import Person
 
 from ..enums import (
+    AwardCategory,
     CaseKind,
     CommendationType,
     DisciplineLevel,
@@ -24,15 +27,20 @@ from ..enums import (
     EligibilityStatus,
     InitiativeScope,
     Outcome,
+    ParameterKind,
     RecipientKind,
 )
 from ..models import AwardRecord, DisciplineCase, Initiative, Nominee
 from . import catalogue
+from .parameters import parameter_value, whole_parameter
 
-MEMBER_SHARE_REQUIRED = 70
-PROVINCIAL_FIGHTER_YEARS = 3
-CHAIRMAN_CERTIFICATE_YEARS = 2
-NATIONAL_FIGHTER_GAP = 3  # the later Chiến sĩ thi đua cấp tỉnh comes one three-year cycle after the first
+# The individual titles that include Lao động tiên tiến (a member holding one counts in a collective's share).
+ADVANCED_OR_HIGHER = [
+    catalogue.ADVANCED_WORKER,
+    catalogue.GRASSROOTS_FIGHTER,
+    catalogue.PROVINCIAL_FIGHTER,
+    catalogue.NATIONAL_FIGHTER,
+]
 
 # One whole sentence per case: a label is never inserted into a sentence.
 HELD_BY_CASE = {
@@ -151,31 +159,38 @@ def _check_consecutive(check, years, year, needed, code):
     return False
 
 
-def _member_share(unit, year):
-    """(members, members with Lao động tiên tiến or better in `year`) of a collective."""
+def _on(year):
+    """The day a rule of `year` is read at: the parameters in force at the end of that year."""
+    return date(year, 12, 31)
+
+
+def _member_share(nominee):
+    """(members, members with Lao động tiên tiến or better in the nominee's year) of a collective.
+
+    A member counts when the title is in the history for that year or proposed for that year in
+    the same dossier (and not rejected).
+    """
+    unit, year = nominee.unit, nominee.year
     members = Person.objects.filter(unit=unit)
     total = members.count()
-    advanced = (
+    recorded = set(
         AwardRecord.objects.counting()
-        .filter(
-            person__in=members,
-            year=year,
-            award__code__in=[
-                catalogue.ADVANCED_WORKER,
-                catalogue.GRASSROOTS_FIGHTER,
-                catalogue.PROVINCIAL_FIGHTER,
-                catalogue.NATIONAL_FIGHTER,
-            ],
-        )
-        .values("person")
-        .distinct()
-        .count()
+        .filter(person__in=members, year=year, award__code__in=ADVANCED_OR_HIGHER)
+        .values_list("person_id", flat=True)
     )
-    return total, advanced
+    proposed = set(
+        Nominee.objects.filter(
+            proposal_id=nominee.proposal_id, person__in=members, year=year, award__code__in=ADVANCED_OR_HIGHER
+        )
+        .exclude(outcome=Outcome.REJECTED)
+        .values_list("person_id", flat=True)
+    )
+    return total, len(recorded), len(recorded | proposed)
 
 
-def _check_member_share(check, unit, year):
-    total, advanced = _member_share(unit, year)
+def _check_member_share(check, nominee, *, kind):
+    """The share of Lao động tiên tiến members: above the figure (Tập thể lao động tiên tiến) or at least it."""
+    total, recorded, advanced = _member_share(nominee)
     if total == 0:
         check.fail(
             _(
@@ -184,20 +199,86 @@ def _check_member_share(check, unit, year):
             )
         )
         return
+    required = parameter_value(kind=kind, on=_on(nominee.year))
     share = advanced * 100 / total
-    text = _(
-        "{advanced} of {total} members ({share}%) were Lao động tiên tiến in {year}; the minimum is {required}%."
-    ).format(
-        advanced=advanced,
-        total=total,
-        share=f"{share:.1f}".replace(".", ","),
-        year=year,
-        required=MEMBER_SHARE_REQUIRED,
-    )
-    if share >= MEMBER_SHARE_REQUIRED:
+    strictly_more = kind == ParameterKind.ADVANCED_COLLECTIVE_SHARE
+    values = {
+        "advanced": advanced,
+        "total": total,
+        "share": f"{share:.1f}".replace(".", ","),
+        "year": nominee.year,
+        "required": f"{required.normalize():f}".replace(".", ","),
+        "proposed": advanced - recorded,
+    }
+    if strictly_more:
+        text = _(
+            "{advanced} of {total} members ({share}%) were Lao động tiên tiến in {year}; "
+            "the share must exceed {required}%."
+        ).format(**values)
+    else:
+        text = _(
+            "{advanced} of {total} members ({share}%) were Lao động tiên tiến in {year}; the minimum is {required}%."
+        ).format(**values)
+    passed = share > required if strictly_more else share >= required
+    if passed:
         check.note(text)
     else:
         check.fail(text)
+    if advanced > recorded:
+        check.note(_("Of them, {proposed} are proposed for Lao động tiên tiến in this dossier.").format(**values))
+
+
+def _check_discipline(check, nominee):
+    """No member (nor the collective) sanctioned at warning level or above, by the year the sanction was imposed."""
+    year = nominee.year
+    sanctioned = DisciplineCase.objects.annotate(
+        sanction_date=Coalesce("sanctioned_on", "closed_on", "opened_on")
+    ).filter(level=DisciplineLevel.WARNING, sanction_date__year=year)
+    members = sanctioned.filter(person__unit=nominee.unit).values_list("person_id", flat=True).distinct().order_by()
+    count = len(set(members))
+    collective = sanctioned.filter(unit=nominee.unit, person__isnull=True).exists()
+    if count:
+        check.fail(
+            _("{count} members were disciplined at warning level or above in {year}.").format(count=count, year=year)
+        )
+    if collective:
+        check.fail(_("The collective was disciplined at warning level or above in {year}.").format(year=year))
+    if not count and not collective:
+        check.note(_("No member was disciplined at warning level or above in {year}.").format(year=year))
+
+
+def _check_not_conferred(check, nominee):
+    """The same title is never conferred twice on the same recipient for the same year.
+
+    Pending nominations are kept single by the nominee's uniqueness constraint (person or unit,
+    award, year); this reads the award history, of the unit and of the units merged into it.
+    """
+    award, year = nominee.award, nominee.year
+    if award.category != AwardCategory.TITLE:
+        return
+    if nominee.person_id:
+        records = AwardRecord.objects.filter(person_id=nominee.person_id)
+    else:
+        records = AwardRecord.objects.filter(unit_id__in=lineage_ids(nominee.unit), is_collective=True)
+    record = (
+        records.filter(award__code=award.code, year=year)
+        .exclude(nominee_id=nominee.pk)
+        .order_by("decided_on", "pk")
+        .first()
+    )
+    if record is not None:
+        if record.decision_number:
+            check.fail(
+                _(
+                    "{award} for {year} was already conferred by decision {number}; a title is conferred once a year."
+                ).format(award=award, year=year, number=record.decision_number)
+            )
+        else:
+            check.fail(
+                _("{award} for {year} is already in the award history; a title is conferred once a year.").format(
+                    award=award, year=year
+                )
+            )
 
 
 def _check_holds(check, nominee):
@@ -214,7 +295,12 @@ def _check_initiative(check, nominee, *, scopes=None):
     initiative = nominee.initiative
     if initiative is None:
         return False
-    used_record = AwardRecord.objects.filter(initiative=initiative).select_related("award").first()
+    used_record = (
+        AwardRecord.objects.filter(Q(initiative=initiative) | Q(initiatives_used=initiative))
+        .exclude(nominee_id=nominee.pk)
+        .select_related("award")
+        .first()
+    )
     other = (
         Nominee.objects.filter(initiative=initiative)
         .exclude(pk=nominee.pk)
@@ -257,7 +343,8 @@ def _rule_grassroots_fighter(check, nominee):
 
 def _rule_provincial_fighter(check, nominee):
     years = person_years(nominee.person, catalogue.GRASSROOTS_FIGHTER)
-    _check_consecutive(check, years, nominee.year, PROVINCIAL_FIGHTER_YEARS, catalogue.GRASSROOTS_FIGHTER)
+    needed = whole_parameter(kind=ParameterKind.PROVINCIAL_FIGHTER_YEARS, on=_on(nominee.year))
+    _check_consecutive(check, years, nominee.year, needed, catalogue.GRASSROOTS_FIGHTER)
     if nominee.initiative_id is None:
         check.fail(_("An initiative with province-wide effect is required."))
     elif _check_initiative(check, nominee, scopes=[InitiativeScope.PROVINCIAL, InitiativeScope.NATIONAL]):
@@ -265,10 +352,27 @@ def _rule_provincial_fighter(check, nominee):
 
 
 def _rule_national_fighter(check, nominee):
+    """Two consecutive conferrals of Chiến sĩ thi đua cấp tỉnh, proposed in the year right after the second."""
     years = sorted(person_years(nominee.person, catalogue.PROVINCIAL_FIGHTER))
-    consecutive = any(later - earlier <= NATIONAL_FIGHTER_GAP for earlier, later in zip(years, years[1:], strict=False))
-    if consecutive:
-        check.note(_("Chiến sĩ thi đua cấp tỉnh twice in a row ({years}).").format(years=_years_text(years)))
+    years = [found for found in years if found < nominee.year]
+    cycle = whole_parameter(kind=ParameterKind.PROVINCIAL_FIGHTER_YEARS, on=_on(nominee.year))
+    if len(years) >= 2 and years[-1] - years[-2] <= cycle:
+        earlier, later = years[-2], years[-1]
+        if nominee.year == later + 1:
+            check.note(
+                _(
+                    "Chiến sĩ thi đua cấp tỉnh twice in a row ({earlier}, {later}), "
+                    "proposed in {year}, the year right after the second conferral."
+                ).format(earlier=earlier, later=later, year=nominee.year)
+            )
+        else:
+            check.fail(
+                _(
+                    "Chiến sĩ thi đua toàn quốc is proposed in the year right after the second conferral of "
+                    "Chiến sĩ thi đua cấp tỉnh ({earlier}, {later}), that is in {expected}; "
+                    "this proposal is for {year}."
+                ).format(earlier=earlier, later=later, expected=later + 1, year=nominee.year)
+            )
     else:
         check.fail(
             _("Chiến sĩ thi đua cấp tỉnh twice in a row is required; found {years}.").format(years=_years_text(years))
@@ -286,7 +390,7 @@ def _rule_excellent_collective(check, nominee):
         check.note(_("Completed duties excellently."))
     else:
         check.fail(_("Excellent completion of duties is required."))
-    _check_member_share(check, nominee.unit, nominee.year)
+    _check_member_share(check, nominee, kind=ParameterKind.EXCELLENT_COLLECTIVE_SHARE)
     fighters = (
         AwardRecord.objects.counting()
         .filter(person__unit=nominee.unit, year=nominee.year, award__code=catalogue.GRASSROOTS_FIGHTER)
@@ -298,49 +402,71 @@ def _rule_excellent_collective(check, nominee):
         )
     else:
         check.fail(_("At least one member must be Chiến sĩ thi đua cơ sở in {year}.").format(year=nominee.year))
+    _check_discipline(check, nominee)
 
 
 def _rule_advanced_collective(check, nominee):
-    _check_member_share(check, nominee.unit, nominee.year)
-    disciplined = DisciplineCase.objects.filter(
-        Q(person__unit=nominee.unit) | Q(unit=nominee.unit),
-        level=DisciplineLevel.WARNING,
-        opened_on__year=nominee.year,
-    ).count()
-    if disciplined:
-        check.fail(
-            _("{count} members were disciplined at warning level or above in {year}.").format(
-                count=disciplined, year=nominee.year
-            )
+    _check_member_share(check, nominee, kind=ParameterKind.ADVANCED_COLLECTIVE_SHARE)
+    _check_discipline(check, nominee)
+
+
+def free_initiatives(nominee):
+    """The nominee's person's initiatives of the proposal year and the year before not yet used by any award.
+
+    An initiative is used when an award record names it (its own initiative or one of those a
+    route consumed) or another nomination still under way names it.
+    """
+    year = nominee.year
+    span = whole_parameter(kind=ParameterKind.CHAIRMAN_CERTIFICATE_YEARS, on=_on(year))
+    taken_by_nominees = (
+        Nominee.objects.filter(initiative__isnull=False).exclude(pk=nominee.pk).exclude(outcome=Outcome.REJECTED)
+    )
+    return (
+        Initiative.objects.filter(
+            person=nominee.person, recognised_on__year__gte=year - span + 1, recognised_on__year__lte=year
         )
-    else:
-        check.note(_("No member was disciplined at warning level or above in {year}.").format(year=nominee.year))
+        .filter(record__isnull=True)
+        .filter(Q(used_by__isnull=True) | Q(used_by__nominee_id=nominee.pk))
+        .exclude(pk__in=taken_by_nominees.values("initiative_id"))
+        .order_by("recognised_on", "pk")
+    )
+
+
+def chairman_route_needs_initiatives(nominee):
+    """True when the chairman's Bằng khen rests on the initiatives route (no run of Chiến sĩ thi đua cơ sở)."""
+    needed = whole_parameter(kind=ParameterKind.CHAIRMAN_CERTIFICATE_YEARS, on=_on(nominee.year))
+    return best_run(person_years(nominee.person, catalogue.GRASSROOTS_FIGHTER), nominee.year) < needed
 
 
 def _rule_chairman_certificate_individual(check, nominee):
     years = person_years(nominee.person, catalogue.GRASSROOTS_FIGHTER)
-    if best_run(years, nominee.year) >= CHAIRMAN_CERTIFICATE_YEARS:
-        _check_consecutive(check, years, nominee.year, CHAIRMAN_CERTIFICATE_YEARS, catalogue.GRASSROOTS_FIGHTER)
+    on = _on(nominee.year)
+    needed_years = whole_parameter(kind=ParameterKind.CHAIRMAN_CERTIFICATE_YEARS, on=on)
+    needed_initiatives = whole_parameter(kind=ParameterKind.CHAIRMAN_CERTIFICATE_INITIATIVES, on=on)
+    if best_run(years, nominee.year) >= needed_years:
+        _check_consecutive(check, years, nominee.year, needed_years, catalogue.GRASSROOTS_FIGHTER)
         return
-    initiatives = Initiative.objects.filter(
-        person=nominee.person, recognised_on__year__gte=nominee.year - 1, recognised_on__year__lte=nominee.year
-    ).count()
-    if nominee.is_excellent and initiatives >= 2:
+    initiatives = free_initiatives(nominee).count()
+    if nominee.is_excellent and initiatives >= needed_initiatives:
         check.note(
             _("Excellent completion of duties with {count} initiatives in {first}–{last}.").format(
                 count=initiatives, first=nominee.year - 1, last=nominee.year
             )
         )
         return
-    _check_consecutive(check, years, nominee.year, CHAIRMAN_CERTIFICATE_YEARS, catalogue.GRASSROOTS_FIGHTER)
+    _check_consecutive(check, years, nominee.year, needed_years, catalogue.GRASSROOTS_FIGHTER)
     check.note(
-        _("Nor are there 2 years of excellent completion with 2 initiatives ({count} found).").format(count=initiatives)
+        _(
+            "Nor are there {years} years of excellent completion with {needed} initiatives not yet used "
+            "for another award ({count} found)."
+        ).format(years=needed_years, needed=needed_initiatives, count=initiatives)
     )
 
 
 def _rule_chairman_certificate_collective(check, nominee):
     years = unit_years(nominee.unit, catalogue.EXCELLENT_COLLECTIVE)
-    _check_consecutive(check, years, nominee.year, CHAIRMAN_CERTIFICATE_YEARS, catalogue.EXCELLENT_COLLECTIVE)
+    needed = whole_parameter(kind=ParameterKind.CHAIRMAN_CERTIFICATE_YEARS, on=_on(nominee.year))
+    _check_consecutive(check, years, nominee.year, needed, catalogue.EXCELLENT_COLLECTIVE)
 
 
 def _rule_provincial_flag(check, nominee):
@@ -391,6 +517,7 @@ def check_nominee(*, nominee):
         check.fail(_("{award} is for individuals; the nominee is a unit.").format(award=award))
         return check
     _check_holds(check, nominee)
+    _check_not_conferred(check, nominee)
     rule = RULES.get(award.rule)
     if rule is None:
         if nominee.initiative_id:

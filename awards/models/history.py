@@ -32,6 +32,15 @@ class Initiative(RulesModel):
     )
     scope = models.CharField(_("effect"), max_length=20, choices=InitiativeScope.choices)
     recognised_on = models.DateField(_("recognised on"))
+    used_by = models.ForeignKey(
+        "awards.AwardRecord",
+        verbose_name=_("used for"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="initiatives_used",
+        help_text=_("The award this initiative supported when it was not the award's own initiative."),
+    )
 
     class Meta:
         verbose_name = _("initiative")
@@ -65,6 +74,12 @@ class DisciplineCase(RulesModel):
     )
     level = models.CharField(_("sanction"), max_length=20, choices=DisciplineLevel.choices, default="none")
     opened_on = models.DateField(_("opened on"))
+    sanctioned_on = models.DateField(
+        _("sanction imposed on"),
+        null=True,
+        blank=True,
+        help_text=_("The date of the sanction decision: discipline counts in the year it was imposed."),
+    )
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
     summary = models.TextField(_("summary"), blank=True)
 
@@ -83,8 +98,18 @@ class DisciplineCase(RulesModel):
                 name="discipline_case_dates_ordered",
                 violation_error_message=_("A discipline case cannot be closed before the date it was opened."),
             ),
+            models.CheckConstraint(
+                condition=Q(sanctioned_on__isnull=True) | Q(sanctioned_on__gte=models.F("opened_on")),
+                name="discipline_case_sanction_after_opening",
+                violation_error_message=_("A sanction cannot be imposed before the case was opened."),
+            ),
         ]
         rules_permissions = {"view": is_officer, "add": is_officer, "change": is_officer, "delete": is_administrator}
+
+    @property
+    def sanction_date(self):
+        """When the sanction counts: its own date; for older rows without one, the closing or opening date."""
+        return self.sanctioned_on or self.closed_on or self.opened_on
 
     def __str__(self):
         subject = self.person or self.unit
