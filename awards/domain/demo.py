@@ -32,6 +32,7 @@ from ..models import (
 from . import catalogue
 from .decisions import decide
 from .eligibility import refresh_eligibility
+from .parameters import seed_law_parameters
 
 SAMPLE = "Dữ liệu mẫu (sample data)"
 GENERAL_PARAMETERS = [
@@ -85,6 +86,7 @@ def seed_catalogue():
         LegalParameter.objects.get_or_create(
             kind=kind, award=None, effective_from=since, defaults={"value": value, "legal_basis": basis}
         )
+    seed_law_parameters()  # the law's shares, runs of years, household factor and rounding step, editable
     return awards
 
 
