@@ -38,4 +38,6 @@ urlpatterns = [
     path("council/<int:pk>/edit/", corrections.session_edit, name="session_edit"),
     path("decisions/<int:pk>/edit/", corrections.decision_edit, name="decision_edit"),
     path("nominees/<int:pk>/override/withdraw/", corrections.override_withdraw, name="override_withdraw"),
+    # Decisions in the Decree 30/2020 form (issue 12, "decree" part).
+    path("decisions/<int:pk>/decision.pdf", decisions.decision_pdf_view, name="decision_pdf"),
 ]
