@@ -39,6 +39,7 @@ from ..enums import AwardCategory, AwardLevel
 DEFAULT_PROVINCE = "Ninh Bình"
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"]
 HOUSEHOLD_MARK = "(hộ gia đình)"
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # Word refuses these characters
 _RECIPIENT_SUFFIX = re.compile(r"\s*\((cá nhân|tập thể|hộ gia đình)\)\s*$", re.IGNORECASE)
 _SIGNER = re.compile(
     r"^\s*(?P<kt>kt\.?\s*chủ\s+tịch\s*[,/:-]?\s*)?(?P<title>phó\s+chủ\s+tịch|chủ\s+tịch)"
@@ -272,6 +273,10 @@ def decision_content(decision):
     }
 
 
+def _xml_safe(text):
+    return _NOT_XML.sub("", str(text))
+
+
 def decision_docx(decision):
     """The decision draft with its annex, as a .docx the chairman's office edits and signs."""
     from docx import Document
@@ -295,7 +300,7 @@ def decision_docx(decision):
         if centre:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         paragraph.paragraph_format.space_after = Pt(0)
-        run = paragraph.add_run(text)
+        run = paragraph.add_run(_xml_safe(text))
         run.bold, run.italic = bold, italic
         if size:
             run.font.size = Pt(size)
@@ -307,7 +312,7 @@ def decision_docx(decision):
         for number, (text, options) in enumerate(lines):
             if number == 0:
                 first.alignment = WD_ALIGN_PARAGRAPH.CENTER if options.get("centre", True) else None
-                run = first.add_run(text)
+                run = first.add_run(_xml_safe(text))
                 run.bold, run.italic = options.get("bold", False), options.get("italic", False)
                 if options.get("size"):
                     run.font.size = Pt(options["size"])
@@ -315,7 +320,7 @@ def decision_docx(decision):
                 paragraph_in(cell, text, **options)
 
     for warning in content["warnings"]:
-        run = document.add_paragraph().add_run(f"⚠ {warning}")
+        run = document.add_paragraph().add_run(_xml_safe(f"⚠ {warning}"))
         run.bold = True
         run.font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
 
@@ -343,10 +348,10 @@ def decision_docx(decision):
     paragraph_in(document, content["authority"], bold=True)
     paragraph_in(document, "")
     for line in content["bases"]:
-        document.add_paragraph(line).paragraph_format.first_line_indent = Mm(10)
+        document.add_paragraph(_xml_safe(line)).paragraph_format.first_line_indent = Mm(10)
     paragraph_in(document, content["decides"], bold=True)
     for line in content["articles"]:
-        document.add_paragraph(line).paragraph_format.first_line_indent = Mm(10)
+        document.add_paragraph(_xml_safe(line)).paragraph_format.first_line_indent = Mm(10)
 
     closing = document.add_table(rows=1, cols=2)
     left, right = closing.rows[0].cells
@@ -373,11 +378,11 @@ def decision_docx(decision):
     for group in content["groups"]:
         heading = table.add_row().cells
         merged = heading[0].merge(heading[4])
-        merged.text = f"{group.numeral}. {group.phrase[0].upper()}{group.phrase[1:]} ({group.count})"
+        merged.text = _xml_safe(f"{group.numeral}. {group.phrase[0].upper()}{group.phrase[1:]} ({group.count})")
         for index, name, unit, award, amount in group.rows:
             cells = table.add_row().cells
             for cell, value in zip(cells, [str(index), name, unit, award, money(amount)], strict=True):
-                cell.text = value
+                cell.text = _xml_safe(value)
         subtotal = table.add_row().cells
         subtotal[0].merge(subtotal[3]).text = f"Cộng {group.numeral}"
         subtotal[4].text = money(group.total)

@@ -82,7 +82,7 @@ def build_objects(cast):
         decision=clean,
         amount=Decimal(3510000),
         source="decision",
-        recipient_name=lan.full_name,
+        recipient_name="Phạm Thị\x0b Lan",  # a control character Word refuses: dropped, no error
         person=lan,
         unit=member_unit,
     )
@@ -199,6 +199,8 @@ def test_docx_is_in_the_official_form_with_the_right_counts_and_total(db, shared
         "2.340.000",
     ] in annex
     assert annex[-1] == ["Tổng cộng"] * 4 + [TOTAL]
+    _document, clean_text = docx_text(decision_docx(Decision.objects.get(pk=shared_data.objects["clean"])))
+    assert "Phạm Thị Lan" in clean_text and "⚠" not in clean_text
     # Two unit-level titles in a chairman's decision: the draft warns before anything else.
     assert text.startswith("⚠ Chiến sĩ thi đua cơ sở do thủ trưởng cơ quan, đơn vị quyết định tặng")
     assert "⚠ Lao động tiên tiến do thủ trưởng cơ quan, đơn vị quyết định tặng" in text
