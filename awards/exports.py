@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from portal.xlsx import DATE, INTEGER, NUMBER, TEXT, Table, export_title, list_export_title, xlsx_response
 
-from .domain.decisions import annex_headers, annex_rows
+from .domain.decision_document import annex_headers, annex_rows
 
 
 def proposal_export(proposals, *, request, filterset=None):

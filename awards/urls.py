@@ -41,4 +41,6 @@ urlpatterns = [
     # Unit boundaries (issue 12, "bounds" part): the nominee form's suggestions.
     path("proposals/<int:pk>/suggest/people/", nominees.nominee_people, name="nominee_people"),
     path("proposals/<int:pk>/suggest/units/", nominees.nominee_units, name="nominee_units"),
+    # Decisions in the Decree 30/2020 form (issue 12, "decree" part).
+    path("decisions/<int:pk>/decision.pdf", decisions.decision_pdf_view, name="decision_pdf"),
 ]

@@ -311,6 +311,10 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env_int("CELERY_VISIBIL
 # lets the fault-injection test kill a worker in the middle of a render.
 REPORTS_RENDER_LEASE_SECONDS = env_int("REPORTS_RENDER_LEASE_SECONDS", 600)
 REPORTS_TEST_RENDER_DELAY = float(env_str("REPORTS_TEST_RENDER_DELAY", "0") or 0)
+# Awards: the province whose chairman signs the decisions (header, authority line) and the place
+# of their date line (the province's name when empty).
+AWARDS_PROVINCE_NAME = env_str("AWARDS_PROVINCE_NAME", "Ninh Bình")
+AWARDS_PROVINCE_PLACE = env_str("AWARDS_PROVINCE_PLACE", "")
 CELERY_BEAT_SCHEDULE = {
     "heartbeat": {"task": "portal.heartbeat", "schedule": 60.0},
     # Phases open and close by their dates; members hear three days before self-assessment closes.

@@ -192,6 +192,7 @@ def build(cast):
         },
         "summary_docx": _docx_text(summary_docx(conference)),
         "summary_pdf": pdf_text(html_to_pdf(summary_html(conference))),
+        "decision_pdf": pdf_text(client.get(f"/awards/decisions/{decision.pk}/decision.pdf").content),
         "annex_total": Decimal(3600000),
         "report_status": ReportStatus.SUBMITTED,
     }
@@ -225,7 +226,11 @@ def test_every_page_showing_a_year_shows_2023_never_grouped_and_dates_day_month_
 
 @pytest.mark.django_db
 def test_pdf_and_word_files_show_2023_never_grouped(shared_data):
-    texts = {"summary.pdf": shared_data.objects["summary_pdf"], "summary.docx": shared_data.objects["summary_docx"]}
+    texts = {
+        "summary.pdf": shared_data.objects["summary_pdf"],
+        "summary.docx": shared_data.objects["summary_docx"],
+        "decision.pdf": shared_data.objects["decision_pdf"],
+    }
     for name, (status, text) in shared_data.objects["words"].items():
         assert status == 200, name
         texts[name] = text
@@ -238,7 +243,9 @@ def test_pdf_and_word_files_show_2023_never_grouped(shared_data):
     assert "ngày 15/07/2023" in texts["summary.pdf"] and "ngày 15/07/2023" in texts["summary.docx"]
     # the official date line (Decree 30/2020): "ngày 15 tháng 7 năm 2023", "Ngày 05 tháng 4 năm 2023"
     assert "ngày 15 tháng 7 năm 2023" in texts["summary.pdf"] and "ngày 15 tháng 7 năm 2023" in texts["summary.docx"]
-    assert "Ngày 05 tháng 4 năm 2023" in texts["decision.docx"]
+    # the decision's place and date line (issue 12: "<place>, ngày ...", no longer "Ngày ..." after the number)
+    assert "Ninh Bình, ngày 05 tháng 4 năm 2023" in texts["decision.docx"]
+    assert "Ninh Bình, ngày 05 tháng 4 năm 2023" in texts["decision.pdf"] and "3.600.000" in texts["decision.pdf"]
 
 
 def _cells(sheet):

@@ -1,19 +1,17 @@
-"""Decisions: approved nominees become award records with their bonus; the decision draft
-(.docx) and its annex (.xlsx) for the chairman's office."""
+"""Decisions: approved nominees become award records with their bonus. The decision as a
+document (.docx, PDF, the annex rows) is built in decision_document."""
 
-import io
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
-from django.utils import translation
 from django.utils.translation import gettext as _
 
-from portal.dates import official_date
 from portal.numbers import NumberError, bounds_of, format_number, parse_number
 
 from ..enums import AwardCategory, EligibilityRule, Outcome, ParameterKind, ProposalState, RecordSource, VoteRule
 from ..models import AwardRecord, Decision, Initiative, Nominee, Proposal
 from . import AwardsError, notices
+from .decision_document import annex_headers, annex_rows, decision_docx  # noqa: F401 (moved there)
 from .parameters import bonus_for, parameter_value, whole_parameter
 from .workflow import PROPOSALS
 
@@ -212,80 +210,3 @@ def consume_initiatives(*, record, nominee):
     for initiative in Initiative.objects.filter(pk__in=chosen):
         initiative.used_by = record
         initiative.save(update_fields=["used_by"])
-
-
-def annex_rows(decision):
-    records = decision.records.select_related("award", "unit").order_by("pk")
-    return [
-        (index, record.recipient_name, record.unit.name if record.unit else "", record.award.name, record.amount)
-        for index, record in enumerate(records, start=1)
-    ]
-
-
-def annex_headers():
-    return [_("No."), _("Awarded to"), _("Unit"), _("Award"), _("Bonus (VND)")]
-
-
-def _money(amount):
-    """VND in the decision's Vietnamese: 2340000 -> "2.340.000", whatever the reader's language."""
-    with translation.override("vi"):
-        return format_number(amount, 0)
-
-
-def decision_docx(decision):
-    """The decision draft with its annex, as a .docx the chairman's office edits and signs."""
-    from docx import Document
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Mm, Pt
-
-    proposal = decision.proposal
-    document = Document()
-    section = document.sections[0]
-    section.page_height, section.page_width = Mm(297), Mm(210)
-    section.top_margin = section.bottom_margin = Mm(20)
-    section.left_margin, section.right_margin = Mm(30), Mm(15)
-    style = document.styles["Normal"]
-    style.font.name = "Times New Roman"
-    style.font.size = Pt(13)
-
-    def centred(text, bold=False):
-        paragraph = document.add_paragraph()
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        paragraph.add_run(text).bold = bold
-        return paragraph
-
-    centred("ỦY BAN NHÂN DÂN TỈNH", bold=True)
-    centred("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True)
-    centred("Độc lập - Tự do - Hạnh phúc", bold=True)
-    signed = decision.signed_on
-    centred(f"Số: {decision.number}    {official_date(signed).capitalize()}")
-    centred("QUYẾT ĐỊNH", bold=True)
-    centred(f"Về việc khen thưởng: {proposal.title}", bold=True)
-    document.add_paragraph(
-        "Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15; Nghị định số 152/2025/NĐ-CP; "
-        f"xét đề nghị của {proposal.unit.name} và của Hội đồng Thi đua - Khen thưởng tỉnh."
-    )
-    centred("QUYẾT ĐỊNH:", bold=True)
-    rows = annex_rows(decision)
-    document.add_paragraph(
-        f"Điều 1. Khen thưởng {len(rows)} tập thể, cá nhân có tên trong Phụ lục kèm theo Quyết định này. "
-        f"Tổng số tiền thưởng: {_money(decision.total_amount)} đồng "
-        f"(mức lương cơ sở {_money(decision.base_salary)} đồng)."
-    )
-    document.add_paragraph("Điều 2. Quyết định này có hiệu lực kể từ ngày ký.")
-    document.add_paragraph(f"Người ký: {decision.signer}")
-    document.add_page_break()
-    centred(f"PHỤ LỤC DANH SÁCH KHEN THƯỞNG (kèm theo Quyết định số {decision.number})", bold=True)
-    table = document.add_table(rows=1, cols=5)
-    table.style = "Table Grid"
-    for cell, header in zip(
-        table.rows[0].cells, ["STT", "Họ tên / Tập thể", "Đơn vị", "Hình thức", "Số tiền (đồng)"], strict=True
-    ):
-        cell.text = header
-    for index, name, unit, award, amount in rows:
-        cells = table.add_row().cells
-        for cell, value in zip(cells, [str(index), name, unit, award, _money(amount)], strict=True):
-            cell.text = value
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()

@@ -1,4 +1,4 @@
-"""Decisions on a proposal: recording one, its page, the .docx and the annex."""
+"""Decisions on a proposal: recording one, its page, the .docx, the PDF and the annex."""
 
 from django.contrib import messages
 from django.http import HttpResponse, HttpResponseRedirect
@@ -11,7 +11,8 @@ from portal.errors import DomainError
 from portal.mixins import HistoryMixin, ObjectPermissionMixin
 from portal.permissions import object_view
 
-from ..domain.decisions import decide, decision_docx
+from ..domain.decision_document import decision_docx, decision_pdf, level_warnings
+from ..domain.decisions import decide
 from ..enums import ProposalState
 from ..exports import decision_annex_export
 from ..forms import DecisionForm
@@ -64,6 +65,7 @@ class DecisionDetailView(ObjectPermissionMixin, HistoryMixin, DetailView):
         context = super().get_context_data(**kwargs)
         context["can_correct"] = self.request.user.has_perm("awards.change_decision", self.object)
         context["records"] = list(self.object.records.select_related("award", "unit", "person").order_by("pk"))
+        context["level_warnings"] = level_warnings(self.object, context["records"])
         context["rejected"] = list(
             self.object.proposal.nominees.filter(outcome="rejected").select_related("award", "person", "unit")
         )
@@ -77,6 +79,13 @@ def decision_docx_view(request, decision):
         content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     )
     response["Content-Disposition"] = f'attachment; filename="quyet-dinh-{decision.pk}.docx"'
+    return response
+
+
+@object_view(DECISIONS, "awards.view_decision", check_on="proposal")
+def decision_pdf_view(request, decision):
+    response = HttpResponse(decision_pdf(decision), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="quyet-dinh-{decision.pk}.pdf"'
     return response
 
 

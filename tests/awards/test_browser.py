@@ -84,8 +84,12 @@ def test_proposal_from_draft_to_decision_docx(
         page.click("text=Dự thảo quyết định (.docx)")
     with open(download_info.value.path(), "rb") as downloaded:
         document = Document(io.BytesIO(downloaded.read()))
-    text = "\n".join(paragraph.text for paragraph in document.paragraphs)
-    rows = [[cell.text for cell in row.cells] for row in document.tables[0].rows]
+    # Header and signature are two-column tables (Decree 30/2020); the annex, the last table, opens
+    # each award with a heading row.
+    in_tables = [p.text for table in document.tables for cell in table._cells for p in cell.paragraphs]
+    text = "\n".join([paragraph.text for paragraph in document.paragraphs] + in_tables)
+    rows = [[cell.text for cell in row.cells] for row in document.tables[-1].rows]
     assert "Số: 125/QĐ-UBND" in text
     assert "Tổng số tiền thưởng: 2.340.000 đồng" in text
-    assert rows[1] == ["1", "Phạm Thị Lan", unit_officer.unit.name, "Chiến sĩ thi đua cơ sở", "2.340.000"]
+    first_awardee = next(row for row in rows if row[0] == "1")
+    assert first_awardee == ["1", "Phạm Thị Lan", unit_officer.unit.name, "Chiến sĩ thi đua cơ sở", "2.340.000"]

@@ -163,8 +163,11 @@ def test_decision_docx_lists_awardees_and_amounts(proposal_at_notice, user):
 
     document = Document(io.BytesIO(decision_docx(decision)))
 
-    text = "\n".join(paragraph.text for paragraph in document.paragraphs)
-    cells = [[cell.text for cell in row.cells] for row in document.tables[0].rows]
+    # The header and the signature are two-column tables (Decree 30/2020): read their cells too;
+    # the annex is the last table.
+    in_tables = [p.text for table in document.tables for cell in table._cells for p in cell.paragraphs]
+    text = "\n".join([paragraph.text for paragraph in document.paragraphs] + in_tables)
+    cells = [[cell.text for cell in row.cells] for row in document.tables[-1].rows]
     assert "Số: 125/QĐ-UBND" in text
     assert "Tổng số tiền thưởng: 2.340.000 đồng" in text
     assert ["1", "Phạm Thị Lan", fighter.person.unit.name, "Chiến sĩ thi đua cơ sở", "2.340.000"] in cells
