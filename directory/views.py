@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.db.models import Count
-from django.http import HttpResponseRedirect, JsonResponse
+from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -11,6 +11,7 @@ from portal.lists import FilteredListView
 from portal.mixins import HistoryMixin, ObjectPermissionMixin, PermissionMixin
 from portal.permissions import permission_required
 from portal.uploads import UploadRejected
+from portal.widgets import autocomplete_response
 from portal.xlsx import xlsx_response
 
 from .domain import duplicates, imports
@@ -161,9 +162,6 @@ def import_directory(request):
     return render(request, "directory/import.html", {"form": form, "row_errors": row_errors}, status=status)
 
 
-AUTOCOMPLETE_LIMIT = 20
-
-
 @permission_required("directory.view_unit")
 def unit_autocomplete(request):
     """Units matching `?q=` (folded: "ha noi" finds "Hà Nội"), at most 20, as JSON for
@@ -171,15 +169,10 @@ def unit_autocomplete(request):
 
     Current units only unless `?all=1` (units that no longer exist are named with their end date).
     """
-    query = (request.GET.get("q") or "").replace("\x00", "").strip()[:100]
     units = Unit.objects.visible_to(request.user)
     if request.GET.get("all") != "1":
         units = units.current()
-    if query:
-        units = units.search(query)
-    rows = units.only("pk", "name", "code", "valid_until").order_by("search_text", "pk")[:AUTOCOMPLETE_LIMIT]
-    results = [{"id": unit.pk, "text": str(unit.display_name), "code": unit.code} for unit in rows]
-    return JsonResponse({"results": results})
+    return autocomplete_response(request, units.only(*Unit.CHOICE_FIELDS), Unit.as_choice)
 
 
 # --- messages (issue 11): people stored twice that normalise_text could not merge safely ---

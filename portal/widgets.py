@@ -14,10 +14,31 @@ A posted id is validated against the queryset, as `ModelChoiceField` does. Templ
 
 from django import forms
 from django.db.models import Q
+from django.http import JsonResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-__all__ = ["AutocompleteSelect", "AutocompleteSelectMultiple", "AutocompleteChoiceField", "AutocompleteMultipleField"]
+__all__ = [
+    "AutocompleteSelect",
+    "AutocompleteSelectMultiple",
+    "AutocompleteChoiceField",
+    "AutocompleteMultipleField",
+    "autocomplete_response",
+]
+
+AUTOCOMPLETE_LIMIT = 20
+
+
+def autocomplete_response(request, queryset, describe):
+    """The JSON an autocomplete endpoint answers: the rows of `queryset` matching `?q=` (its
+    `search()`, diacritics folded), the first 20 by search text, each as `{"id": pk, **describe(row)}`
+    (`describe` gives at least "text")."""
+    query = (request.GET.get("q") or "").replace("\x00", "").strip()[:100]
+    if query:
+        queryset = queryset.search(query)
+    rows = queryset.order_by("search_text", "pk")[:AUTOCOMPLETE_LIMIT]
+    return JsonResponse({"results": [{"id": row.pk, **describe(row)} for row in rows]})
+
 
 SEARCH_SUFFIX = "__search"
 TYPED_MAX = 255

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from directory.models import User
+from directory.models import User, provincial_officers
 from portal.notifications import NotificationKind, notify
 
 SUBMITTED_SUBJECT = _("A dossier was submitted: {title}")
@@ -41,7 +41,7 @@ def dossier_submitted(*, proposal):
     """Tell the provincial officers (the officer role) that a dossier waits for them."""
     return notify(
         kind=NotificationKind.DOSSIER_SUBMITTED,
-        users=list(User.objects.filter(is_provincial_officer=True, is_active=True)),
+        users=provincial_officers(),
         subject=format_lazy(SUBMITTED_SUBJECT, title=proposal.title),
         body=format_lazy(SUBMITTED_BODY, unit=proposal.unit, title=proposal.title, year=proposal.year),
         link=_proposal_link(proposal),

@@ -1,7 +1,6 @@
 """A proposal's nominees: adding, removing, overriding the check, importing from Excel."""
 
 from django.contrib import messages
-from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -11,6 +10,7 @@ from portal.actions import attempt
 from portal.errors import DomainError
 from portal.imports import ImportFailed
 from portal.permissions import object_view, permission_required
+from portal.widgets import autocomplete_response
 from portal.xlsx import xlsx_response
 
 from ..domain import workflow
@@ -102,32 +102,15 @@ def nominee_template(request):
 
 
 # --- Unit boundaries (issue 12, "bounds" part): the nominee form's suggestions, only what the user may propose. ---
-AUTOCOMPLETE_LIMIT = 20
-
-
-def _query(request):
-    return (request.GET.get("q") or "").replace("\x00", "").strip()[:100]
-
-
 @object_view(PROPOSALS, "awards.change_proposal")
 def nominee_people(request, proposal):
     """People the user may propose in `proposal` matching `?q=`, at most 20, as JSON for js/autocomplete.js."""
-    people = boundary(request.user, proposal.unit).people(Person.objects.all())
-    query = _query(request)
-    if query:
-        people = people.search(query)
-    rows = people.select_related("unit").order_by("search_text", "pk")[:AUTOCOMPLETE_LIMIT]
-    results = [{"id": person.pk, "text": f"{person.full_name} – {person.unit}"} for person in rows]
-    return JsonResponse({"results": results})
+    people = boundary(request.user, proposal.unit).people(Person.objects.select_related("unit"))
+    return autocomplete_response(request, people, lambda person: {"text": f"{person.full_name} – {person.unit}"})
 
 
 @object_view(PROPOSALS, "awards.change_proposal")
 def nominee_units(request, proposal):
     """Units (collectives) the user may propose in `proposal` matching `?q=`, at most 20, as JSON."""
     units = boundary(request.user, proposal.unit).units(Unit.objects.current())
-    query = _query(request)
-    if query:
-        units = units.search(query)
-    rows = units.only("pk", "name", "code", "valid_until").order_by("search_text", "pk")[:AUTOCOMPLETE_LIMIT]
-    results = [{"id": unit.pk, "text": str(unit.display_name), "code": unit.code} for unit in rows]
-    return JsonResponse({"results": results})
+    return autocomplete_response(request, units.only(*Unit.CHOICE_FIELDS), Unit.as_choice)

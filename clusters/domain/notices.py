@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from directory.models import User
+from directory.models import provincial_officers
 from portal.notifications import NotificationKind, notify
 
 from ..enums import ClusterKind, PhaseKind
@@ -120,11 +120,6 @@ def _members(term):
     return list(TermMember.objects.filter(term=term).values_list("unit_id", flat=True))
 
 
-def _officers():
-    """The provincial office's officers (the officer role)."""
-    return User.objects.filter(is_provincial_officer=True, is_active=True)
-
-
 def _term_link(term, name="clusters:term_detail"):
     return reverse(name, args=[term.pk])
 
@@ -166,7 +161,7 @@ def sheet_submitted(*, sheet):
     elif reviewer == REVIEWED_BY_DEPUTY:
         units = [term.deputy_unit_id]
     else:
-        users = list(_officers())
+        users = provincial_officers()
     body = SUBMITTED_BODY.get(reviewer, SUBMITTED_BODY["office"])[_kind(term)]
     return notify(
         kind=NotificationKind.SHEET_SUBMITTED,
@@ -215,7 +210,7 @@ def round_counted(*, term, winner):
     return notify(
         kind=NotificationKind.OTHER,
         units=[term.lead_unit_id, term.deputy_unit_id],
-        users=[] if term.deputy_unit_id else list(_officers()),
+        users=[] if term.deputy_unit_id else provincial_officers(),
         subject=format_lazy(DECIDERS_SUBJECT, term=term),
         body=format_lazy(DECIDERS_BODY[_kind(term)], term=term),
         link=_term_link(term, "clusters:term_vote"),
@@ -249,7 +244,7 @@ def scoring_reopened(*, term):
     """The lead reopened scoring to correct the criteria: tell the office, which edits them."""
     return notify(
         kind=NotificationKind.OTHER,
-        users=list(_officers()),
+        users=provincial_officers(),
         subject=format_lazy(SCORING_REOPENED_SUBJECT, term=term),
         body=format_lazy(SCORING_REOPENED_BODY[_kind(term)], term=term),
         link=_term_link(term, "clusters:term_criteria"),

@@ -132,6 +132,12 @@ class Unit(FoldedSearchMixin, RulesModel):
             self.valid_from is None or self.valid_from <= today
         )
 
+    # What an autocomplete loads and shows of a unit (portal.widgets.autocomplete_response).
+    CHOICE_FIELDS = ("pk", "name", "code", "valid_until")
+
+    def as_choice(self):
+        return {"text": str(self.display_name), "code": self.code}
+
     @property
     def display_name(self):
         """The name with its validity when it no longer exists ("Nam Định (until 30/06/2025)")."""

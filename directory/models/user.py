@@ -63,3 +63,9 @@ class User(RulesModelMixin, AbstractUser, metaclass=RulesModelBase):
         if self.is_superuser:
             held.append(Role.ADMINISTRATOR)
         return held
+
+
+def provincial_officers():
+    """The active people of the provincial office (the officer role): whom a workflow event for the
+    office notifies (`portal.notifications.notify(users=...)`)."""
+    return list(User.objects.filter(is_provincial_officer=True, is_active=True))

@@ -10,7 +10,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from clusters.enums import ClusterKind
-from directory.models import User
+from directory.models import provincial_officers
 from portal.notifications import NotificationKind, notify
 
 CLUSTER, BLOC = ClusterKind.CLUSTER, ClusterKind.BLOC
@@ -55,11 +55,6 @@ def _kind(term):
     return ClusterKind(term.cluster.kind) if term.cluster.kind in ClusterKind.values else CLUSTER
 
 
-def _officers():
-    """The provincial office's officers (the officer role)."""
-    return list(User.objects.filter(is_provincial_officer=True, is_active=True).exclude(email=""))
-
-
 def _link(report):
     return reverse("reports:report_detail", args=[report.pk])
 
@@ -72,7 +67,7 @@ def report_submitted(*, report, resubmitted=False):
     return notify(
         kind=NotificationKind.REPORT_SUBMITTED,
         units=[] if lead_own else [term.lead_unit_id],
-        users=_officers() if lead_own else [],
+        users=provincial_officers() if lead_own else [],
         subject=format_lazy(SUBMITTED_SUBJECT, unit=report.unit, term=term),
         body=format_lazy(body, unit=report.unit, term=term, report=report),
         link=_link(report),
