@@ -61,7 +61,7 @@ def decision_annex_export(decision, *, request):
         annex_headers(),
         annex_rows(decision),
         title_rows=export_title(_("Annex of the award decision"), context=[heading], by=request.user),
-        kinds=[INTEGER, TEXT, TEXT, TEXT, NUMBER],
+        kinds=[INTEGER, TEXT, TEXT, TEXT, NUMBER, TEXT],
         total_columns=(4,),
     )
     return xlsx_response(f"phu-luc-{decision.pk}.xlsx", [table])

@@ -15,6 +15,7 @@ from portal.uploads import UploadRejected, check_upload
 from ..enums import ParameterKind, ProposalState, RecipientKind
 from ..models import AwardRecord, CouncilVote, Decision, Nominee, Proposal, ProposalDocument
 from . import AwardsError
+from .bonuses import corrected_amounts
 from .council import share_of, vote_counts, vote_passes
 from .eligibility import refresh_eligibility
 from .parameters import bonus_for, parameter_value
@@ -235,14 +236,18 @@ def correct_decision(*, decision, number, signed_on, signer, level, by, reason):
                 decision.base_salary = _amount(
                     parameter_value(kind=ParameterKind.BASE_SALARY, on=signed_on), Decision, "base_salary"
                 )
+            if date_changed:
+                # The amounts of the new date, still under "only the highest title of a period pays".
+                full = {
+                    record.pk: bonus_for(award=record.award, on=signed_on, is_household=record.is_household)
+                    for record in records
+                }
+                amounts = corrected_amounts(records, full=full)
             total = 0
             for record in records:
                 record.decision_number, record.decided_on = number, signed_on
-                if date_changed and record.amount:
-                    household = record.is_household
-                    record.amount = _amount(
-                        bonus_for(award=record.award, on=signed_on, is_household=household), AwardRecord, "amount"
-                    )
+                if date_changed:
+                    record.amount = _amount(amounts[record.pk], AwardRecord, "amount")
                 total += record.amount or 0
                 record.save()
             decision.number, decision.signed_on, decision.signer, decision.level = number, signed_on, signer, level

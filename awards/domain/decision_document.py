@@ -35,6 +35,7 @@ from portal.dates import official_date
 from portal.numbers import format_number
 
 from ..enums import AwardCategory, AwardLevel
+from .bonuses import bonus_notes
 
 DEFAULT_PROVINCE = "Ninh Bình"
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"]
@@ -130,7 +131,7 @@ class Group:
     award: object
     phrase: str
     count: str
-    rows: list = field(default_factory=list)  # (index, name, unit, award name, amount)
+    rows: list = field(default_factory=list)  # (index, name, unit, award name, amount, note)
     total: Decimal = Decimal(0)
 
 
@@ -169,6 +170,8 @@ def level_warnings(decision, records=None):
 def annex_groups(decision, records=None):
     """The annex: one group per award (highest rank first), rows numbered through the groups."""
     records = _records(decision) if records is None else records
+    with translation.override("vi"):
+        notes = bonus_notes(records)  # a reduced title bonus says why (only the highest title of a period pays)
     groups = {}
     for index, record in enumerate(records, start=1):
         group = groups.get(record.award_id)
@@ -181,19 +184,26 @@ def annex_groups(decision, records=None):
                 count=count_phrase(same_award),
             )
         group.rows.append(
-            (index, recipient_label(record), record.unit.name if record.unit else "", record.award.name, record.amount)
+            (
+                index,
+                recipient_label(record),
+                record.unit.name if record.unit else "",
+                record.award.name,
+                record.amount,
+                notes.get(record.pk, ""),
+            )
         )
         group.total += record.amount or 0
     return list(groups.values())
 
 
 def annex_rows(decision):
-    """The annex as plain rows (the .xlsx export): (no., awarded to, unit, award, bonus)."""
+    """The annex as plain rows (the .xlsx export): (no., awarded to, unit, award, bonus, note)."""
     return [row for group in annex_groups(decision) for row in group.rows]
 
 
 def annex_headers():
-    return [_("No."), _("Awarded to"), _("Unit"), _("Award"), _("Bonus (VND)")]
+    return [_("No."), _("Awarded to"), _("Unit"), _("Award"), _("Bonus (VND)"), _("Note")]
 
 
 def decision_content(decision):
@@ -265,7 +275,7 @@ def decision_content(decision):
         "annex_heading": "DANH SÁCH",
         "annex_subject": f"Các tập thể, cá nhân được tặng {_joined(phrases)}" if phrases else "",
         "annex_reference": f"(Kèm theo {reference})",
-        "annex_columns": ["STT", "Họ tên / Tập thể", "Đơn vị", "Hình thức", "Số tiền (đồng)"],
+        "annex_columns": ["STT", "Họ tên / Tập thể", "Đơn vị", "Hình thức", "Số tiền (đồng)", "Ghi chú"],
         "groups": groups,
         "annex_total": annex_total,
         "annex_total_line": f"Tổng cộng: {count_phrase(records)}; tổng số tiền thưởng: {money(annex_total)} đồng",
@@ -371,17 +381,17 @@ def decision_docx(decision):
     if content["annex_subject"]:
         paragraph_in(document, content["annex_subject"], bold=True)
     paragraph_in(document, content["annex_reference"], italic=True)
-    table = document.add_table(rows=1, cols=5)
+    table = document.add_table(rows=1, cols=6)
     table.style = "Table Grid"
     for cell, header_text in zip(table.rows[0].cells, content["annex_columns"], strict=True):
         cell.text = header_text
     for group in content["groups"]:
         heading = table.add_row().cells
-        merged = heading[0].merge(heading[4])
+        merged = heading[0].merge(heading[5])
         merged.text = _xml_safe(f"{group.numeral}. {group.phrase[0].upper()}{group.phrase[1:]} ({group.count})")
-        for index, name, unit, award, amount in group.rows:
+        for index, name, unit, award, amount, note in group.rows:
             cells = table.add_row().cells
-            for cell, value in zip(cells, [str(index), name, unit, award, money(amount)], strict=True):
+            for cell, value in zip(cells, [str(index), name, unit, award, money(amount), note], strict=True):
                 cell.text = _xml_safe(value)
         subtotal = table.add_row().cells
         subtotal[0].merge(subtotal[3]).text = f"Cộng {group.numeral}"

@@ -6,11 +6,12 @@ from decimal import Decimal
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from portal.numbers import NumberError, bounds_of, format_number, parse_number
+from portal.numbers import NumberError, bounds_of, parse_number
 
 from ..enums import AwardCategory, EligibilityRule, Outcome, ParameterKind, ProposalState, RecordSource, VoteRule
 from ..models import AwardRecord, Decision, Initiative, Nominee, Proposal
 from . import AwardsError, notices
+from .bonuses import bonus_note, title_amount  # noqa: F401 (bonus_note moved there)
 from .decision_document import annex_headers, annex_rows, decision_docx  # noqa: F401 (moved there)
 from .parameters import bonus_for, parameter_value, whole_parameter
 from .workflow import PROPOSALS
@@ -120,28 +121,13 @@ def _recipient_key(nominee):
     return ("person", nominee.person_id) if nominee.person_id else ("unit", nominee.unit_id)
 
 
-def _same_recipient_titles(*, person_id, unit_id, is_collective, year):
-    """Award records of titles for the same recipient and period (a person, or a collective)."""
-    records = AwardRecord.objects.filter(year=year, award__category=AwardCategory.TITLE)
-    if not is_collective:
-        return records.filter(person_id=person_id)
-    return records.filter(unit_id=unit_id, is_collective=True)
-
-
-def paid_for_period(nominee):
-    """What the nominee's recipient was already paid for titles of the nominee's year, all decisions together."""
-    records = _same_recipient_titles(
-        person_id=nominee.person_id, unit_id=nominee.unit_id, is_collective=nominee.person_id is None, year=nominee.year
-    )
-    return sum(records.values_list("amount", flat=True), Decimal(0))
-
-
 def _amounts(approved, *, signed_on, commendation_type):
     """(nominee, amount): of the titles for one recipient and period only the highest pays; forms always pay.
 
-    Whatever the order of the decisions: a later higher title pays only the difference with what the
-    earlier titles of the period already paid, and a later lower (or equal) title pays nothing. So
-    Lao động tiên tiến then Chiến sĩ thi đua cơ sở pays in total what Chiến sĩ thi đua cơ sở alone pays.
+    Whatever the order of the decisions (`bonuses`): a later higher title pays only the difference
+    with what the earlier titles of the period already paid, and a later lower (or equal) title pays
+    nothing. So Lao động tiên tiến then Chiến sĩ thi đua cơ sở pays in total what Chiến sĩ thi đua cơ
+    sở alone pays.
     """
     full = {
         nominee.pk: bonus_for(award=nominee.award, on=signed_on, is_household=nominee.is_household)
@@ -162,35 +148,15 @@ def _amounts(approved, *, signed_on, commendation_type):
             if best_title[key].pk != nominee.pk:
                 amount = Decimal(0)
             else:
-                amount = max(Decimal(0), amount - paid_for_period(nominee))
+                amount = title_amount(
+                    full=amount,
+                    award=nominee.award,
+                    person_id=nominee.person_id,
+                    unit_id=nominee.unit_id,
+                    is_collective=nominee.person_id is None,
+                    year=nominee.year,
+                )
         yield nominee, amount
-
-
-def bonus_note(record):
-    """Why a title's bonus in a decision is less than its full amount, as one sentence ("" when it pays in full).
-
-    For the annex: "only the difference is paid" when an earlier title of the period was paid, "no
-    bonus" when another title of the period pays at least as much.
-    """
-    if record.award.category != AwardCategory.TITLE:
-        return ""
-    others = _same_recipient_titles(
-        person_id=record.person_id, unit_id=record.unit_id, is_collective=record.is_collective, year=record.year
-    ).exclude(pk=record.pk)
-    if record.amount == 0:
-        paying = others.filter(amount__gt=0).select_related("award").order_by("-amount", "pk").first()
-        if paying is None:
-            return ""
-        return _("No bonus: {award} of {year} already pays the bonus of this period.").format(
-            award=paying.award, year=record.year
-        )
-    earlier = list(others.filter(pk__lt=record.pk, amount__gt=0).select_related("award").order_by("pk"))
-    if not earlier:
-        return ""
-    paid = sum((row.amount for row in earlier), Decimal(0))
-    return _("Only the difference is paid: {amount} VND was already paid for {awards} of {year}.").format(
-        amount=format_number(paid, 0), awards=", ".join(str(row.award) for row in earlier), year=record.year
-    )
 
 
 def consume_initiatives(*, record, nominee):

@@ -11,6 +11,7 @@ from portal.workflow import Transitions
 from ..enums import DocumentKind, EligibilityStatus, Outcome, ProposalState, RecipientKind, VoteRule
 from ..models import Nominee, Proposal
 from . import AwardsError, notices
+from .bounds import boundary, linkable_reviews, linkable_terms
 from .eligibility import refresh_eligibility
 
 PROPOSALS = Transitions(
@@ -69,7 +70,21 @@ def _move(proposal, state, **fields):
 
 
 def create_proposal(*, unit, title, year, commendation_type, by, movement_review=None, cluster_term=None):
-    """Start a draft proposal for `unit`. Side effects: writes one Proposal (audited)."""
+    """Start a draft proposal for `unit`. Side effects: writes one Proposal (audited).
+
+    Raises AwardsError when a unit officer links a cluster term or a movement review its unit does
+    not take part in (`bounds.linkable_terms` / `linkable_reviews`).
+    """
+    if (
+        cluster_term is not None
+        and not linkable_terms(by, unit.pk, type(cluster_term).objects.filter(pk=cluster_term.pk)).exists()
+    ):
+        raise AwardsError(_("{unit} is not a member of this cluster term.").format(unit=unit))
+    if (
+        movement_review is not None
+        and not linkable_reviews(by, unit.pk, type(movement_review).objects.filter(pk=movement_review.pk)).exists()
+    ):
+        raise AwardsError(_("{unit} does not take part in this movement.").format(unit=unit))
     return Proposal.objects.create(
         unit=unit,
         title=title,
@@ -110,7 +125,10 @@ def add_nominee(
                 if wants_unit
                 else _("{award} is for individuals or households: choose a person.").format(award=award)
             )
-        duplicate = Nominee.objects.filter(award=award, year=proposal.year)
+        bounds = boundary(by, proposal.unit)
+        if (person is not None and not bounds.has_person(person)) or (unit is not None and not bounds.has_unit(unit)):
+            raise AwardsError(outside_boundary_message(proposal.unit))
+        duplicate = Nominee.objects.filter(award=award, year=proposal.year).exclude(outcome=Outcome.REJECTED)
         duplicate = duplicate.filter(person=person) if person else duplicate.filter(unit=unit)
         other = duplicate.select_related("proposal__unit").first()
         if other is not None:
@@ -134,6 +152,12 @@ def add_nominee(
             raise AwardsError(_("This nominee is already proposed for this award and year.")) from None
         refresh_eligibility(nominees=[nominee])
     return nominee
+
+
+def outside_boundary_message(unit):
+    """The refusal of a person or unit outside the proposing unit's boundary: it never says whether
+    the name exists elsewhere."""
+    return _("Only the people and sub-units of {unit} can be proposed in its dossier.").format(unit=unit)
 
 
 def duplicate_message(*, name, award, year, other, by, link=True):

@@ -244,13 +244,13 @@ class Nominee(FoldedSearchMixin, RulesModel):
             ),
             models.UniqueConstraint(
                 fields=["person", "award", "year"],
-                condition=Q(person__isnull=False),
+                condition=Q(person__isnull=False) & ~Q(outcome=Outcome.REJECTED),
                 name="nominee_person_once",
                 violation_error_message=_("This person is already nominated for this award in this year."),
             ),
             models.UniqueConstraint(
                 fields=["unit", "award", "year"],
-                condition=Q(unit__isnull=False),
+                condition=Q(unit__isnull=False) & ~Q(outcome=Outcome.REJECTED),
                 name="nominee_unit_once",
                 violation_error_message=_("This unit is already nominated for this award in this year."),
             ),

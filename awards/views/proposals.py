@@ -72,7 +72,11 @@ class ProposalCreateView(PermissionMixin, CreateView):
 
     def form_valid(self, form):
         data = form.cleaned_data
-        self.object = workflow.create_proposal(by=self.request.user, **data)
+        try:
+            self.object = workflow.create_proposal(by=self.request.user, **data)
+        except DomainError as error:
+            form.add_error(None, error.message)
+            return self.form_invalid(form)
         messages.success(self.request, _("The draft proposal was created. Add its nominees and documents."))
         return to_proposal(self.object)
 

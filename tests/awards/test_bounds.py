@@ -183,3 +183,51 @@ def test_the_duplicate_message_names_the_dossier_only_to_who_may_open_it(client_
     link = f'<a href="{reverse("awards:proposal_detail", args=[office_dossier.pk])}">Hồ sơ của Văn phòng</a>'
     assert link in page
     assert Nominee.objects.filter(proposal=own).count() == 0
+
+
+def test_the_domain_refuses_what_the_forms_hide(unit_officer, officer, world):
+    """Defence in depth: add_nominee and create_proposal check the boundary whoever calls them."""
+    proposal = ProposalFactory(unit=unit_officer.unit, year=2025)
+    term = TermFactory(year=2025)
+    TermMemberFactory(term=term, unit=world["other"])
+    before = snapshot()
+    with pytest.raises(AwardsError, match="Chỉ được đề nghị cá nhân và đơn vị trực thuộc"):
+        workflow.add_nominee(proposal=proposal, award=world["fighter"], person=world["other_person"], by=unit_officer)
+    with pytest.raises(AwardsError, match="Chỉ được đề nghị"):
+        workflow.add_nominee(proposal=proposal, award=world["collective"], unit=world["other"], by=unit_officer)
+    with pytest.raises(AwardsError, match="không phải là thành viên"):
+        workflow.create_proposal(
+            unit=unit_officer.unit,
+            title="Đề nghị",
+            year=2025,
+            commendation_type="regular",
+            by=unit_officer,
+            cluster_term=term,
+        )
+    assert snapshot() == before
+    # Within the boundary it works, and the office is not bounded.
+    assert workflow.add_nominee(proposal=proposal, award=world["fighter"], person=world["own_person"], by=unit_officer)
+    office = ProposalFactory(unit=unit_officer.unit, year=2025)
+    assert workflow.add_nominee(proposal=office, award=world["collective"], unit=world["other"], by=officer)
+    assert (
+        workflow.create_proposal(
+            unit=unit_officer.unit,
+            title="Đề nghị",
+            year=2025,
+            commendation_type="regular",
+            by=officer,
+            cluster_term=term,
+        ).cluster_term
+        == term
+    )
+
+
+def test_a_rejected_nomination_no_longer_blocks_a_new_one(unit_officer, officer, world):
+    first = ProposalFactory(unit=unit_officer.unit, year=2025)
+    rejected = NomineeFactory(proposal=first, person=world["own_person"], award=world["fighter"], outcome="rejected")
+    pending = ProposalFactory(unit=unit_officer.unit, year=2025)
+    again = workflow.add_nominee(proposal=pending, award=world["fighter"], person=world["own_person"], by=unit_officer)
+    assert again.pk != rejected.pk and again.year == 2025
+    third = ProposalFactory(unit=unit_officer.unit, year=2025)
+    with pytest.raises(AwardsError, match="đã được đề nghị"):
+        workflow.add_nominee(proposal=third, award=world["fighter"], person=world["own_person"], by=unit_officer)

@@ -92,4 +92,4 @@ def test_proposal_from_draft_to_decision_docx(
     assert "Số: 125/QĐ-UBND" in text
     assert "Tổng số tiền thưởng: 2.340.000 đồng" in text
     first_awardee = next(row for row in rows if row[0] == "1")
-    assert first_awardee == ["1", "Phạm Thị Lan", unit_officer.unit.name, "Chiến sĩ thi đua cơ sở", "2.340.000"]
+    assert first_awardee == ["1", "Phạm Thị Lan", unit_officer.unit.name, "Chiến sĩ thi đua cơ sở", "2.340.000", ""]

@@ -197,8 +197,16 @@ def test_docx_is_in_the_official_form_with_the_right_counts_and_total(db, shared
         "Sở Giáo dục và Đào tạo tỉnh Ninh Bình",
         "Chiến sĩ thi đua cơ sở",
         "2.340.000",
+        "",
     ] in annex
-    assert annex[-1] == ["Tổng cộng"] * 4 + [TOTAL]
+    assert annex[-1] == ["Tổng cộng"] * 4 + [TOTAL, ""]
+    # The lower title of the same period pays nothing, and the annex says why.
+    lan_advanced = next(row for row in annex if row[:2] == ["2", "Phạm Thị Lan"])
+    assert lan_advanced[4:] == [
+        "0",
+        "Không chi tiền thưởng: danh hiệu Chiến sĩ thi đua cơ sở năm 2025 "
+        "đã được chi tiền thưởng cho cùng thời gian này.",
+    ]
     _document, clean_text = docx_text(decision_docx(Decision.objects.get(pk=shared_data.objects["clean"])))
     assert "Phạm Thị Lan" in clean_text and "⚠" not in clean_text
     # Two unit-level titles in a chairman's decision: the draft warns before anything else.
@@ -246,6 +254,8 @@ def test_pages_and_downloads(client_as, cast, shared_data):
     assert any("15/QĐ-UBND" in str(value) for row in rows[:4] for value in row if value)
     amounts = [row[4] for row in rows if isinstance(row[0], int)]
     assert amounts == [2340000, 0, 7020000, 5270000]
+    notes = [row[5] or "" for row in rows if isinstance(row[0], int)]
+    assert [bool(note) for note in notes] == [False, True, False, False]
     total_row = next(row for row in reversed(rows) if any(value is not None for value in row))
     assert total_row[4] == 14630000
     assert sheet.cell(row=rows.index(total_row) + 1, column=5).number_format == "#,##0"

@@ -76,6 +76,43 @@ def test_the_two_orders_of_decisions_pay_the_same_total(parameters):
     assert bonus_note(form) == ""
 
 
+def test_correcting_a_decision_date_keeps_only_the_highest_title_paying(parameters):
+    from awards.domain.corrections import correct_decision
+
+    person = PersonFactory()
+    advanced = decided(person, catalogue.ADVANCED_WORKER, number="7/QĐ", signed_on=date(2025, 1, 10))
+    fighter = decided(person, catalogue.GRASSROOTS_FIGHTER, number="8/QĐ", signed_on=date(2025, 3, 10))
+    correct_decision(
+        decision=fighter.decision,
+        number="8/QĐ",
+        signed_on=date(2025, 3, 12),
+        signer="Phạm Quang Ngọc",
+        level="provincial",
+        by=UserFactory(is_provincial_officer=True),
+        reason="Sai ngày ký.",
+    )
+    fighter.refresh_from_db()
+    fighter.decision.refresh_from_db()
+    # Recomputed on the new date, the higher title still pays only the difference (not its full 2,340,000).
+    assert fighter.amount == fighter.decision.total_amount == Decimal("1630000")
+    assert advanced.amount + fighter.amount == Decimal("2340000")
+
+    # Corrected the other way round: the lower title's decision gets a new date, and it still pays what it paid.
+    correct_decision(
+        decision=advanced.decision,
+        number="7/QĐ",
+        signed_on=date(2025, 1, 11),
+        signer="Phạm Quang Ngọc",
+        level="provincial",
+        by=UserFactory(is_provincial_officer=True),
+        reason="Sai ngày ký.",
+    )
+    advanced.refresh_from_db()
+    assert advanced.amount == Decimal("710000")  # the earlier decision: nothing was paid before it
+    total = sum(AwardRecord.objects.filter(person=person).values_list("amount", flat=True))
+    assert total == Decimal("2340000")
+
+
 def test_a_bang_khen_on_the_initiatives_route_consumes_them(parameters):
     person = PersonFactory()
     first, second = InitiativeFactory.create_batch(2, person=person, recognised_on=date(2025, 3, 1))

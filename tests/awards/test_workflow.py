@@ -170,7 +170,7 @@ def test_decision_docx_lists_awardees_and_amounts(proposal_at_notice, user):
     cells = [[cell.text for cell in row.cells] for row in document.tables[-1].rows]
     assert "Số: 125/QĐ-UBND" in text
     assert "Tổng số tiền thưởng: 2.340.000 đồng" in text
-    assert ["1", "Phạm Thị Lan", fighter.person.unit.name, "Chiến sĩ thi đua cơ sở", "2.340.000"] in cells
+    assert ["1", "Phạm Thị Lan", fighter.person.unit.name, "Chiến sĩ thi đua cơ sở", "2.340.000", ""] in cells
 
 
 def test_household_collects_one_and_a_half_times(parameters, user, media):
