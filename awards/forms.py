@@ -186,14 +186,47 @@ class VoteForm(forms.Form):
     written_against = IntegerNumberField(label=_("Against (written)"), min_value=0, max_value=500, initial=0)
 
 
-class DecisionForm(forms.Form):
+SIGNER_ROLES = [
+    ("chairman", _("Chairman (CHỦ TỊCH)")),
+    ("vice_chairman", _("Vice-chairman (KT. CHỦ TỊCH / PHÓ CHỦ TỊCH)")),
+]
+SIGNER_TITLES = {"chairman": "Chủ tịch", "vice_chairman": "Phó Chủ tịch"}
+
+
+class SignerFieldsMixin:
+    """Who signs: the chairman, or a vice-chairman on the chairman's behalf (Decree 30/2020: "KT. CHỦ TỊCH /
+    PHÓ CHỦ TỊCH"), and the name; `cleaned_data["signer"]` is the text the decision stores
+    ("Phó Chủ tịch Trần Song Tùng"), which the signature block reads."""
+
+    def _signer_fields(self):
+        self.fields["signer_role"] = forms.ChoiceField(
+            label=_("Signs as"), choices=SIGNER_ROLES, initial="chairman", widget=forms.RadioSelect
+        )
+        self.fields["signer_name"] = forms.CharField(label=_("Name of the signer"), max_length=200)
+
+    @staticmethod
+    def signer_initial(signer):
+        from .domain.decision_document import signature
+
+        lines, name = signature(signer)
+        return {"signer_role": "vice_chairman" if "PHÓ CHỦ TỊCH" in lines else "chairman", "signer_name": name}
+
+    def clean(self):
+        cleaned = super().clean()
+        role, name = cleaned.pop("signer_role", None), cleaned.pop("signer_name", None)
+        if role and name:
+            cleaned["signer"] = f"{SIGNER_TITLES[role]} {name.strip()}"
+        return cleaned
+
+
+class DecisionForm(SignerFieldsMixin, forms.Form):
     number = forms.CharField(label=_("Decision number"), max_length=50)
     signed_on = forms.DateField(label=_("Date signed"), widget=DATE_WIDGET)
-    signer = forms.CharField(label=_("Signer"), max_length=255)
     level = forms.ChoiceField(label=_("Award level"), choices=AwardLevel.choices, initial=AwardLevel.PROVINCIAL)
 
     def __init__(self, *args, nominees, **kwargs):
         super().__init__(*args, **kwargs)
+        self._signer_fields()
         self.nominees = nominees
         for nominee in nominees:
             self.fields[f"approve_{nominee.pk}"] = forms.BooleanField(
@@ -306,12 +339,12 @@ class SessionCorrectionForm(SessionForm):
         self.fields["reason"] = reason_field(True)
 
 
-class DecisionCorrectionForm(forms.Form):
+class DecisionCorrectionForm(SignerFieldsMixin, forms.Form):
     number = forms.CharField(label=_("Decision number"), max_length=50)
     signed_on = forms.DateField(label=_("Date signed"), widget=DATE_WIDGET, validators=[validate_plausible_date])
-    signer = forms.CharField(label=_("Signer"), max_length=255)
     level = forms.ChoiceField(label=_("Award level"), choices=AwardLevel.choices)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self._signer_fields()
         self.fields["reason"] = reason_field(True)

@@ -217,7 +217,8 @@ def session_edit(request, session):
 
 @object_view(Decision.objects.select_related("proposal__unit"), "awards.change_decision")
 def decision_edit(request, decision):
-    initial = {name: getattr(decision, name) for name in ("number", "signed_on", "signer", "level")}
+    initial = {name: getattr(decision, name) for name in ("number", "signed_on", "level")}
+    initial.update(DecisionCorrectionForm.signer_initial(decision.signer))
     form = DecisionCorrectionForm(request.POST or None, initial=initial)
     done = _run(
         request,

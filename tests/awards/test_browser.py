@@ -76,7 +76,8 @@ def test_proposal_from_draft_to_decision_docx(
     submit("a[data-action=decide]")
     page.fill("#id_number", "125/QĐ-UBND")
     page.fill("#id_signed_on", today.strftime("%d/%m/%Y"))
-    page.fill("#id_signer", "Phạm Quang Ngọc")
+    page.check("input[name=signer_role][value=vice_chairman]")
+    page.fill("#id_signer_name", "Trần Song Tùng")
     submit("form.decision-form button[type=submit].primary")
     assert page.locator("h1").inner_text() == "Quyết định số 125/QĐ-UBND"
 
@@ -91,5 +92,6 @@ def test_proposal_from_draft_to_decision_docx(
     rows = [[cell.text for cell in row.cells] for row in document.tables[-1].rows]
     assert "Số: 125/QĐ-UBND" in text
     assert "Tổng số tiền thưởng: 2.340.000 đồng" in text
+    assert "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH" in text and "Trần Song Tùng" in text  # the role chosen on the form
     first_awardee = next(row for row in rows if row[0] == "1")
     assert first_awardee == ["1", "Phạm Thị Lan", unit_officer.unit.name, "Chiến sĩ thi đua cơ sở", "2.340.000", ""]

@@ -212,7 +212,13 @@ def test_a_decision_corrected_with_a_reason_carries_its_records(client_as, offic
     )
     client = client_as(officer)
     url = reverse("awards:decision_edit", args=[decision.pk])
-    data = {"number": "19/QĐ", "signed_on": "22/12/2025", "signer": "Phó Chủ tịch", "level": "provincial"}
+    data = {
+        "number": "19/QĐ",
+        "signed_on": "22/12/2025",
+        "signer_role": "vice_chairman",
+        "signer_name": "Trần Song Tùng",
+        "level": "provincial",
+    }
 
     refused = client.post(url, data)
     done = client.post(url, {**data, "reason": REASON})
@@ -220,7 +226,11 @@ def test_a_decision_corrected_with_a_reason_carries_its_records(client_as, offic
     assert (refused.status_code, done.status_code) == (400, 302)
     decision.refresh_from_db()
     record.refresh_from_db()
-    assert (decision.number, decision.signer, decision.signed_on) == ("19/QĐ", "Phó Chủ tịch", date(2025, 12, 22))
+    assert (decision.number, decision.signer, decision.signed_on) == (
+        "19/QĐ",
+        "Phó Chủ tịch Trần Song Tùng",
+        date(2025, 12, 22),
+    )
     assert (record.decision_number, record.decided_on) == ("19/QĐ", date(2025, 12, 22))
     page = client.get(reverse("awards:decision_detail", args=[decision.pk]))
     assert any(row.reason == REASON and change("số", row) == ("9/QĐ", "19/QĐ") for row in page.context["history"])

@@ -109,7 +109,14 @@ def form_data(url_name, key):
     if url_name == "awards:session_edit":
         return {"held_on": "21/12/2025", "member_count": 10, "present_count": 9, "notes": "", **reason}
     if url_name == "awards:decision_edit":
-        return {"number": "8/QĐ-UBND", "signed_on": "30/12/2025", "signer": "Chủ tịch", "level": "provincial", **reason}
+        return {
+            "number": "8/QĐ-UBND",
+            "signed_on": "30/12/2025",
+            "signer_role": "chairman",
+            "signer_name": "Phạm Quang Ngọc",
+            "level": "provincial",
+            **reason,
+        }
     return reason
 
 
