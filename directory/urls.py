@@ -11,6 +11,7 @@ urlpatterns = [
     path("units/<int:pk>/", views.UnitDetailView.as_view(), name="unit_detail"),
     path("units/<int:pk>/edit/", views.UnitUpdateView.as_view(), name="unit_update"),
     path("people/", views.PersonListView.as_view(), name="person_list"),
+    path("people/autocomplete/", views.person_autocomplete, name="person_autocomplete"),
     path("people/new/", views.PersonCreateView.as_view(), name="person_create"),
     path("people/<int:pk>/", views.PersonDetailView.as_view(), name="person_detail"),
     path("people/<int:pk>/edit/", views.PersonUpdateView.as_view(), name="person_update"),

@@ -17,6 +17,7 @@ from portal.xlsx import xlsx_response
 from .domain import duplicates, imports
 from .domain.lineage import successor_chain
 from .exports import unit_export
+from .fields import person_label
 from .filters import PersonFilterSet, UnitFilterSet
 from .forms import ImportForm, PersonForm, UnitForm
 from .models import Person, Unit
@@ -173,6 +174,14 @@ def unit_autocomplete(request):
     if request.GET.get("all") != "1":
         units = units.current()
     return autocomplete_response(request, units.only(*Unit.CHOICE_FIELDS), Unit.as_choice)
+
+
+@permission_required("directory.list_person")
+def person_autocomplete(request):
+    """People the user may see (officers: everyone; a unit officer: its own unit's) matching `?q=`,
+    at most 20, as JSON: `{"results": [{"id": 7, "text": "Phạm Thị Lan – Sở Giáo dục và Đào tạo"}]}`."""
+    people = Person.objects.visible_to(request.user).select_related("unit").only("pk", "full_name", "unit__name")
+    return autocomplete_response(request, people, lambda person: {"text": person_label(person)})
 
 
 # --- messages (issue 11): people stored twice that normalise_text could not merge safely ---

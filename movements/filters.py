@@ -2,7 +2,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from directory.models import Unit
+from directory.fields import unit_filter
 
 from .enums import MovementKind, MovementLevel, MovementState
 from .models import Movement
@@ -22,11 +22,7 @@ class MovementFilterSet(django_filters.FilterSet):
         empty_label=_("All states"),
     )
     year = django_filters.NumberFilter(label=_("Running in year"), method="filter_year", min_value=1945, max_value=2100)
-    lead_unit = django_filters.ModelChoiceFilter(
-        label=_("Lead unit"),
-        queryset=Unit.objects.filter(led_movements__isnull=False).distinct().order_by("search_text"),
-        empty_label=_("All lead units"),
-    )
+    lead_unit = unit_filter(label=_("Lead unit"))
 
     class Meta:
         model = Movement

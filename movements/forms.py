@@ -1,7 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from directory.models import Person, Unit
+from directory.fields import label_of, person_field, unit_field, units_field
+from directory.models import Unit
 from portal.dates import check_within
 from portal.forms import ModelForm, number_formfield
 from portal.uploads import DocumentFileField
@@ -34,6 +35,11 @@ class ReasonForm(forms.Form):
 
 
 class MovementForm(ModelForm):
+    # Units through the shared autocomplete (directory.fields): the page never lists the directory.
+    lead_unit = unit_field(Unit.objects.current(), label=label_of(Movement, "lead_unit"))
+    standing_unit = unit_field(Unit.objects.current(), label=label_of(Movement, "standing_unit"), required=False)
+    participants = units_field(Unit.objects.current(), label=label_of(Movement, "participants"), required=False)
+
     class Meta:
         model = Movement
         fields = [
@@ -56,16 +62,11 @@ class MovementForm(ModelForm):
             "starts_on": DATE_WIDGET,
             "ends_on": DATE_WIDGET,
             "objectives": forms.Textarea(attrs={"rows": 4}),
-            "participants": forms.SelectMultiple(attrs={"size": 8}),
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        units = Unit.objects.current().order_by("search_text")
-        self.fields["lead_unit"].queryset = units
-        self.fields["standing_unit"].queryset = units
-        self.fields["participants"].queryset = units
-        for name in ("starts_on", "ends_on", "lead_unit"):
+        for name in ("starts_on", "ends_on"):
             self.fields[name].required = True
 
     def clean(self):
@@ -131,7 +132,7 @@ class ProgressForm(ModelForm):
 class RegistrationForm(ModelForm):
     """Officers choose the unit; a unit officer registers their own unit only (no choice shown)."""
 
-    unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.none())
+    unit = unit_field(Unit.objects.current(), label=_("Unit"))
 
     class Meta:
         model = Registration
@@ -140,9 +141,7 @@ class RegistrationForm(ModelForm):
 
     def __init__(self, *args, can_choose_unit=False, **kwargs):
         super().__init__(*args, **kwargs)
-        if can_choose_unit:
-            self.fields["unit"].queryset = Unit.objects.current().order_by("search_text")
-        else:
+        if not can_choose_unit:
             del self.fields["unit"]
 
 
@@ -158,14 +157,9 @@ class ReviewForm(ModelForm):
 
 
 class HonoureeForm(forms.Form):
-    unit = forms.ModelChoiceField(label=_("Outstanding collective"), queryset=Unit.objects.none(), required=False)
-    person = forms.ModelChoiceField(label=_("Outstanding individual"), queryset=Person.objects.none(), required=False)
+    unit = unit_field(label=_("Outstanding collective"), required=False, past_too=True)
+    person = person_field(label=_("Outstanding individual"), required=False)
     note = forms.CharField(label=_("Achievement"), max_length=500, required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = Unit.objects.order_by("search_text")
-        self.fields["person"].queryset = Person.objects.select_related("unit").order_by("search_text")
 
     def clean(self):
         cleaned = super().clean()

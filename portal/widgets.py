@@ -12,6 +12,9 @@ A posted id is validated against the queryset, as `ModelChoiceField` does. Templ
 `{{ form.media }}` to load the script. portal imports no app: the endpoint is given by URL name.
 """
 
+from urllib.parse import urlencode
+
+import django_filters
 from django import forms
 from django.db.models import Q
 from django.http import JsonResponse
@@ -23,6 +26,7 @@ __all__ = [
     "AutocompleteSelectMultiple",
     "AutocompleteChoiceField",
     "AutocompleteMultipleField",
+    "AutocompleteFilter",
     "autocomplete_response",
 ]
 
@@ -73,10 +77,11 @@ class AutocompleteSelect(forms.Select):
     class Media:
         js = ["js/autocomplete.js"]
 
-    def __init__(self, *, url, attrs=None, placeholder=None):
+    def __init__(self, *, url, attrs=None, placeholder=None, params=None):
         super().__init__(attrs=attrs)
         self.url = url
         self.placeholder = placeholder
+        self.params = params or {}  # added to the endpoint's query string ({"all": "1"}: units of the past too)
 
     def optgroups(self, name, value, attrs=None):
         options = _selected_options(self, name, value)
@@ -90,7 +95,8 @@ class AutocompleteSelect(forms.Select):
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
         context["widget"]["search_name"] = name + SEARCH_SUFFIX
-        context["widget"]["search_url"] = reverse(self.url)
+        url = reverse(self.url)
+        context["widget"]["search_url"] = f"{url}?{urlencode(self.params)}" if self.params else url
         context["widget"]["multiple"] = self.allow_multiple_selected
         context["widget"]["placeholder"] = self.placeholder or _("Type a code or a name")
         return context
@@ -123,11 +129,18 @@ class AutocompleteSelectMultiple(AutocompleteSelect):
         return [str(getattr(v, "pk", v)) for v in value if v not in (None, "")]
 
 
+UNIT_TYPED_MESSAGES = {
+    "none": _("No unit matches “{typed}”: type its code or its exact name, or pick it from the suggestions."),
+    "many": _("Several units match “{typed}”: type its code."),
+}
+PERSON_TYPED_MESSAGES = {
+    "none": _("No person matches “{typed}”: type the exact full name, or pick it from the suggestions."),
+    "many": _("Several people are called “{typed}”: pick the right one from the suggestions."),
+}
+
+
 class _TypedLookup:
-    typed_messages = {
-        "none": _("No unit matches “{typed}”: type its code or its exact name, or pick it from the suggestions."),
-        "many": _("Several units match “{typed}”: type its code."),
-    }
+    typed_messages = UNIT_TYPED_MESSAGES
 
     def lookup_typed(self, typed):
         condition = Q()
@@ -144,9 +157,21 @@ class _TypedLookup:
 class AutocompleteChoiceField(_TypedLookup, forms.ModelChoiceField):
     """One row of `queryset`, picked through the endpoint `url` (a URL name) or typed (`typed_lookup`)."""
 
-    def __init__(self, queryset, *, url, typed_lookup=("code", "name"), placeholder=None, **kwargs):
+    def __init__(
+        self,
+        queryset,
+        *,
+        url,
+        typed_lookup=("code", "name"),
+        placeholder=None,
+        params=None,
+        typed_messages=None,
+        **kwargs,
+    ):
         self.typed_lookup = typed_lookup
-        kwargs.setdefault("widget", AutocompleteSelect(url=url, placeholder=placeholder))
+        if typed_messages is not None:
+            self.typed_messages = typed_messages
+        kwargs.setdefault("widget", AutocompleteSelect(url=url, placeholder=placeholder, params=params))
         super().__init__(queryset, **kwargs)
 
     def to_python(self, value):
@@ -160,9 +185,21 @@ class AutocompleteChoiceField(_TypedLookup, forms.ModelChoiceField):
 class AutocompleteMultipleField(_TypedLookup, forms.ModelMultipleChoiceField):
     """Several rows of `queryset`: those picked, plus those typed (one per line or separated by ";")."""
 
-    def __init__(self, queryset, *, url, typed_lookup=("code", "name"), placeholder=None, **kwargs):
+    def __init__(
+        self,
+        queryset,
+        *,
+        url,
+        typed_lookup=("code", "name"),
+        placeholder=None,
+        params=None,
+        typed_messages=None,
+        **kwargs,
+    ):
         self.typed_lookup = typed_lookup
-        kwargs.setdefault("widget", AutocompleteSelectMultiple(url=url, placeholder=placeholder))
+        if typed_messages is not None:
+            self.typed_messages = typed_messages
+        kwargs.setdefault("widget", AutocompleteSelectMultiple(url=url, placeholder=placeholder, params=params))
         super().__init__(queryset, **kwargs)
 
     def clean(self, value):
@@ -187,3 +224,11 @@ class AutocompleteMultipleField(_TypedLookup, forms.ModelMultipleChoiceField):
         seen = {row.pk for row in rows}
         rows += [row for row in extra if row.pk not in seen and not seen.add(row.pk)]
         return rows
+
+
+class AutocompleteFilter(django_filters.ModelChoiceFilter):
+    """A list filter on one row of a large table, chosen through an autocomplete (never a select of
+    the table): `AutocompleteFilter(queryset=Unit.objects.all(), url="directory:unit_autocomplete")`.
+    The other arguments go to `AutocompleteChoiceField` (typed_lookup, params, typed_messages, ...)."""
+
+    field_class = AutocompleteChoiceField

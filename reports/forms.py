@@ -3,6 +3,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from clusters.models import Term
+from directory.fields import label_of, unit_field
 from directory.rules import is_officer
 from portal.dates import check_within
 from portal.forms import ModelForm, NumberField
@@ -109,6 +110,8 @@ class ClusterReportForm(ModelForm):
 
 
 class ConferenceForm(ModelForm):
+    host_unit = unit_field(label=label_of(Conference, "host_unit"), past_too=True)
+
     class Meta:
         model = Conference
         fields = [
@@ -140,9 +143,6 @@ class ConferenceForm(ModelForm):
         if not is_officer(user):
             terms = terms.filter(Q(lead_unit_id=user.unit_id) | Q(pk=self.instance.term_id))
         self.fields["term"].queryset = terms
-        from directory.models import Unit
-
-        self.fields["host_unit"].queryset = Unit.objects.order_by("search_text")
         if self.instance.pk is not None:  # correcting a recorded conference: say why (optional)
             self.fields["reason"] = reason_field(required=False)
 

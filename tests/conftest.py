@@ -475,6 +475,12 @@ def sign_in_page(page):
     return sign_in
 
 
+def pick(page, name, query, text, *, within="form"):
+    """Choose `text` in the autocomplete of field `name` (portal.widgets): type `query`, click the suggestion."""
+    page.fill(f"{within} input[name={name}__search]", query)
+    page.locator(f"{within} .autocomplete-option", has_text=text).first.click()
+
+
 # ---------------------------------------------------------------------------
 # The closing summary shows which real services the run used
 # ---------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 """Forms of the set-up pages: clusters and their member units, a new term, its settings, members,
-phases and criteria. Units are chosen through the shared autocomplete (`portal.widgets`), numbers
+phases and criteria. Units are chosen through the shared autocomplete (`directory.fields`), numbers
 through `portal.forms.NumberField` (model forms derive from `portal.forms.ModelForm`); every text
 has the length of the column it goes to, so nothing stored fails to load.
 """
@@ -7,22 +7,16 @@ has the length of the column it goes to, so nothing stored fails to load.
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from directory.fields import unit_field, units_field
 from directory.models import Unit
 from portal.forms import IntegerNumberField, ModelForm
-from portal.widgets import AutocompleteChoiceField, AutocompleteMultipleField
 
 from ..domain.setup import CRITERION_FIELDS, REASON_MAX, TERM_SETTINGS
 from ..enums import PhaseKind
 from ..models import Cluster, Criterion, CriterionGroup, Term
 
-UNITS_URL = "directory:unit_autocomplete"
 YEAR_BOUNDS = {"min_value": 2000, "max_value": 2100}
 DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"})
-
-
-def unit_field(queryset=None, **kwargs):
-    """A unit picked through the shared autocomplete (the endpoint lists current units)."""
-    return AutocompleteChoiceField(queryset if queryset is not None else Unit.objects.all(), url=UNITS_URL, **kwargs)
 
 
 class ReasonForm(forms.Form):
@@ -59,9 +53,7 @@ class TermCreateForm(forms.Form):
     year = IntegerNumberField(label=_("Year"), **YEAR_BOUNDS)
     lead_unit = unit_field(label=_("Lead unit"))
     deputy_unit = unit_field(label=_("Deputy unit"), required=False)
-    members = AutocompleteMultipleField(
-        Unit.objects.all(),
-        url=UNITS_URL,
+    members = units_field(
         label=_("Members"),
         required=False,
         help_text=_("Proposed: the members valid that year, else last year's. The lead and deputy must be among them."),

@@ -6,6 +6,9 @@
   const DELAY = 250;
 
   function setUp(box) {
+    // The script is on every page (base.html) and a form's media may load it again: set up once.
+    if (box.dataset.autocompleteReady) return;
+    box.dataset.autocompleteReady = "1";
     const select = box.querySelector("select");
     const input = box.querySelector("[data-autocomplete-input]");
     const results = box.querySelector("[data-autocomplete-results]");

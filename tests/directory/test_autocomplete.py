@@ -66,3 +66,33 @@ def test_query_count_is_constant_with_one_or_many_units(client_as, outsider):
 
     assert found == 20
     assert many == one
+
+
+PEOPLE_URL = reverse("directory:person_autocomplete")
+
+
+def test_people_are_folded_and_a_unit_officer_sees_only_its_own(client_as, officer, unit_officer):
+    from tests.factories import PersonFactory
+
+    own = PersonFactory(full_name="Phạm Thị Lan", unit=unit_officer.unit)
+    other = PersonFactory(full_name="Phạm Thị Lanh", unit=UnitFactory(name="Sở Y tế"))
+
+    seen_by_office = client_as(officer).get(PEOPLE_URL, {"q": "pham thi lan"}).json()["results"]
+    seen_by_unit = client_as(unit_officer).get(PEOPLE_URL, {"q": "pham thi lan"}).json()["results"]
+
+    assert {row["id"] for row in seen_by_office} == {own.pk, other.pk}
+    assert seen_by_unit == [{"id": own.pk, "text": f"Phạm Thị Lan – {unit_officer.unit.name}"}]
+
+
+def test_people_query_count_is_constant(client_as, officer):
+    from tests.factories import PersonFactory
+
+    client = client_as(officer)
+    PersonFactory(full_name="Nguyễn Văn An")
+    with CaptureQueriesContext(connection) as one:
+        client.get(PEOPLE_URL, {"q": "nguyen"})
+    PersonFactory.create_batch(30, full_name="Nguyễn Văn Bình")
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(PEOPLE_URL, {"q": "nguyen"})
+    assert len(response.json()["results"]) == 20
+    assert len(many) == len(one)

@@ -36,6 +36,7 @@ MATRIX = [
     ("directory:unit_update", "unit", "get", OFFICERS, 200),
     ("directory:unit_update", "unit", "post", OFFICERS, 302),
     ("directory:person_list", None, "get", PEOPLE_READERS, 200),
+    ("directory:person_autocomplete", None, "get", PEOPLE_READERS, 200),
     ("directory:person_detail", "own_person", "get", PEOPLE_READERS, 200),
     ("directory:person_detail", "other_person", "get", OFFICERS, 200),
     ("directory:person_create", None, "get", OFFICERS, 200),

@@ -3,6 +3,7 @@
 import pytest
 
 from movements.models import Movement, Registration
+from tests.conftest import pick
 from tests.factories import UnitFactory, UserFactory
 
 
@@ -24,8 +25,10 @@ def test_launch_register_record_progress_and_read_the_chart(sign_in_page, office
     page.fill("#id_plan_date", "13/06/2022")
     page.fill("#id_starts_on", "01/01/2021")
     page.fill("#id_ends_on", "31/12/2025")
-    page.select_option("#id_lead_unit", str(member_unit.pk))
-    page.select_option("#id_participants", [str(member_unit.pk), str(other_unit.pk)])
+    # Units are chosen through the autocomplete (the form never lists the directory).
+    pick(page, "lead_unit", "giao duc", member_unit.name)
+    pick(page, "participants", "giao duc", member_unit.name)
+    pick(page, "participants", "y te", other_unit.name)
     page.click("button[type=submit].primary")
     assert "Đã lưu phong trào." in page.locator(".messages").inner_text()
     movement = Movement.objects.get(code="NTM-2021")
