@@ -59,19 +59,21 @@ GIVEN_NAMES = [
 
 def seed_catalogue():
     awards = {}
-    for code, name, kind, category, level, types, rule, vote_rule, documents, coefficient, rank in catalogue.CATALOGUE:
+    for entry in catalogue.CATALOGUE:
+        code, coefficient = entry.code, entry.coefficient
         award, _created = Award.objects.update_or_create(
             code=code,
             defaults={
-                "name": name,
-                "recipient_kind": kind,
-                "category": category,
-                "level": level,
-                "commendation_types": types,
-                "rule": rule,
-                "vote_rule": vote_rule,
-                "required_documents": documents,
-                "rank": rank,
+                "name": entry.name,
+                "recipient_kind": entry.kind,
+                "category": entry.category,
+                "level": entry.level,
+                "conferred_by": entry.conferred_by,
+                "commendation_types": entry.types,
+                "rule": entry.rule,
+                "vote_rule": entry.vote_rule,
+                "required_documents": entry.documents,
+                "rank": entry.rank,
             },
         )
         basis = "Nghị định 152/2025/NĐ-CP" if code != "GDVH" else f"{SAMPLE}"

@@ -9,6 +9,7 @@ from ..enums import (
     AwardCategory,
     AwardLevel,
     CommendationType,
+    ConferringAuthority,
     EligibilityRule,
     ParameterKind,
     RecipientKind,
@@ -24,6 +25,13 @@ class Award(RulesModel):
     recipient_kind = models.CharField(_("awarded to"), max_length=20, choices=RecipientKind.choices)
     category = models.CharField(_("title or form"), max_length=10, choices=AwardCategory.choices)
     level = models.CharField(_("level"), max_length=20, choices=AwardLevel.choices)
+    conferred_by = models.CharField(
+        _("conferred by"),
+        max_length=30,
+        choices=ConferringAuthority.choices,
+        default=ConferringAuthority.PROVINCIAL_CHAIRMAN,
+        help_text=_("The President's and the Prime Minister's awards are proposed upward by the province."),
+    )
     commendation_types = models.JSONField(
         _("commendation types"), default=list, help_text=_("The commendation types this award may be used for.")
     )
@@ -43,6 +51,7 @@ class Award(RulesModel):
         ordering = ["-rank", "name"]
         rules_permissions = {
             "view": is_signed_in,
+            "list": is_officer,
             "add": is_administrator,
             "change": is_administrator,
             "delete": is_administrator,
@@ -51,8 +60,15 @@ class Award(RulesModel):
     def __str__(self):
         return self.name
 
+    @property
+    def is_proposed_upward(self):
+        return self.conferred_by in ConferringAuthority.proposed_upward()
+
     def allows(self, commendation_type):
         return commendation_type in (self.commendation_types or [CommendationType.REGULAR])
+
+
+PER_AWARD = sorted(ParameterKind.per_award())
 
 
 class LegalParameter(RulesModel):
@@ -66,7 +82,7 @@ class LegalParameter(RulesModel):
         null=True,
         blank=True,
         related_name="parameters",
-        help_text=_("Only for bonus coefficients."),
+        help_text=_("Only for bonus coefficients and the years of service an award requires."),
     )
     value = models.DecimalField(_("value"), max_digits=14, decimal_places=4)
     effective_from = models.DateField(_("effective from"))
@@ -78,10 +94,11 @@ class LegalParameter(RulesModel):
         ordering = ["kind", "award__name", "-effective_from"]
         constraints = [
             models.CheckConstraint(
-                condition=(Q(kind=ParameterKind.COEFFICIENT) & Q(award__isnull=False))
-                | (~Q(kind=ParameterKind.COEFFICIENT) & Q(award__isnull=True)),
-                name="legal_parameter_award_iff_coefficient",
-                violation_error_message=_("Only a coefficient names an award, and every coefficient must name one."),
+                condition=(Q(kind__in=PER_AWARD) & Q(award__isnull=False)) | (~Q(kind__in=PER_AWARD) & Q(award__isnull=True)),
+                name="legal_parameter_award_iff_per_award",
+                violation_error_message=_(
+                    "Only a coefficient or the years of service of an award name an award, and each of them must name one."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(value__gte=0),
@@ -95,10 +112,10 @@ class LegalParameter(RulesModel):
                 violation_error_message=_("This parameter already has a value taking effect on this date."),
             ),
             models.UniqueConstraint(
-                fields=["award", "effective_from"],
+                fields=["kind", "award", "effective_from"],
                 condition=Q(award__isnull=False),
-                name="legal_coefficient_once_per_date",
-                violation_error_message=_("This award already has a coefficient taking effect on this date."),
+                name="legal_award_parameter_once_per_date",
+                violation_error_message=_("This award already has a value of this parameter taking effect on this date."),
             ),
         ]
         rules_permissions = {
