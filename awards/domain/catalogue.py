@@ -8,6 +8,8 @@ from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
 
+from portal.text import fold
+
 # Codes the eligibility rules refer to.
 ADVANCED_WORKER = "LDTT"
 GRASSROOTS_FIGHTER = "CSTDCS"
@@ -126,7 +128,7 @@ def install_catalogue(*, award_model, parameter_model):
     award of the installation's own). Idempotent; the data migration awards.0008 runs it with the
     historical models. Returns the codes it created.
 
-    Side effects: inserts Award and coefficient LegalParameter rows; updates conferred_by.
+    Side effects: inserts Award and coefficient LegalParameter rows; updates conferred_by and search_text.
     """
     existing = {award.code: award for award in award_model.objects.all()}
     created = []
@@ -145,6 +147,7 @@ def install_catalogue(*, award_model, parameter_model):
             vote_rule=entry.vote_rule,
             required_documents=list(entry.documents),
             rank=entry.rank,
+            search_text=fold(f"{entry.name} {entry.code}"),
         )
         parameter_model.objects.get_or_create(
             kind="coefficient",
@@ -157,6 +160,7 @@ def install_catalogue(*, award_model, parameter_model):
     for code, award in existing.items():
         entry = BY_CODE.get(code)
         authority = entry.conferred_by if entry else by_level.get(award.level, CHAIRMAN)
-        if award.conferred_by != authority:
-            award_model.objects.filter(pk=award.pk).update(conferred_by=authority)
+        search_text = fold(f"{award.name} {award.code}")
+        if (award.conferred_by, award.search_text) != (authority, search_text):
+            award_model.objects.filter(pk=award.pk).update(conferred_by=authority, search_text=search_text)
     return created

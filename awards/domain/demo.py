@@ -31,6 +31,7 @@ from ..models import (
 )
 from . import catalogue
 from .decisions import decide
+from .demo_types import seed_types
 from .eligibility import refresh_eligibility
 from .parameters import seed_law_parameters
 
@@ -370,4 +371,5 @@ def seed(*, with_logins):
         if Unit.objects.filter(code="NB-SGDDT").exists() and officer is not None:
             people = seed_history(awards)
             seed_proposals(awards, people, officer)
+            seed_types(awards)  # the commendation types' cases (issue 12, types)
     return []

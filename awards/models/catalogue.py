@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from rules.contrib.models import RulesModel
 
 from directory.rules import is_administrator, is_officer, is_signed_in
+from portal.text import FoldedSearchMixin, folded_search
 
 from ..enums import (
     AwardCategory,
@@ -17,7 +18,20 @@ from ..enums import (
 )
 
 
-class Award(RulesModel):
+class AwardQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The catalogue page: officers see every award, in use or not."""
+        return self if is_officer(user) else self.none()
+
+    def search(self, query):
+        return self.filter(folded_search(query))
+
+    def for_type(self, commendation_type):
+        """Awards that may be used for `commendation_type` (the JSON list holds it, quoted)."""
+        return self.filter(commendation_types__icontains=f'"{commendation_type}"')
+
+
+class Award(FoldedSearchMixin, RulesModel):
     """An emulation title or commendation form of the catalogue, with its eligibility rule."""
 
     code = models.CharField(_("code"), max_length=40, unique=True)
@@ -44,6 +58,9 @@ class Award(RulesModel):
         _("rank"), default=0, help_text=_("Higher ranks win when only the highest title of a period pays.")
     )
     is_active = models.BooleanField(_("in use"), default=True)
+    search_text = models.TextField(editable=False, default="")
+
+    objects = AwardQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("award")
@@ -59,6 +76,9 @@ class Award(RulesModel):
 
     def __str__(self):
         return self.name
+
+    def search_words(self):
+        return [self.name, self.code]
 
     @property
     def is_proposed_upward(self):
