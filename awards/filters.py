@@ -65,7 +65,9 @@ class AwardRecordFilterSet(django_filters.FilterSet):
 
 class AwardCatalogueFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="filter_q")
-    level = django_filters.ChoiceFilter(label=_("Level"), choices=AwardLevel.choices, empty_label=_("All levels"))
+    level = django_filters.ChoiceFilter(
+        label=_("Award level"), choices=AwardLevel.choices, empty_label=_("All award levels")
+    )
     conferred_by = django_filters.ChoiceFilter(
         label=_("Conferred by"), choices=ConferringAuthority.choices, empty_label=_("Every authority")
     )
