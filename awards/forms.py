@@ -316,6 +316,17 @@ class NomineeCorrectionForm(forms.Form):
         self.fields["initiative"].queryset = Initiative.objects.filter(
             Q(person__unit_id__in=units, record__isnull=True) | Q(pk=nominee.initiative_id or 0)
         ).order_by("-recognised_on")
+        from .domain.types import NEEDS_SERVICE_YEAR
+
+        if nominee.proposal.commendation_type in NEEDS_SERVICE_YEAR:
+            self.fields["service_since_year"] = IntegerNumberField(
+                label=_("In service since (year)"),
+                min_value=1945,
+                max_value=nominee.year,
+                required=False,
+                initial=nominee.service_since_year,
+                help_text=_("The year the nominee's service began: the award requires years of service."),
+            )
         self.fields["reason"] = reason_field(reason_required)
 
 

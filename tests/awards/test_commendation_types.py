@@ -393,3 +393,57 @@ def test_catalogue_page_shows_authority_and_coefficient(shared_data):
 
     assert "Huân chương Sao vàng (tập thể)" in page
     assert "Bằng khen của Chủ tịch UBND tỉnh" not in page
+
+
+# --- The nominee form and its correction -----------------------------------------------------------
+def test_nominee_form_asks_the_service_year_only_where_the_type_needs_it(unit_officer):
+    from awards.forms import NomineeForm
+
+    service = ProposalFactory(unit=unit_officer.unit, commendation_type="service")
+    special = ProposalFactory(unit=unit_officer.unit, commendation_type="special")
+
+    assert "service_since_year" in NomineeForm(proposal=service, user=unit_officer).fields
+    special_form = NomineeForm(proposal=special, user=unit_officer)
+    assert "service_since_year" not in special_form.fields
+    assert special_form.fields["achievement"].required
+
+
+def test_unit_adds_a_length_of_service_nominee_with_the_year_and_it_is_checked(client_as, unit_officer):
+    service_years(catalogue.CHAIRMAN_CERTIFICATE_INDIVIDUAL, 25)
+    proposal = ProposalFactory(unit=unit_officer.unit, commendation_type="service")
+    person = PersonFactory(unit=unit_officer.unit)
+    award = catalogue_award(catalogue.CHAIRMAN_CERTIFICATE_INDIVIDUAL)
+    client = client_as(unit_officer)
+
+    client.post(
+        f"/awards/proposals/{proposal.pk}/nominees/add/",
+        {"award": award.pk, "person": person.pk, "service_since_year": "2010"},
+    )
+    refused = client.post(
+        f"/awards/proposals/{proposal.pk}/nominees/add/",
+        {"award": award.pk, "person": PersonFactory(unit=unit_officer.unit).pk, "service_since_year": "2030"},
+    )
+
+    nominee = proposal.nominees.get()
+    assert (nominee.service_since_year, nominee.eligibility_status) == (2010, "failed")  # 15 < 25 years
+    assert refused.status_code == 302 and proposal.nominees.count() == 1
+
+
+def test_correcting_the_service_year_checks_again():
+    from awards.domain.corrections import correct_nominee
+
+    service_years(catalogue.CHAIRMAN_CERTIFICATE_INDIVIDUAL, 25)
+    nominee = nominate("service", service_since_year=2010)
+    officer = nominee.proposal.created_by
+
+    corrected = correct_nominee(
+        nominee=nominee,
+        achievement="",
+        is_excellent=False,
+        is_household=False,
+        initiative=None,
+        by=officer,
+        service_since_year=1995,
+    )
+
+    assert (corrected.service_since_year, corrected.eligibility_status) == (1995, "passed")
