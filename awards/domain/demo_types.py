@@ -78,7 +78,11 @@ def seed_types(awards):
         education,
         CommendationType.SERVICE,
         [
-            (thu, certificate, {"service_since_year": 1994, "achievement": f"31 năm công tác ngành giáo dục ({SAMPLE})."}),
+            (
+                thu,
+                certificate,
+                {"service_since_year": 1994, "achievement": f"31 năm công tác ngành giáo dục ({SAMPLE})."},
+            ),
             (binh, certificate, {"service_since_year": 2012, "achievement": f"13 năm công tác ({SAMPLE})."}),
         ],
     )

@@ -133,18 +133,14 @@ def check_special(check, nominee):
         if DATE_IN_TEXT.search(nominee.achievement):
             check.note(_("Special achievement: no past awards are needed; the act and its date are described."))
         else:
-            check.fail(
-                _("The achievement summary must give the date of the act (for example 12/06/2025).")
-            )
+            check.fail(_("The achievement summary must give the date of the act (for example 12/06/2025)."))
 
 
 def check_thematic(check, nominee):
     """Chuyên đề (đợt): no history; the proposal is linked to the review of its movement."""
     proposal = nominee.proposal
     if proposal.movement_review_id is None:
-        check.fail(
-            _("A thematic proposal must be linked to the review of its movement: choose it on the proposal.")
-        )
+        check.fail(_("A thematic proposal must be linked to the review of its movement: choose it on the proposal."))
     else:
         check.note(
             _("Thematic award of the movement “{movement}”: no past awards are needed.").format(

@@ -73,7 +73,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='legalparameter',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('kind__in', ['coefficient', 'contribution_years', 'service_years']), ('award__isnull', False)), models.Q(models.Q(('kind__in', ['coefficient', 'contribution_years', 'service_years']), _negated=True), ('award__isnull', True)), _connector='OR'), name='legal_parameter_award_iff_per_award', violation_error_message='Only a coefficient or the years of service of an award name an award, and each of them must name one.'),
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('kind__in', ['coefficient', 'contribution_years', 'service_years']), ('award__isnull', False)), models.Q(models.Q(('kind__in', ['coefficient', 'contribution_years', 'service_years']), _negated=True), ('award__isnull', True)), _connector='OR'), name='legal_parameter_award_iff_per_award', violation_error_message='Only coefficients and years of service name an award, and each of them must name one.'),
         ),
         migrations.AddConstraint(
             model_name='legalparameter',

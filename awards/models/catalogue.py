@@ -114,10 +114,11 @@ class LegalParameter(RulesModel):
         ordering = ["kind", "award__name", "-effective_from"]
         constraints = [
             models.CheckConstraint(
-                condition=(Q(kind__in=PER_AWARD) & Q(award__isnull=False)) | (~Q(kind__in=PER_AWARD) & Q(award__isnull=True)),
+                condition=(Q(kind__in=PER_AWARD) & Q(award__isnull=False))
+                | (~Q(kind__in=PER_AWARD) & Q(award__isnull=True)),
                 name="legal_parameter_award_iff_per_award",
                 violation_error_message=_(
-                    "Only a coefficient or the years of service of an award name an award, and each of them must name one."
+                    "Only coefficients and years of service name an award, and each of them must name one."
                 ),
             ),
             models.CheckConstraint(
@@ -135,7 +136,9 @@ class LegalParameter(RulesModel):
                 fields=["kind", "award", "effective_from"],
                 condition=Q(award__isnull=False),
                 name="legal_award_parameter_once_per_date",
-                violation_error_message=_("This award already has a value of this parameter taking effect on this date."),
+                violation_error_message=_(
+                    "This award already has a value of this parameter taking effect on this date."
+                ),
             ),
         ]
         rules_permissions = {

@@ -252,9 +252,7 @@ class Nominee(FoldedSearchMixin, RulesModel):
                 condition=Q(service_since_year__isnull=True)
                 | (Q(service_since_year__gte=1945) & Q(service_since_year__lte=models.F("year"))),
                 name="nominee_service_since_plausible",
-                violation_error_message=_(
-                    "The year service began must be between 1945 and the proposal year."
-                ),
+                violation_error_message=_("The year service began must be between 1945 and the proposal year."),
             ),
             models.UniqueConstraint(
                 fields=["person", "award", "year"],
