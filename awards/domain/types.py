@@ -24,6 +24,8 @@ from datetime import date
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from directory.domain.lineage import lineage_ids
+
 from ..enums import CommendationType, DocumentKind, ParameterKind
 from ..models import AwardRecord
 from . import AwardsError
@@ -80,7 +82,7 @@ def _check_once(check, nominee, commendation_type):
     if nominee.person_id:
         records = AwardRecord.objects.filter(person_id=nominee.person_id)
     else:
-        records = AwardRecord.objects.filter(unit_id=nominee.unit_id, is_collective=True)
+        records = AwardRecord.objects.filter(unit_id__in=lineage_ids(nominee.unit), is_collective=True)
     record = (
         records.filter(award_id=nominee.award_id, commendation_type=commendation_type)
         .exclude(nominee_id=nominee.pk)
