@@ -33,6 +33,7 @@ from ..enums import (
 from ..models import AwardRecord, DisciplineCase, Initiative, Nominee
 from . import catalogue
 from .parameters import parameter_value, whole_parameter
+from .types import check_type
 
 # The individual titles that include Lao động tiên tiến (a member holding one counts in a collective's share).
 ADVANCED_OR_HIGHER = [
@@ -521,8 +522,6 @@ def check_nominee(*, nominee):
     _check_holds(check, nominee)
     # A type other than regular merit is judged by its own criteria (awards.domain.types), never by the
     # award's regular-merit rule, and is not a second conferral of a regular title of that year.
-    from .types import check_type
-
     if check_type(check, nominee):
         return check
     _check_not_conferred(check, nominee)

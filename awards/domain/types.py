@@ -21,7 +21,6 @@ Choices made where the texts leave room (see docs/conventions.md, "Commendation 
 import re
 from datetime import date
 
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from directory.domain.lineage import lineage_ids
@@ -201,23 +200,3 @@ def check_type(check, nominee):
     _check_once(check, nominee, commendation_type)
     type_check(check, nominee)
     return True
-
-
-def add_nominee(*, proposal, by, service_since_year=None, **fields):
-    """Add a nominee (`workflow.add_nominee`) with the year its service began, and check it.
-
-    Side effects: in one transaction, writes the Nominee (audited), its `service_since_year` and its
-    eligibility; raises AwardsError as `workflow.add_nominee` does, or for an implausible year.
-    """
-    from .eligibility import refresh_eligibility
-    from .workflow import add_nominee as add
-
-    with transaction.atomic():
-        nominee = add(proposal=proposal, by=by, **fields)
-        if service_since_year is not None:
-            if not 1945 <= service_since_year <= nominee.year:
-                raise AwardsError(_("The year service began must be between 1945 and the proposal year."))
-            nominee.service_since_year = service_since_year
-            nominee.save(update_fields=["service_since_year"])
-            refresh_eligibility(nominees=[nominee])
-        return nominee

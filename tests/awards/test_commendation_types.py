@@ -427,6 +427,9 @@ def test_unit_adds_a_length_of_service_nominee_with_the_year_and_it_is_checked(c
     nominee = proposal.nominees.get()
     assert (nominee.service_since_year, nominee.eligibility_status) == (2010, "failed")  # 15 < 25 years
     assert refused.status_code == 302 and proposal.nominees.count() == 1
+    page = client.get(f"/awards/proposals/{proposal.pk}/").content.decode()
+    assert "Công tác từ năm 2010" in page and "15 năm công tác kể từ năm 2010" in page
+    assert 'name="service_since_year"' in page
 
 
 def test_correcting_the_service_year_checks_again():
