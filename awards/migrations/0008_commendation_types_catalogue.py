@@ -16,7 +16,11 @@ def add_missing_awards(apps, schema_editor):
 
 
 def keep_added_awards(apps, schema_editor):
-    """Reversing keeps the awards added: history and proposals may already name them."""
+    """Reversing keeps the awards added (history and proposals may already name them) but drops the
+    years-of-service parameters, which the earlier schema refuses (only a coefficient names an award)."""
+    apps.get_model("awards", "LegalParameter").objects.filter(
+        kind__in=["contribution_years", "service_years"]
+    ).delete()
 
 
 class Migration(migrations.Migration):
