@@ -80,6 +80,27 @@ class Award(FoldedSearchMixin, RulesModel):
     def search_words(self):
         return [self.name, self.code]
 
+    def clean(self):
+        """Who confers the award matches its level (decision_document.level_warnings reads the level)."""
+        from django.core.exceptions import ValidationError
+
+        state_award = self.level == AwardLevel.NATIONAL and self.conferred_by in ConferringAuthority.proposed_upward()
+        if (
+            self.level
+            and self.conferred_by
+            and not state_award
+            and ConferringAuthority.for_level(self.level) != self.conferred_by
+        ):
+            raise ValidationError(
+                {
+                    "conferred_by": _(
+                        "The conferring authority does not match the level: the President and the Prime "
+                        "Minister confer State awards, the provincial chairman provincial ones, the head of a "
+                        "unit or the commune chairman grassroots ones."
+                    )
+                }
+            )
+
     @property
     def is_proposed_upward(self):
         return self.conferred_by in ConferringAuthority.proposed_upward()

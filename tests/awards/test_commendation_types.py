@@ -450,3 +450,14 @@ def test_correcting_the_service_year_checks_again():
     )
 
     assert (corrected.service_since_year, corrected.eligibility_status) == (1995, "passed")
+
+
+def test_conferring_authority_must_match_the_level():
+    from django.core.exceptions import ValidationError
+
+    award = catalogue_award(catalogue.GOVERNMENT_FLAG)
+    award.full_clean()
+    award.conferred_by = "provincial_chairman"
+
+    with pytest.raises(ValidationError), translation.override("vi"):
+        award.full_clean()
