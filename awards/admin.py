@@ -23,8 +23,19 @@ class LegalParameterInline(admin.TabularInline):
 
 @admin.register(Award)
 class AwardAdmin(admin.ModelAdmin):
-    list_display = ["name", "code", "recipient_kind", "category", "level", "rule", "vote_rule", "rank", "is_active"]
-    list_filter = ["recipient_kind", "category", "level", "vote_rule", "is_active"]
+    list_display = [
+        "name",
+        "code",
+        "recipient_kind",
+        "category",
+        "level",
+        "conferred_by",
+        "rule",
+        "vote_rule",
+        "rank",
+        "is_active",
+    ]
+    list_filter = ["recipient_kind", "category", "level", "conferred_by", "vote_rule", "is_active"]
     search_fields = ["name", "code"]
     inlines = [LegalParameterInline]
 

@@ -25,7 +25,36 @@ class CommendationType(models.TextChoices):
     THEMATIC = "thematic", _("Movement or thematic")
     LIFETIME = "lifetime", _("Lifetime contribution")
     SERVICE = "service", _("Length of service")
+    RESISTANCE = "resistance", _("Resistance war")
     FOREIGN = "foreign", _("Foreign")
+
+    @classmethod
+    def without_history(cls):
+        """Types judged by their own criteria: they neither need nor count toward regular-merit history."""
+        return frozenset(set(cls) - {cls.REGULAR})
+
+
+class ConferringAuthority(models.TextChoices):
+    """Who confers an award (Law 06/2022/QH15, chapter on the authority to confer)."""
+
+    PRESIDENT = "president", _("President (Chủ tịch nước)")
+    PRIME_MINISTER = "prime_minister", _("Prime Minister (Thủ tướng Chính phủ)")
+    PROVINCIAL_CHAIRMAN = "provincial_chairman", _("Chairman of the provincial People's Committee")
+    UNIT_HEAD = "unit_head", _("Head of the agency or unit, or chairman of the commune People's Committee")
+
+    @classmethod
+    def proposed_upward(cls):
+        """Awards the province only proposes: they are never in a chairman's decision."""
+        return frozenset({cls.PRESIDENT, cls.PRIME_MINISTER})
+
+    @classmethod
+    def for_level(cls, level):
+        """The authority matching an award level (kept consistent with `Award.level`)."""
+        return {
+            "national": cls.PRESIDENT,
+            "provincial": cls.PROVINCIAL_CHAIRMAN,
+            "grassroots": cls.UNIT_HEAD,
+        }.get(level, cls.PROVINCIAL_CHAIRMAN)
 
 
 class EligibilityRule(models.TextChoices):
@@ -72,6 +101,14 @@ class ParameterKind(models.TextChoices):
     CHAIRMAN_CERTIFICATE_INITIATIVES = "chairman_initiatives", _("Bằng khen of the chairman: initiatives required")
     HOUSEHOLD_FACTOR = "household_factor", _("Household bonus factor")
     ROUNDING_STEP = "rounding_step", _("Bonus rounding step (VND)")
+    # Per award (the row names its award), no default: the law gives no single figure (issue 12, types).
+    CONTRIBUTION_YEARS = "contribution_years", _("Contribution award: years of service required")
+    SERVICE_YEARS = "service_years", _("Length-of-service award: years of service required")
+
+    @classmethod
+    def per_award(cls):
+        """Kinds whose rows name an award."""
+        return frozenset({cls.COEFFICIENT, cls.CONTRIBUTION_YEARS, cls.SERVICE_YEARS})
 
 
 class DocumentKind(models.TextChoices):

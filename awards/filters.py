@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from directory.models import Unit
 
-from .enums import CommendationType, ProposalState
+from .enums import AwardCategory, AwardLevel, CommendationType, ConferringAuthority, ProposalState, RecipientKind
 from .models import Award, AwardRecord, Proposal
 
 
@@ -61,3 +61,32 @@ class AwardRecordFilterSet(django_filters.FilterSet):
 
     def filter_q(self, queryset, name, value):
         return queryset.search(value)
+
+
+class AwardCatalogueFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="filter_q")
+    level = django_filters.ChoiceFilter(
+        label=_("Award level"), choices=AwardLevel.choices, empty_label=_("All award levels")
+    )
+    conferred_by = django_filters.ChoiceFilter(
+        label=_("Conferred by"), choices=ConferringAuthority.choices, empty_label=_("Every authority")
+    )
+    category = django_filters.ChoiceFilter(
+        label=_("Title or form"), choices=AwardCategory.choices, empty_label=_("Titles and forms")
+    )
+    recipient_kind = django_filters.ChoiceFilter(
+        label=_("Awarded to"), choices=RecipientKind.choices, empty_label=_("Everyone")
+    )
+    commendation_type = django_filters.ChoiceFilter(
+        label=_("Commendation type"), choices=CommendationType.choices, method="filter_type", empty_label=_("All types")
+    )
+
+    class Meta:
+        model = Award
+        fields = ["q", "level", "conferred_by", "category", "recipient_kind", "commendation_type"]
+
+    def filter_q(self, queryset, name, value):
+        return queryset.search(value)
+
+    def filter_type(self, queryset, name, value):
+        return queryset.for_type(value)

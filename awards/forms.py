@@ -128,17 +128,55 @@ class NomineeForm(forms.Form):
             refused = _("Choose one of your unit's people or units: a unit proposes only its own.")
             self.fields["person"].error_messages["invalid_choice"] = refused
             self.fields["unit"].error_messages["invalid_choice"] = refused
+        self._typed_fields(proposal)
         self.order_fields(self.field_order)
         units = lineage_ids(proposal.unit)
         self.fields["initiative"].queryset = Initiative.objects.filter(
             person__unit_id__in=units, record__isnull=True
         ).order_by("-recognised_on")
 
+    def _typed_fields(self, proposal):
+        """The fields the proposal's commendation type reads (awards.domain.types): the year service
+        began for contribution and length-of-service awards; a required summary where the type needs one."""
+        from .domain.types import NEEDS_ACHIEVEMENT, NEEDS_SERVICE_YEAR
+
+        self.proposal_year = proposal.year
+        kind = proposal.commendation_type
+        if kind in NEEDS_SERVICE_YEAR:
+            self.fields["service_since_year"] = IntegerNumberField(
+                label=_("In service since (year)"),
+                min_value=1945,
+                max_value=2100,
+                help_text=_("The year the nominee's service began: the award requires years of service."),
+            )
+            self.field_order = [*self.field_order[:4], "service_since_year", *self.field_order[4:]]
+        if kind in NEEDS_ACHIEVEMENT:
+            self.fields["achievement"].required = True
+            self.fields["achievement"].help_text = ACHIEVEMENT_HELP.get(kind, "")
+            self.fields["achievement"].error_messages["required"] = _(
+                "Write the achievement summary: this commendation type is judged on it."
+            )
+
+    def clean_service_since_year(self):
+        since = self.cleaned_data.get("service_since_year")
+        if since is not None and since > self.proposal_year:
+            raise forms.ValidationError(_("The year service began must be between 1945 and the proposal year."))
+        return since
+
     def clean(self):
         cleaned = super().clean()
         if bool(cleaned.get("person")) == bool(cleaned.get("unit")):
             raise forms.ValidationError(_("Choose either a person or a unit."))
         return cleaned
+
+
+ACHIEVEMENT_HELP = {
+    "special": _("Name the act and its date, for example: rescued two children from the flood on 12/06/2025."),
+    "thematic": _("The nominee's achievement in the movement."),
+    "lifetime": _("The nominee's contribution over the years and the positions held."),
+    "resistance": _("The nominee's achievement in the resistance war."),
+    "foreign": _("The foreign person's or organisation's contribution to the province."),
+}
 
 
 class DocumentForm(forms.Form):
@@ -311,6 +349,17 @@ class NomineeCorrectionForm(forms.Form):
         self.fields["initiative"].queryset = Initiative.objects.filter(
             Q(person__unit_id__in=units, record__isnull=True) | Q(pk=nominee.initiative_id or 0)
         ).order_by("-recognised_on")
+        from .domain.types import NEEDS_SERVICE_YEAR
+
+        if nominee.proposal.commendation_type in NEEDS_SERVICE_YEAR:
+            self.fields["service_since_year"] = IntegerNumberField(
+                label=_("In service since (year)"),
+                min_value=1945,
+                max_value=nominee.year,
+                required=False,
+                initial=nominee.service_since_year,
+                help_text=_("The year the nominee's service began: the award requires years of service."),
+            )
         self.fields["reason"] = reason_field(reason_required)
 
 

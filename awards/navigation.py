@@ -13,6 +13,8 @@ def menu(user):
         items.append(MenuItem(_("Council"), "awards:session_list", _("Awards")))
     if user.has_perm("awards.list_awardrecord"):
         items.append(MenuItem(_("Award history"), "awards:lookup", _("Awards")))
+    if user.has_perm("awards.list_award"):
+        items.append(MenuItem(_("Award catalogue"), "awards:award_catalogue", _("Awards")))
     if user.has_perm("portal.view_history"):
         # The list of every import (portal owns no menu of its own).
         items.append(MenuItem(_("Imports"), "portal:import_list", _("Audit")))

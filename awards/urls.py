@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import corrections, council, decisions, documents, history, nominees, proposals
+from .views import catalogue, corrections, council, decisions, documents, history, nominees, proposals
 
 app_name = "awards"
 
@@ -25,6 +25,7 @@ urlpatterns = [
     path("decisions/<int:pk>/", decisions.DecisionDetailView.as_view(), name="decision_detail"),
     path("decisions/<int:pk>/decision.docx", decisions.decision_docx_view, name="decision_docx"),
     path("decisions/<int:pk>/annex.xlsx", decisions.decision_annex, name="decision_annex"),
+    path("catalogue/", catalogue.AwardCatalogueView.as_view(), name="award_catalogue"),
     path("history/", history.lookup, name="lookup"),
     path("history/import/", history.history_import, name="history_import"),
     path("history/template.xlsx", history.history_template, name="history_template"),

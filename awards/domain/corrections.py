@@ -94,9 +94,15 @@ def correct_proposal(*, proposal, title, commendation_type, year, by, reason="")
     return proposal
 
 
-def correct_nominee(*, nominee, achievement, is_excellent, is_household, initiative, by, reason=""):
-    """Correct what was entered for a nominee (achievement, excellence, household, initiative) while the
-    dossier is editable; a returned dossier needs a reason. The eligibility is checked again.
+KEEP = object()
+
+
+def correct_nominee(
+    *, nominee, achievement, is_excellent, is_household, initiative, by, reason="", service_since_year=KEEP
+):
+    """Correct what was entered for a nominee (achievement, excellence, household, initiative, the year
+    service began) while the dossier is editable; a returned dossier needs a reason. The eligibility is
+    checked again.
 
     Side effects: writes the Nominee and its eligibility (audited with the reason).
     """
@@ -110,6 +116,10 @@ def correct_nominee(*, nominee, achievement, is_excellent, is_household, initiat
             nominee.is_excellent = bool(is_excellent)
             nominee.is_household = bool(is_household) or nominee.award.recipient_kind == RecipientKind.HOUSEHOLD
             nominee.initiative = initiative
+            if service_since_year is not KEEP:
+                if service_since_year is not None and not 1945 <= service_since_year <= nominee.year:
+                    raise AwardsError(_("The year service began must be between 1945 and the proposal year."))
+                nominee.service_since_year = service_since_year
             nominee.save()
             refresh_eligibility(nominees=[nominee])
     return nominee

@@ -32,6 +32,7 @@ from ..models import (
 from . import catalogue
 from .decisions import decide
 from .demo_law import seed_law_cases
+from .demo_types import seed_types
 from .eligibility import refresh_eligibility
 from .parameters import seed_law_parameters
 
@@ -60,19 +61,21 @@ GIVEN_NAMES = [
 
 def seed_catalogue():
     awards = {}
-    for code, name, kind, category, level, types, rule, vote_rule, documents, coefficient, rank in catalogue.CATALOGUE:
+    for entry in catalogue.CATALOGUE:
+        code, coefficient = entry.code, entry.coefficient
         award, _created = Award.objects.update_or_create(
             code=code,
             defaults={
-                "name": name,
-                "recipient_kind": kind,
-                "category": category,
-                "level": level,
-                "commendation_types": types,
-                "rule": rule,
-                "vote_rule": vote_rule,
-                "required_documents": documents,
-                "rank": rank,
+                "name": entry.name,
+                "recipient_kind": entry.kind,
+                "category": entry.category,
+                "level": entry.level,
+                "conferred_by": entry.conferred_by,
+                "commendation_types": entry.types,
+                "rule": entry.rule,
+                "vote_rule": entry.vote_rule,
+                "required_documents": entry.documents,
+                "rank": entry.rank,
             },
         )
         basis = "Nghị định 152/2025/NĐ-CP" if code != "GDVH" else f"{SAMPLE}"
@@ -370,4 +373,5 @@ def seed(*, with_logins):
             people = seed_history(awards)
             seed_proposals(awards, people, officer)
             seed_law_cases(awards, people["NB-SNV"], officer)
+            seed_types(awards)  # the commendation types' cases (issue 12, types)
     return []

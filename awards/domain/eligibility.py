@@ -33,6 +33,7 @@ from ..enums import (
 from ..models import AwardRecord, DisciplineCase, Initiative, Nominee
 from . import catalogue
 from .parameters import parameter_value, whole_parameter
+from .types import check_type
 
 # The individual titles that include Lao động tiên tiến (a member holding one counts in a collective's share).
 ADVANCED_OR_HIGHER = [
@@ -65,6 +66,7 @@ NOT_FOR_COMMENDATION_TYPE = {
     CommendationType.THEMATIC: gettext_lazy("{award} may not be used for movement or thematic awards."),
     CommendationType.LIFETIME: gettext_lazy("{award} may not be used for lifetime contribution awards."),
     CommendationType.SERVICE: gettext_lazy("{award} may not be used for length of service awards."),
+    CommendationType.RESISTANCE: gettext_lazy("{award} may not be used for resistance-war awards."),
     CommendationType.FOREIGN: gettext_lazy("{award} may not be used for foreign awards."),
 }
 
@@ -503,7 +505,8 @@ RULES = {
 
 
 def check_nominee(*, nominee):
-    """Check one nominee against its award's rule and the history. Reads only; returns a Check."""
+    """Check one nominee against its award's rule (regular merit) or its commendation type's criteria
+    (`types.check_type`) and the history. Reads only; returns a Check."""
     check = Check()
     award = nominee.award
     proposal = nominee.proposal
@@ -517,6 +520,10 @@ def check_nominee(*, nominee):
         check.fail(_("{award} is for individuals; the nominee is a unit.").format(award=award))
         return check
     _check_holds(check, nominee)
+    # A type other than regular merit is judged by its own criteria (awards.domain.types), never by the
+    # award's regular-merit rule, and is not a second conferral of a regular title of that year.
+    if check_type(check, nominee):
+        return check
     _check_not_conferred(check, nominee)
     rule = RULES.get(award.rule)
     if rule is None:

@@ -199,10 +199,13 @@ def remove_nominee(*, nominee, by, reason=""):
 
 
 def missing_documents(proposal):
-    """Document kinds the awards of this proposal require and the dossier lacks."""
+    """Document kinds the awards of this proposal and its commendation type require and the dossier lacks
+    (`types.required_documents`)."""
+    from .types import required_documents
+
     required = set()
     for nominee in proposal.nominees.select_related("award"):
-        required.update(nominee.award.required_documents or [])
+        required.update(required_documents(award=nominee.award, commendation_type=proposal.commendation_type))
     present = set(proposal.documents.values_list("kind", flat=True))
     order = [kind for kind, _label in DocumentKind.choices]
     return [DocumentKind(kind) for kind in order if kind in required - present]

@@ -4,11 +4,13 @@ from django.utils.translation import gettext_lazy as _
 from rules.contrib.models import RulesModel
 
 from directory.rules import is_administrator, is_officer, is_signed_in
+from portal.text import FoldedSearchMixin, folded_search
 
 from ..enums import (
     AwardCategory,
     AwardLevel,
     CommendationType,
+    ConferringAuthority,
     EligibilityRule,
     ParameterKind,
     RecipientKind,
@@ -16,7 +18,20 @@ from ..enums import (
 )
 
 
-class Award(RulesModel):
+class AwardQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The catalogue page: officers see every award, in use or not."""
+        return self if is_officer(user) else self.none()
+
+    def search(self, query):
+        return self.filter(folded_search(query))
+
+    def for_type(self, commendation_type):
+        """Awards that may be used for `commendation_type` (the JSON list holds it, quoted)."""
+        return self.filter(commendation_types__icontains=f'"{commendation_type}"')
+
+
+class Award(FoldedSearchMixin, RulesModel):
     """An emulation title or commendation form of the catalogue, with its eligibility rule."""
 
     code = models.CharField(_("code"), max_length=40, unique=True)
@@ -24,6 +39,13 @@ class Award(RulesModel):
     recipient_kind = models.CharField(_("awarded to"), max_length=20, choices=RecipientKind.choices)
     category = models.CharField(_("title or form"), max_length=10, choices=AwardCategory.choices)
     level = models.CharField(_("level"), max_length=20, choices=AwardLevel.choices)
+    conferred_by = models.CharField(
+        _("conferred by"),
+        max_length=30,
+        choices=ConferringAuthority.choices,
+        default=ConferringAuthority.PROVINCIAL_CHAIRMAN,
+        help_text=_("The President's and the Prime Minister's awards are proposed upward by the province."),
+    )
     commendation_types = models.JSONField(
         _("commendation types"), default=list, help_text=_("The commendation types this award may be used for.")
     )
@@ -36,6 +58,9 @@ class Award(RulesModel):
         _("rank"), default=0, help_text=_("Higher ranks win when only the highest title of a period pays.")
     )
     is_active = models.BooleanField(_("in use"), default=True)
+    search_text = models.TextField(editable=False, default="")
+
+    objects = AwardQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("award")
@@ -43,6 +68,7 @@ class Award(RulesModel):
         ordering = ["-rank", "name"]
         rules_permissions = {
             "view": is_signed_in,
+            "list": is_officer,
             "add": is_administrator,
             "change": is_administrator,
             "delete": is_administrator,
@@ -51,8 +77,39 @@ class Award(RulesModel):
     def __str__(self):
         return self.name
 
+    def search_words(self):
+        return [self.name, self.code]
+
+    def clean(self):
+        """Who confers the award matches its level (decision_document.level_warnings reads the level)."""
+        from django.core.exceptions import ValidationError
+
+        state_award = self.level == AwardLevel.NATIONAL and self.conferred_by in ConferringAuthority.proposed_upward()
+        if (
+            self.level
+            and self.conferred_by
+            and not state_award
+            and ConferringAuthority.for_level(self.level) != self.conferred_by
+        ):
+            raise ValidationError(
+                {
+                    "conferred_by": _(
+                        "The conferring authority does not match the level: the President and the Prime "
+                        "Minister confer State awards, the provincial chairman provincial ones, the head of a "
+                        "unit or the commune chairman grassroots ones."
+                    )
+                }
+            )
+
+    @property
+    def is_proposed_upward(self):
+        return self.conferred_by in ConferringAuthority.proposed_upward()
+
     def allows(self, commendation_type):
         return commendation_type in (self.commendation_types or [CommendationType.REGULAR])
+
+
+PER_AWARD = sorted(ParameterKind.per_award())
 
 
 class LegalParameter(RulesModel):
@@ -66,7 +123,7 @@ class LegalParameter(RulesModel):
         null=True,
         blank=True,
         related_name="parameters",
-        help_text=_("Only for bonus coefficients."),
+        help_text=_("Only for bonus coefficients and the years of service an award requires."),
     )
     value = models.DecimalField(_("value"), max_digits=14, decimal_places=4)
     effective_from = models.DateField(_("effective from"))
@@ -78,10 +135,12 @@ class LegalParameter(RulesModel):
         ordering = ["kind", "award__name", "-effective_from"]
         constraints = [
             models.CheckConstraint(
-                condition=(Q(kind=ParameterKind.COEFFICIENT) & Q(award__isnull=False))
-                | (~Q(kind=ParameterKind.COEFFICIENT) & Q(award__isnull=True)),
-                name="legal_parameter_award_iff_coefficient",
-                violation_error_message=_("Only a coefficient names an award, and every coefficient must name one."),
+                condition=(Q(kind__in=PER_AWARD) & Q(award__isnull=False))
+                | (~Q(kind__in=PER_AWARD) & Q(award__isnull=True)),
+                name="legal_parameter_award_iff_per_award",
+                violation_error_message=_(
+                    "Only coefficients and years of service name an award, and each of them must name one."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(value__gte=0),
@@ -95,10 +154,12 @@ class LegalParameter(RulesModel):
                 violation_error_message=_("This parameter already has a value taking effect on this date."),
             ),
             models.UniqueConstraint(
-                fields=["award", "effective_from"],
+                fields=["kind", "award", "effective_from"],
                 condition=Q(award__isnull=False),
-                name="legal_coefficient_once_per_date",
-                violation_error_message=_("This award already has a coefficient taking effect on this date."),
+                name="legal_award_parameter_once_per_date",
+                violation_error_message=_(
+                    "This award already has a value of this parameter taking effect on this date."
+                ),
             ),
         ]
         rules_permissions = {

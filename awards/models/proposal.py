@@ -204,6 +204,12 @@ class Nominee(FoldedSearchMixin, RulesModel):
     year = models.PositiveSmallIntegerField(_("year"))
     achievement = models.TextField(_("achievement summary"), blank=True)
     is_excellent = models.BooleanField(_("completed duties excellently"), default=False)
+    service_since_year = models.PositiveSmallIntegerField(
+        _("in service since (year)"),
+        null=True,
+        blank=True,
+        help_text=_("For contribution and length-of-service awards: the year the nominee's service began."),
+    )
     initiative = models.ForeignKey(
         "awards.Initiative",
         verbose_name=_("initiative"),
@@ -241,6 +247,12 @@ class Nominee(FoldedSearchMixin, RulesModel):
                 | (Q(person__isnull=True) & Q(unit__isnull=False)),
                 name="nominee_person_or_unit",
                 violation_error_message=_("A nominee is either a person or a unit, never both and never neither."),
+            ),
+            models.CheckConstraint(
+                condition=Q(service_since_year__isnull=True)
+                | (Q(service_since_year__gte=1945) & Q(service_since_year__lte=models.F("year"))),
+                name="nominee_service_since_plausible",
+                violation_error_message=_("The year service began must be between 1945 and the proposal year."),
             ),
             models.UniqueConstraint(
                 fields=["person", "award", "year"],

@@ -33,3 +33,6 @@ def test_demo_covers_every_state_and_is_idempotent():
     assert statuses["Đỗ Thị Hương"] == "failed"
     assert statuses["Hoàng Văn Nam"] == "held"
     assert statuses["Phạm Thị Lan"] == "passed"
+    # The commendation types (issue 12, types): special achievement with no history, length of service.
+    assert (statuses["Trần Văn Tâm"], statuses["Ngô Đức Khoa"]) == ("passed", "failed")
+    assert (statuses["Bùi Thị Thu"], statuses["Đặng Văn Bình"]) == ("passed", "failed")

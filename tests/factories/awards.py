@@ -20,25 +20,25 @@ from tests.factories.directory import PersonFactory, UnitFactory, UserFactory
 def catalogue_award(code):
     """The catalogue's award `code`, with its coefficient from 1/7/2025 (created once)."""
     for row in catalogue.CATALOGUE:
-        if row[0] == code:
-            (code, name, kind, category, level, types, rule, vote_rule, documents, coefficient, rank) = row
+        if row.code == code:
             award, created = Award.objects.get_or_create(
                 code=code,
                 defaults={
-                    "name": name,
-                    "recipient_kind": kind,
-                    "category": category,
-                    "level": level,
-                    "commendation_types": types,
-                    "rule": rule,
-                    "vote_rule": vote_rule,
-                    "required_documents": documents,
-                    "rank": rank,
+                    "name": row.name,
+                    "recipient_kind": row.kind,
+                    "category": row.category,
+                    "level": row.level,
+                    "conferred_by": row.conferred_by,
+                    "commendation_types": row.types,
+                    "rule": row.rule,
+                    "vote_rule": row.vote_rule,
+                    "required_documents": row.documents,
+                    "rank": row.rank,
                 },
             )
             if created:
                 LegalParameter.objects.create(
-                    kind="coefficient", award=award, value=Decimal(coefficient), effective_from=date(2024, 1, 1)
+                    kind="coefficient", award=award, value=Decimal(row.coefficient), effective_from=date(2024, 1, 1)
                 )
             return award
     raise KeyError(code)
