@@ -2,7 +2,7 @@ import django_filters
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from directory.models import Unit
+from directory.fields import unit_filter
 
 from .enums import AwardCategory, AwardLevel, CommendationType, ConferringAuthority, ProposalState, RecipientKind
 from .models import Award, AwardRecord, Proposal
@@ -20,11 +20,7 @@ class ProposalFilterSet(django_filters.FilterSet):
         label=_("Commendation type"), choices=CommendationType.choices, empty_label=_("All types")
     )
     state = django_filters.ChoiceFilter(label=_("State"), choices=ProposalState.choices, empty_label=_("All states"))
-    unit = django_filters.ModelChoiceFilter(
-        label=_("Unit"),
-        queryset=Unit.objects.filter(award_proposals__isnull=False).distinct().order_by("search_text"),
-        empty_label=_("All units"),
-    )
+    unit = unit_filter(label=_("Unit"))  # an autocomplete: the page never lists the directory
     award = django_filters.ModelChoiceFilter(
         label=_("Award"), queryset=Award.objects.all(), method="filter_award", empty_label=_("All awards")
     )
