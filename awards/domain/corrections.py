@@ -93,8 +93,8 @@ def correct_proposal(*, proposal, title, commendation_type, year, by, reason="")
     return proposal
 
 
-def correct_nominee(*, nominee, achievement, is_excellent, is_household, initiative, by, reason=""):
-    """Correct what was entered for a nominee (achievement, excellence, household, initiative) while the
+def correct_nominee(*, nominee, achievement, is_household, initiative, by, reason=""):
+    """Correct what was entered for a nominee (achievement, household, initiative) while the
     dossier is editable; a returned dossier needs a reason. The eligibility is checked again.
 
     Side effects: writes the Nominee and its eligibility (audited with the reason).
@@ -106,7 +106,6 @@ def correct_nominee(*, nominee, achievement, is_excellent, is_household, initiat
         nominee = Nominee.objects.select_for_update().get(pk=nominee.pk)
         with because(reason):
             nominee.achievement = (achievement or "").strip()
-            nominee.is_excellent = bool(is_excellent)
             nominee.is_household = bool(is_household) or nominee.award.recipient_kind == RecipientKind.HOUSEHOLD
             nominee.initiative = initiative
             nominee.save()

@@ -89,7 +89,6 @@ def add_nominee(
     person=None,
     unit=None,
     achievement="",
-    is_excellent=False,
     initiative=None,
     is_household=False,
 ):
@@ -126,7 +125,6 @@ def add_nominee(
                     unit=unit,
                     year=proposal.year,
                     achievement=achievement,
-                    is_excellent=is_excellent,
                     initiative=initiative,
                     is_household=is_household or award.recipient_kind == RecipientKind.HOUSEHOLD,
                 )

@@ -203,7 +203,6 @@ class Nominee(FoldedSearchMixin, RulesModel):
     )
     year = models.PositiveSmallIntegerField(_("year"))
     achievement = models.TextField(_("achievement summary"), blank=True)
-    is_excellent = models.BooleanField(_("completed duties excellently"), default=False)
     initiative = models.ForeignKey(
         "awards.Initiative",
         verbose_name=_("initiative"),
