@@ -411,14 +411,18 @@ def _rule_grassroots_fighter(check, nominee):
     found = ratings_for_person(nominee.person, [year]).get(year)
     if found == DutyRatingLevel.EXCELLENT:
         check.note(str(RATED_IN[found]).format(years=year))
+        if nominee.initiative_id:  # not needed, but an initiative named here must not be used twice
+            _check_initiative(check, nominee)
     elif nominee.initiative_id:
         _check_initiative(check, nominee)
     elif found is None:
         check.fail(
-            _(
-                "Excellent completion of duties or a recognised initiative is required; "
-                "no rating of duty completion is recorded for {year}."
-            ).format(year=year)
+            " ".join(
+                [
+                    _("Excellent completion of duties or a recognised initiative is required."),
+                    _("No rating of duty completion is recorded for {year}.").format(year=year),
+                ]
+            )
         )
     else:
         check.fail(
@@ -552,7 +556,7 @@ def _rule_chairman_certificate_individual(check, nominee):
         return
     _check_consecutive(check, years, nominee.year, needed_years, catalogue.GRASSROOTS_FIGHTER)
     nor = _(
-        "Nor are there {years} consecutive years of excellent completion with {needed} initiatives not yet used "
+        "Nor are there {years} years of excellent completion with {needed} initiatives not yet used "
         "for another award ({count} found)."
     ).format(years=needed_years, needed=needed_initiatives, count=initiatives)
     check.note(" ".join(filter(None, [nor, excellent_text])))
