@@ -142,3 +142,20 @@ def years_rated(ratings, at_least):
     """The years of a {year: rating} map rated `at_least` (a DutyRatingLevel) or better."""
     levels = DutyRatingLevel.at_least(at_least)
     return {year for year, rating in ratings.items() if rating in levels}
+
+
+def ratings_in_year(*, person_ids, unit_ids, year):
+    """({person_id: DutyRating}, {unit_id: DutyRating}) of `year` for those recipients: one query.
+
+    For pages listing many recipients (a dossier's nominees); a unit's own rating, not its predecessors'.
+    """
+    from django.db.models import Q
+
+    rows = DutyRating.objects.filter(Q(person_id__in=set(person_ids)) | Q(unit_id__in=set(unit_ids)), year=year)
+    people, units = {}, {}
+    for rating in rows:
+        if rating.person_id:
+            people[rating.person_id] = rating
+        else:
+            units[rating.unit_id] = rating
+    return people, units

@@ -164,3 +164,16 @@ def test_bang_khen_collective_still_passes_on_two_years_of_tap_the_lao_dong_xuat
     unit = UnitFactory()
     history(unit, catalogue.EXCELLENT_COLLECTIVE, 2024, 2025)
     assert check(nominate(catalogue.CHAIRMAN_CERTIFICATE_COLLECTIVE, unit=unit)).status == "passed"
+
+
+def test_the_dossier_page_shows_each_nominees_rating_for_the_year_read_only(client_as, officer):
+    rated, unrated = PersonFactory(full_name="Nguyễn Thị Lan"), PersonFactory(full_name="Trần Văn Bình")
+    rate(rated, 2025, rating="good")
+    proposal = ProposalFactory(year=2025)
+    nominate(catalogue.ADVANCED_WORKER, person=rated, proposal=proposal)
+    nominate(catalogue.ADVANCED_WORKER, person=unrated, proposal=proposal)
+
+    page = client_as(officer).get(f"/awards/proposals/{proposal.pk}/").content.decode()
+
+    assert "Mức độ hoàn thành nhiệm vụ 2025: Hoàn thành tốt nhiệm vụ" in page
+    assert "Mức độ hoàn thành nhiệm vụ 2025: <span class=\"muted\">chưa có</span>" in page
