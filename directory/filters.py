@@ -98,9 +98,7 @@ class DutyRatingFilterSet(django_filters.FilterSet):
         fields = ["q", "year", "rating", "unit", "kind"]
 
     def filter_q(self, queryset, name, value):
-        return queryset.filter(
-            Q(person__in=Person.objects.search(value)) | Q(unit__in=Unit.objects.search(value))
-        )
+        return queryset.filter(Q(person__in=Person.objects.search(value)) | Q(unit__in=Unit.objects.search(value)))
 
     def filter_unit(self, queryset, name, value):
         return queryset.filter(Q(unit=value) | Q(person__unit=value))

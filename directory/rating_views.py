@@ -101,13 +101,16 @@ def rating_edit(request, rating):
 def rating_delete(request, rating):
     form = RatingDeleteForm(request.POST or None)
     back = _recipient_url(rating)
-    if request.method == "POST" and form.is_valid():
-        if attempt(
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and attempt(
             request,
             lambda: ratings.delete_rating(rating=rating, reason=form.cleaned_data["reason"], by=request.user),
             success=_("The rating was deleted."),
-        ):
-            return HttpResponseRedirect(back)
+        )
+    ):
+        return HttpResponseRedirect(back)
     context = {
         "title": _("Delete a rating"),
         "subject": str(rating),

@@ -14,7 +14,6 @@ unit officer see).
 from dataclasses import dataclass
 
 from directory.domain.lineage import lineage_ids, sub_unit_ids
-from directory.models import Unit
 
 
 def is_unbounded(user):

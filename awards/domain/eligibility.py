@@ -224,9 +224,7 @@ def _check_members_rated(check, nominee):
     below = [person_id for person_id, rating in ratings.items() if rating == DutyRatingLevel.NOT_COMPLETED]
     values = {"year": nominee.year, "missing": missing, "below": len(below), "total": total}
     if missing:
-        check.fail(
-            _("{missing} of {total} members have no rating of duty completion for {year}.").format(**values)
-        )
+        check.fail(_("{missing} of {total} members have no rating of duty completion for {year}.").format(**values))
     if below:
         check.fail(_("{below} members did not complete their duties in {year}.").format(**values))
     if total and not missing and not below:

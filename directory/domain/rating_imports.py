@@ -120,9 +120,7 @@ def import_ratings(*, uploaded_file, unit, by):
 
 
 def _may_import(user, unit):
-    if user.has_perm("directory.change_dutyrating", DutyRating(unit=unit)):
-        return True
-    return False
+    return bool(user.has_perm("directory.change_dutyrating", DutyRating(unit=unit)))
 
 
 def _write(batch, *, unit, by):
@@ -146,11 +144,12 @@ def _write(batch, *, unit, by):
             )
             continue
         candidates = by_name.get(fold(name), [])
-        if row["date_of_birth"] and len(candidates) > 1:
-            candidates = [person for person in candidates if person.date_of_birth == row["date_of_birth"]]
-        elif row["date_of_birth"] and candidates and len(candidates) == 1:
-            if candidates[0].date_of_birth not in (None, row["date_of_birth"]):
-                candidates = []
+        born = row["date_of_birth"]
+        if born:
+            # Namesakes are told apart by the date of birth; a single match must not contradict it.
+            exact = [person for person in candidates if person.date_of_birth == born]
+            undated = [person for person in candidates if person.date_of_birth is None]
+            candidates = exact or (undated if len(candidates) == 1 else [])
         if not candidates:
             batch.error(row, _("{name} is not among the people of {unit}.").format(name=name, unit=unit))
             continue
@@ -164,7 +163,8 @@ def _write(batch, *, unit, by):
         key = (person.pk, year)
         if key in seen:
             batch.error(
-                row, _("{name} is already rated for {year} on row {other}.").format(name=name, year=year, other=seen[key])
+                row,
+                _("{name} is already rated for {year} on row {other}.").format(name=name, year=year, other=seen[key]),
             )
             continue
         seen[key] = row.number

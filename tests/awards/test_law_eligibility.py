@@ -39,9 +39,7 @@ def nominate(code, *, year=2025, person=None, unit=None, proposal=None, rated=No
         return NomineeFactory(
             proposal=proposal, person=None, unit=unit, award=catalogue_award(code), year=year, **extra
         )
-    return NomineeFactory(
-        proposal=proposal, person=person, award=catalogue_award(code), year=year, **extra
-    )
+    return NomineeFactory(proposal=proposal, person=person, award=catalogue_award(code), year=year, **extra)
 
 
 def add_members(unit, count, *, start=0):

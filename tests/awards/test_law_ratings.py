@@ -36,9 +36,7 @@ def history(recipient, code, *years):
         if isinstance(recipient, Person):
             AwardRecordFactory(person=recipient, award=catalogue_award(code), year=year)
         else:
-            AwardRecordFactory(
-                person=None, unit=recipient, is_collective=True, award=catalogue_award(code), year=year
-            )
+            AwardRecordFactory(person=None, unit=recipient, is_collective=True, award=catalogue_award(code), year=year)
 
 
 def check(nominee):
@@ -176,4 +174,4 @@ def test_the_dossier_page_shows_each_nominees_rating_for_the_year_read_only(clie
     page = client_as(officer).get(f"/awards/proposals/{proposal.pk}/").content.decode()
 
     assert "Mức độ hoàn thành nhiệm vụ 2025: Hoàn thành tốt nhiệm vụ" in page
-    assert "Mức độ hoàn thành nhiệm vụ 2025: <span class=\"muted\">chưa có</span>" in page
+    assert 'Mức độ hoàn thành nhiệm vụ 2025: <span class="muted">chưa có</span>' in page

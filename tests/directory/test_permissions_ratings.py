@@ -75,7 +75,14 @@ def test_permission_matrix(client_as, cast, shared_data, role, url_name, key, me
         expected = 404
     url = reverse(url_name, kwargs=objects[key] if key else None)
     run_matrix_case(
-        client_as(cast[role]), role, url, method, form_data(url_name, objects), allowed, allowed_status, expected=expected
+        client_as(cast[role]),
+        role,
+        url,
+        method,
+        form_data(url_name, objects),
+        allowed,
+        allowed_status,
+        expected=expected,
     )
 
 

@@ -82,7 +82,9 @@ def test_a_unit_officer_also_rates_a_sub_unit_and_the_people_of_a_unit_merged_in
     sub_unit = UnitFactory(parent=unit_officer.unit)
     merged = UnitFactory(successor=unit_officer.unit, valid_until=date(2025, 6, 30))
     ratings.record_rating(unit=sub_unit, year=2024, rating="good", source_document="QĐ", by=unit_officer)
-    ratings.record_rating(person=PersonFactory(unit=merged), year=2024, rating="good", source_document="QĐ", by=unit_officer)
+    ratings.record_rating(
+        person=PersonFactory(unit=merged), year=2024, rating="good", source_document="QĐ", by=unit_officer
+    )
     assert DutyRating.objects.count() == 2
 
 
