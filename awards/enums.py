@@ -59,6 +59,7 @@ class ConferringAuthority(models.TextChoices):
 
 class EligibilityRule(models.TextChoices):
     NONE = "none", _("No history condition")
+    ADVANCED_WORKER = "advanced_worker", _("Lao động tiên tiến")
     GRASSROOTS_FIGHTER = "grassroots_fighter", _("Chiến sĩ thi đua cơ sở")
     PROVINCIAL_FIGHTER = "provincial_fighter", _("Chiến sĩ thi đua cấp tỉnh")
     NATIONAL_FIGHTER = "national_fighter", _("Chiến sĩ thi đua toàn quốc")

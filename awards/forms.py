@@ -94,11 +94,10 @@ class NomineeForm(forms.Form):
     achievement = forms.CharField(
         label=_("Achievement summary"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
-    is_excellent = forms.BooleanField(label=_("Completed duties excellently"), required=False)
     is_household = forms.BooleanField(label=_("Household"), required=False)
     initiative = forms.ModelChoiceField(label=_("Initiative"), queryset=Initiative.objects.none(), required=False)
 
-    field_order = ["award", "person", "unit", "achievement", "is_excellent", "is_household", "initiative"]
+    field_order = ["award", "person", "unit", "achievement", "is_household", "initiative"]
 
     def __init__(self, *args, proposal, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -326,7 +325,6 @@ class NomineeCorrectionForm(forms.Form):
     achievement = forms.CharField(
         label=_("Achievement summary"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
-    is_excellent = forms.BooleanField(label=_("Completed duties excellently"), required=False)
     is_household = forms.BooleanField(label=_("Household"), required=False)
     initiative = forms.ModelChoiceField(label=_("Initiative"), queryset=Initiative.objects.none(), required=False)
 
@@ -335,7 +333,6 @@ class NomineeCorrectionForm(forms.Form):
             "initial",
             {
                 "achievement": nominee.achievement,
-                "is_excellent": nominee.is_excellent,
                 "is_household": nominee.is_household,
                 "initiative": nominee.initiative_id,
             },

@@ -9,7 +9,7 @@ class DirectoryConfig(AppConfig):
     def ready(self):
         from portal.audit import register
 
-        from .models import Person, Unit, User
+        from .models import DutyRating, Person, Unit, User
 
-        register(Unit, Person)
+        register(Unit, Person, DutyRating)
         register(User, exclude_fields=("password", "last_login"))

@@ -24,3 +24,22 @@ class Role(models.TextChoices):
     UNIT_OFFICER = "unit_officer", _("Unit officer")
     COUNCIL_MEMBER = "council_member", _("Council member")
     ADMINISTRATOR = "administrator", _("Administrator")
+
+
+class DutyRatingLevel(models.TextChoices):
+    """The yearly rating of duty completion (mức độ hoàn thành nhiệm vụ), best first."""
+
+    EXCELLENT = "excellent", _("Completed duties excellently")
+    GOOD = "good", _("Completed duties well")
+    COMPLETED = "completed", _("Completed duties")
+    NOT_COMPLETED = "not_completed", _("Did not complete duties")
+
+    @classmethod
+    def rank(cls, value):
+        """Higher is better: excellent 3, good 2, completed 1, not completed 0."""
+        return {cls.EXCELLENT: 3, cls.GOOD: 2, cls.COMPLETED: 1, cls.NOT_COMPLETED: 0}[value]
+
+    @classmethod
+    def at_least(cls, value):
+        """The levels equal to or better than `value` ("good or better": at_least(GOOD))."""
+        return frozenset(level for level in cls if cls.rank(level) >= cls.rank(value))

@@ -32,3 +32,30 @@ def unit_export(units, *, request, filterset=None):
         kinds=UNIT_KINDS,
     )
     return xlsx_response("don-vi.xlsx", [table])
+
+
+RATING_HEADERS = ["Họ và tên", "Ngày sinh", "Đơn vị", "Năm", "Mức độ hoàn thành nhiệm vụ", "Văn bản xếp loại"]
+
+
+def rating_export(ratings, *, request, filterset=None):
+    """The filtered ratings list; people's rows are in the import's columns (name, birth date, year, rating,
+    source) plus the unit, so a unit's rows can be corrected and imported back."""
+    rows = [
+        [
+            rating.person.full_name if rating.person_id else "",
+            rating.person.date_of_birth if rating.person_id else None,
+            str(rating.person.unit if rating.person_id else rating.unit),
+            rating.year,
+            rating.get_rating_display(),
+            rating.source_document,
+        ]
+        for rating in ratings
+    ]
+    table = Table(
+        _("Ratings of duty completion"),
+        RATING_HEADERS,
+        rows,
+        title_rows=list_export_title(_("Ratings of duty completion"), request=request, filterset=filterset),
+        kinds=[TEXT, DATE, TEXT, None, TEXT, TEXT],
+    )
+    return xlsx_response("xep-loai-hoan-thanh-nhiem-vu.xlsx", [table])

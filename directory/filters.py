@@ -3,8 +3,10 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .enums import UnitKind
-from .models import Person, Unit
+from portal.widgets import AutocompleteChoiceField
+
+from .enums import DutyRatingLevel, UnitKind
+from .models import DutyRating, Person, Unit
 
 
 class UnitFilterSet(django_filters.FilterSet):
@@ -61,3 +63,45 @@ class PersonFilterSet(django_filters.FilterSet):
 
     def filter_q(self, queryset, name, value):
         return queryset.search(value)
+
+
+class UnitAutocompleteFilter(django_filters.ModelChoiceFilter):
+    """A unit picked through `directory:unit_autocomplete` (never a select of the whole directory)."""
+
+    field_class = AutocompleteChoiceField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("url", "directory:unit_autocomplete")
+        super().__init__(*args, **kwargs)
+
+
+class DutyRatingFilterSet(django_filters.FilterSet):
+    PEOPLE, UNITS = "people", "units"
+
+    q = django_filters.CharFilter(label=_("Search"), method="filter_q")
+    year = django_filters.NumberFilter(label=_("Year"), min_value=1945, max_value=2100)
+    rating = django_filters.ChoiceFilter(
+        label=_("Rating of duty completion"), choices=DutyRatingLevel.choices, empty_label=_("All ratings")
+    )
+    unit = UnitAutocompleteFilter(
+        label=_("Unit"), queryset=Unit.objects.all(), method="filter_unit", url="directory:unit_autocomplete"
+    )
+    kind = django_filters.ChoiceFilter(
+        label=_("Rated"),
+        choices=[(PEOPLE, _("People")), (UNITS, _("Collectives"))],
+        method="filter_kind",
+        empty_label=_("People and collectives"),
+    )
+
+    class Meta:
+        model = DutyRating
+        fields = ["q", "year", "rating", "unit", "kind"]
+
+    def filter_q(self, queryset, name, value):
+        return queryset.filter(Q(person__in=Person.objects.search(value)) | Q(unit__in=Unit.objects.search(value)))
+
+    def filter_unit(self, queryset, name, value):
+        return queryset.filter(Q(unit=value) | Q(person__unit=value))
+
+    def filter_kind(self, queryset, name, value):
+        return queryset.for_people() if value == self.PEOPLE else queryset.for_units()

@@ -3,8 +3,10 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.forms import ModelForm
 from portal.imports import ImportFileField
+from portal.widgets import AutocompleteChoiceField
 
-from .models import Person, Unit
+from .enums import DutyRatingLevel
+from .models import DutyRating, Person, Unit
 
 DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"})
 
@@ -41,3 +43,82 @@ class ImportForm(forms.Form):
         label=_("What to import"), choices=[(UNITS, _("Units")), (PEOPLE, _("People"))], widget=forms.RadioSelect
     )
     file = ImportFileField()
+
+
+# --- ratings of duty completion (issue 12) ---
+class RatingForm(ModelForm):
+    """A new rating: a person or a unit within what the user may rate, picked through autocompletes."""
+
+    class Meta:
+        model = DutyRating
+        fields = ["year", "rating", "source_document"]
+
+    field_order = ["person", "unit", "year", "rating", "source_document"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .domain.lineage import unit_scope
+        from .rules import is_officer
+
+        people, units = Person.objects.all(), Unit.objects.all()
+        if not is_officer(user):
+            person_units, unit_ids = unit_scope(user.unit) if user.unit_id else (frozenset(), frozenset())
+            people, units = people.filter(unit_id__in=person_units), units.filter(pk__in=unit_ids)
+        self.fields["person"] = AutocompleteChoiceField(
+            people.order_by("search_text", "pk"),
+            url="directory:rating_people",
+            typed_lookup=("full_name",),
+            label=_("Person"),
+            required=False,
+        )
+        self.fields["unit"] = AutocompleteChoiceField(
+            units.order_by("search_text", "pk"),
+            url="directory:rating_units",
+            label=_("Unit (for a collective's rating)"),
+            required=False,
+        )
+        refused = _("Choose one of your unit's people or units: a unit rates only its own.")
+        self.fields["person"].error_messages["invalid_choice"] = refused
+        self.fields["unit"].error_messages["invalid_choice"] = refused
+        self.order_fields(self.field_order)
+
+    def clean(self):
+        cleaned = super().clean()
+        if (cleaned.get("person") is None) == (cleaned.get("unit") is None):
+            raise forms.ValidationError(_("Choose either a person or a unit."))
+        return cleaned
+
+    def _post_clean(self):
+        self.instance.person = self.cleaned_data.get("person")
+        self.instance.unit = self.cleaned_data.get("unit")
+        super()._post_clean()
+
+
+class RatingCorrectionForm(forms.Form):
+    rating = forms.ChoiceField(label=_("Rating of duty completion"), choices=DutyRatingLevel.choices)
+    source_document = forms.CharField(
+        label=_("Source document"), max_length=DutyRating._meta.get_field("source_document").max_length
+    )
+    reason = forms.CharField(label=_("Reason for the correction"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class RatingDeleteForm(forms.Form):
+    reason = forms.CharField(label=_("Reason for deleting"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class RatingImportForm(forms.Form):
+    """The list's unit (a unit officer's own, fixed) and the file."""
+
+    file = ImportFileField()
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .rules import is_officer
+
+        if is_officer(user):
+            self.fields["unit"] = AutocompleteChoiceField(
+                Unit.objects.order_by("search_text", "pk"),
+                url="directory:unit_autocomplete",
+                label=_("Unit whose list this is"),
+            )
+            self.order_fields(["unit", "file"])

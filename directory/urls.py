@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from . import views
+from . import rating_views, views
 
 app_name = "directory"
 
@@ -19,4 +19,13 @@ urlpatterns = [
     re_path(r"^import/template/(?P<kind>units|people)\.xlsx$", views.import_template, name="import_template"),
     # messages (issue 11): duplicate people left for an officer by normalise_text
     path("people/duplicates/", views.duplicate_people, name="duplicate_people"),
+    # ratings of duty completion (issue 12)
+    path("ratings/", rating_views.RatingListView.as_view(), name="rating_list"),
+    path("ratings/new/", rating_views.rating_create, name="rating_create"),
+    path("ratings/<int:pk>/edit/", rating_views.rating_edit, name="rating_edit"),
+    path("ratings/<int:pk>/delete/", rating_views.rating_delete, name="rating_delete"),
+    path("ratings/import/", rating_views.rating_import, name="rating_import"),
+    path("ratings/import/template.xlsx", rating_views.rating_import_template, name="rating_import_template"),
+    path("ratings/people/", rating_views.rating_people, name="rating_people"),
+    path("ratings/units/", rating_views.rating_units, name="rating_units"),
 ]

@@ -15,14 +15,40 @@ from portal.widgets import autocomplete_response
 from portal.xlsx import xlsx_response
 
 from .domain import duplicates, imports
-from .domain.lineage import successor_chain
+from .domain.lineage import lineage_ids, successor_chain
 from .exports import unit_export
 from .fields import person_label
 from .filters import PersonFilterSet, UnitFilterSet
 from .forms import ImportForm, PersonForm, UnitForm
-from .models import Person, Unit
+from .models import DutyRating, Person, Unit
 
 DETAIL_LIST_LIMIT = 50
+
+
+def person_ratings(user, person):
+    """The person's ratings of duty completion by year, for those who may list ratings (one query)."""
+    if not user.has_perm("directory.list_dutyrating"):
+        return {"ratings": None}
+    ratings = list(DutyRating.objects.visible_to(user).filter(person=person).order_by("-year"))
+    return {"ratings": ratings, "can_rate": user.has_perm("directory.change_dutyrating", DutyRating(person=person))}
+
+
+def unit_ratings(user, unit):
+    """The collective's ratings by year, with those of the units merged into it (`ratings.ratings_for_unit`
+    reads them the same way; the page shows each row and which unit it was given to)."""
+    if not user.has_perm("directory.list_dutyrating"):
+        return {"ratings": None}
+    ratings = list(
+        DutyRating.objects.visible_to(user)
+        .filter(unit_id__in=lineage_ids(unit))
+        .select_related("unit")
+        .order_by("-year", "unit__search_text")
+    )
+    return {
+        "ratings": ratings,
+        "rating_from_predecessor": any(rating.unit_id != unit.pk for rating in ratings),
+        "can_rate": user.has_perm("directory.change_dutyrating", DutyRating(unit=unit)),
+    }
 
 
 class UnitListView(PermissionMixin, FilteredListView):
@@ -59,6 +85,7 @@ class UnitDetailView(ObjectPermissionMixin, HistoryMixin, DetailView):
             context["people_count"] = people.count()
             context["people"] = list(people[:DETAIL_LIST_LIMIT])
         context["can_change"] = user.has_perm("directory.change_unit", unit)
+        context.update(unit_ratings(user, unit))
         return context
 
 
@@ -99,6 +126,7 @@ class PersonDetailView(ObjectPermissionMixin, HistoryMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["can_change"] = self.request.user.has_perm("directory.change_person", self.object)
+        context.update(person_ratings(self.request.user, self.object))
         return context
 
 

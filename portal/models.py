@@ -109,6 +109,7 @@ class ImportKind(models.TextChoices):
     UNITS = "units", _("Units")
     PEOPLE = "people", _("People")
     REPORT_FIGURES = "report_figures", _("Report figures")
+    DUTY_RATINGS = "duty_ratings", _("Ratings of duty completion")
     OTHER = "other", _("Other import")
 
 

@@ -13,25 +13,12 @@ unit officer see).
 
 from dataclasses import dataclass
 
-from directory.domain.lineage import lineage_ids
-from directory.models import Unit
+from directory.domain.lineage import lineage_ids, sub_unit_ids
 
 
 def is_unbounded(user):
     """Officers of the office propose anyone, anywhere."""
     return user is not None and user.has_perm("awards.process_proposal")
-
-
-def sub_unit_ids(unit_ids):
-    """`unit_ids` and every unit below them (`parent`), at any depth: one query a level."""
-    found = set(unit_ids)
-    frontier = list(found)
-    while frontier:
-        frontier = [
-            pk for pk in Unit.objects.filter(parent_id__in=frontier).values_list("pk", flat=True) if pk not in found
-        ]
-        found.update(frontier)
-    return found
 
 
 @dataclass(frozen=True)

@@ -120,7 +120,7 @@ CATALOGUE = [
         "title",
         "grassroots",
         REGULAR_ONLY,
-        "none",
+        "advanced_worker",
         "none",
         ["cover_letter"],
         "0.3",

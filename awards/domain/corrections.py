@@ -97,11 +97,9 @@ def correct_proposal(*, proposal, title, commendation_type, year, by, reason="")
 KEEP = object()
 
 
-def correct_nominee(
-    *, nominee, achievement, is_excellent, is_household, initiative, by, reason="", service_since_year=KEEP
-):
-    """Correct what was entered for a nominee (achievement, excellence, household, initiative, the year
-    service began) while the dossier is editable; a returned dossier needs a reason. The eligibility is
+def correct_nominee(*, nominee, achievement, is_household, initiative, by, reason="", service_since_year=KEEP):
+    """Correct what was entered for a nominee (achievement, household, initiative, the year service
+    began) while the dossier is editable; a returned dossier needs a reason. The eligibility is
     checked again.
 
     Side effects: writes the Nominee and its eligibility (audited with the reason).
@@ -113,7 +111,6 @@ def correct_nominee(
         nominee = Nominee.objects.select_for_update().get(pk=nominee.pk)
         with because(reason):
             nominee.achievement = (achievement or "").strip()
-            nominee.is_excellent = bool(is_excellent)
             nominee.is_household = bool(is_household) or nominee.award.recipient_kind == RecipientKind.HOUSEHOLD
             nominee.initiative = initiative
             if service_since_year is not KEEP:

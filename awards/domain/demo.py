@@ -13,7 +13,8 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from directory.enums import UnitKind
+from directory.domain.demo_ratings import seed_ratings
+from directory.enums import DutyRatingLevel, UnitKind
 from directory.models import Person, Unit, User
 from portal.audit import acting_as
 
@@ -166,8 +167,29 @@ def seed_history(awards):
     _record(awards, units["ND-SNV"], catalogue.EXCELLENT_COLLECTIVE, 2024)
     _record(awards, units["NB-SNV"], catalogue.EXCELLENT_COLLECTIVE, 2025)
     _members(awards, units["NB-STP"], total=20, advanced=13, year=2025)  # 65%: fails the 70% rule
-    _members(awards, units["NB-SXD"], total=20, advanced=15, year=2025)  # 75%: passes
-    return {"lan": lan, "hung": hung, "huong": huong, "nam": nam, "mai": mai, **units}
+    builders = _members(awards, units["NB-SXD"], total=20, advanced=15, year=2025)  # 75%: passes
+    _record(awards, builders[0], catalogue.GRASSROOTS_FIGHTER, 2025)  # its one Chiến sĩ thi đua cơ sở
+    # Ratings of duty completion (directory): every member of Sở Xây dựng completed duties in 2025
+    # (its Tập thể lao động xuất sắc passes), those of Sở Tư pháp are not rated (its one fails).
+    examples = seed_ratings(
+        by=User.objects.filter(is_provincial_officer=True).order_by("pk").first(),
+        members=[
+            (builders[:15], {2025: DutyRatingLevel.GOOD}),
+            (builders[15:], {2025: DutyRatingLevel.COMPLETED}),
+        ],
+    )
+    for key in ("grassroots_pass", "grassroots_fail"):
+        if key in examples:
+            _record(awards, examples[key], catalogue.ADVANCED_WORKER, 2025)
+    for key in ("certificate_pass", "certificate_fail"):
+        if key in examples:
+            for index, title in enumerate(("Sổ tay số hóa hồ sơ học sinh", "Ngân hàng câu hỏi trực tuyến")):
+                Initiative.objects.get_or_create(
+                    title=f"{title} ({examples[key].full_name})",
+                    person=examples[key],
+                    defaults={"scope": "grassroots", "recognised_on": date(2025, 3 + index, 10)},
+                )
+    return {"lan": lan, "hung": hung, "huong": huong, "nam": nam, "mai": mai, "examples": examples, **units}
 
 
 def _giao_phong(nam_dinh):
@@ -309,7 +331,7 @@ def seed_proposals(awards, people, officer):
     )
     if new:
         for person in (people["lan"],):
-            fighter = _nominee(decided, awards[catalogue.GRASSROOTS_FIGHTER], person=person, is_excellent=True)
+            fighter = _nominee(decided, awards[catalogue.GRASSROOTS_FIGHTER], person=person)
             advanced = _nominee(decided, awards[catalogue.ADVANCED_WORKER], person=person)
         refresh_eligibility(nominees=[fighter, advanced])
         session, _created = CouncilSession.objects.get_or_create(
@@ -353,6 +375,7 @@ def seed_proposals(awards, people, officer):
     if new:
         created.append(_nominee(proposal, awards[catalogue.EXCELLENT_COLLECTIVE], unit=home_affairs))
         proposal.state = ProposalState.DRAFT
+    created += _rating_examples(awards, people)
     refresh_eligibility(
         nominees=Nominee.objects.filter(pk__in=[nominee.pk for nominee in created]).select_related(
             "award", "person", "unit", "proposal", "initiative"
@@ -361,6 +384,45 @@ def seed_proposals(awards, people, officer):
     # One decided, not forwarded: Bắc Giang's 2021 certificates were decided in January 2022 on paper;
     # they sit in the history as imported records.
     _record(awards, people["BG-SNV"], catalogue.CHAIRMAN_CERTIFICATE_COLLECTIVE, 2021, decision_number="120/QĐ-UBND")
+
+
+def _rating_examples(awards, people):
+    """A passing and a failing nominee of each rule that reads the ratings of duty completion (issue 12)."""
+    examples = people.get("examples") or {}
+    created = []
+    proposal, new = _proposal(
+        "Ví dụ xếp loại hoàn thành nhiệm vụ năm 2025 – cá nhân, Sở Giáo dục và Đào tạo",
+        people["NB-SGDDT"],
+        year=2025,
+        state=ProposalState.DRAFT,
+    )
+    if new and examples:
+        for key, code in (
+            ("advanced_pass", catalogue.ADVANCED_WORKER),  # rated good in 2025
+            ("advanced_fail", catalogue.ADVANCED_WORKER),  # rated completed in 2025
+            ("grassroots_pass", catalogue.GRASSROOTS_FIGHTER),  # LĐTT and rated excellent in 2025
+            ("grassroots_fail", catalogue.GRASSROOTS_FIGHTER),  # LĐTT, rated good, no initiative
+            ("certificate_pass", catalogue.CHAIRMAN_CERTIFICATE_INDIVIDUAL),  # excellent 2024-2025, 2 initiatives
+            ("certificate_fail", catalogue.CHAIRMAN_CERTIFICATE_INDIVIDUAL),  # excellent 2025 only
+        ):
+            created.append(_nominee(proposal, awards[code], person=examples[key]))
+    proposal, new = _proposal(
+        "Ví dụ xếp loại hoàn thành nhiệm vụ năm 2025 – tập thể",
+        people["NB-SNV"],
+        year=2025,
+        state=ProposalState.SUBMITTED,
+        submitted_on=date(2025, 12, 4),
+    )
+    if new:
+        for unit_code, code in (
+            ("NB-SXD", catalogue.EXCELLENT_COLLECTIVE),  # excellent, every member rated, 75%, one CSTĐCS
+            ("NB-STP", catalogue.EXCELLENT_COLLECTIVE),  # rated good, members not rated, 65%
+            ("NB-SGDDT", catalogue.ADVANCED_COLLECTIVE),  # rated completed in 2025
+            ("NB-SXD", catalogue.CHAIRMAN_CERTIFICATE_COLLECTIVE),  # excellent 2024 and 2025
+            ("NB-STP", catalogue.CHAIRMAN_CERTIFICATE_COLLECTIVE),  # good only
+        ):
+            created.append(_nominee(proposal, awards[code], unit=people[unit_code]))
+    return created
 
 
 @transaction.atomic

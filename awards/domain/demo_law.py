@@ -8,8 +8,8 @@ checks them. Running `seed_law_cases` twice changes nothing.
 
 from datetime import date
 
-from directory.enums import UnitKind
-from directory.models import Person, Unit
+from directory.enums import DutyRatingLevel, UnitKind
+from directory.models import DutyRating, Person, Unit
 
 from ..enums import ProposalState
 from ..models import AwardRecord, DisciplineCase, Initiative, Nominee, Proposal
@@ -81,12 +81,26 @@ def _record(award, recipient, year, **extra):
     )
 
 
-def _staff(unit, awards, *, total, advanced, prefix):
-    """`total` SAMPLE members of `unit`, the first `advanced` Lao động tiên tiến in YEAR, one Chiến sĩ thi đua cơ sở."""
+def _rate(recipient, rating=DutyRatingLevel.GOOD):
+    """The SAMPLE rating of duty completion of a person or unit for YEAR (the rules read it)."""
+    key = "unit" if isinstance(recipient, Unit) else "person"
+    DutyRating.objects.get_or_create(
+        **{key: recipient},
+        year=YEAR,
+        defaults={"rating": rating, "source_document": f"Danh sách xếp loại năm {YEAR} ({SAMPLE})"},
+    )
+
+
+def _staff(unit, awards, *, total, advanced, prefix, rating=DutyRatingLevel.GOOD):
+    """`total` SAMPLE members of `unit`, all rated, the first `advanced` Lao động tiên tiến in YEAR, one
+    Chiến sĩ thi đua cơ sở; the collective itself rated `rating`."""
     people = [_person(f"{prefix} {index + 1:02d}", unit) for index in range(total)]
+    for person in people:
+        _rate(person)
     for person in people[:advanced]:
         _record(awards[catalogue.ADVANCED_WORKER], person, YEAR)
     _record(awards[catalogue.GRASSROOTS_FIGHTER], people[0], YEAR)
+    _rate(unit, rating)
     return people
 
 
@@ -115,6 +129,7 @@ def seed_law_cases(awards, home_affairs, officer):
     proposal, created = _dossier("second_conferral", home_affairs, officer)
     if created:
         ngoc, khai = _person("Trịnh Thị Ngọc", home_affairs), _person("Trịnh Văn Khải", home_affairs, "male")
+        _rate(ngoc), _rate(khai)
         _record(awards[catalogue.ADVANCED_WORKER], khai, YEAR, decision_number="58/QĐ-SNV")  # already conferred
         made += [
             _nominee(proposal, awards[catalogue.ADVANCED_WORKER], person=ngoc),
@@ -138,11 +153,12 @@ def seed_law_cases(awards, home_affairs, officer):
     if created:
         seventy = _unit("Phòng Minh họa 70%", home_affairs)
         sixty_nine = _unit("Phòng Minh họa 69%", home_affairs)
-        _staff(seventy, awards, total=10, advanced=7, prefix="Thành viên 70%")
-        _staff(sixty_nine, awards, total=13, advanced=9, prefix="Thành viên 69%")  # 9/13 = 69.2%
+        excellent = DutyRatingLevel.EXCELLENT
+        _staff(seventy, awards, total=10, advanced=7, prefix="Thành viên 70%", rating=excellent)
+        _staff(sixty_nine, awards, total=13, advanced=9, prefix="Thành viên 69%", rating=excellent)  # 9/13 = 69.2%
         made += [
-            _nominee(proposal, awards[catalogue.EXCELLENT_COLLECTIVE], unit=seventy, is_excellent=True),
-            _nominee(proposal, awards[catalogue.EXCELLENT_COLLECTIVE], unit=sixty_nine, is_excellent=True),
+            _nominee(proposal, awards[catalogue.EXCELLENT_COLLECTIVE], unit=seventy),
+            _nominee(proposal, awards[catalogue.EXCELLENT_COLLECTIVE], unit=sixty_nine),
         ]
 
     proposal, created = _dossier("initiative_once", home_affairs, officer)

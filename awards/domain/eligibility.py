@@ -16,6 +16,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from directory.domain.lineage import lineage_ids
+from directory.domain.ratings import ratings_for_people, ratings_for_person, ratings_for_unit, years_rated
+from directory.enums import DutyRatingLevel
 from directory.models import Person
 
 from ..enums import (
@@ -68,6 +70,26 @@ NOT_FOR_COMMENDATION_TYPE = {
     CommendationType.SERVICE: gettext_lazy("{award} may not be used for length of service awards."),
     CommendationType.RESISTANCE: gettext_lazy("{award} may not be used for resistance-war awards."),
     CommendationType.FOREIGN: gettext_lazy("{award} may not be used for foreign awards."),
+}
+
+# Ratings of duty completion, one whole sentence per level ("Hoàn thành xuất sắc nhiệm vụ 2023, 2024.").
+RATED_IN = {
+    DutyRatingLevel.EXCELLENT: gettext_lazy("Completed duties excellently in {years}."),
+    DutyRatingLevel.GOOD: gettext_lazy("Completed duties well in {years}."),
+    DutyRatingLevel.COMPLETED: gettext_lazy("Completed duties in {years}."),
+    DutyRatingLevel.NOT_COMPLETED: gettext_lazy("Did not complete duties in {years}."),
+}
+AT_LEAST = {
+    DutyRatingLevel.EXCELLENT: gettext_lazy("Excellent completion of duties is required for {year}."),
+    DutyRatingLevel.GOOD: gettext_lazy("Completing duties well or better is required for {year}."),
+}
+NO_RATING = {
+    DutyRatingLevel.EXCELLENT: gettext_lazy(
+        "No rating of duty completion is recorded for {year}; excellent completion is required."
+    ),
+    DutyRatingLevel.GOOD: gettext_lazy(
+        "No rating of duty completion is recorded for {year}; completing duties well or better is required."
+    ),
 }
 
 
@@ -164,6 +186,51 @@ def _check_consecutive(check, years, year, needed, code):
 def _on(year):
     """The day a rule of `year` is read at: the parameters in force at the end of that year."""
     return date(year, 12, 31)
+
+
+def _recipient_ratings(nominee):
+    """{year: rating} of the nominee's person, or of its collective following mergers."""
+    if nominee.person_id:
+        return ratings_for_person(nominee.person)
+    return ratings_for_unit(nominee.unit)
+
+
+def _check_rating(check, nominee, at_least, *, ratings=None):
+    """The nominee's rating of duty completion for its year is `at_least` or better. Returns True when it is."""
+    ratings = _recipient_ratings(nominee) if ratings is None else ratings
+    year = nominee.year
+    found = ratings.get(year)
+    if found is None:
+        check.fail(str(NO_RATING[at_least]).format(year=year))
+        return False
+    rated = str(RATED_IN[found]).format(years=year)
+    if found in DutyRatingLevel.at_least(at_least):
+        check.note(rated)
+        return True
+    check.fail(" ".join([rated, str(AT_LEAST[at_least]).format(year=year)]))
+    return False
+
+
+def _rated_years(ratings, at_least, year):
+    """(years up to `year` rated `at_least` or better, "Hoàn thành xuất sắc nhiệm vụ 2023, 2024." or "")."""
+    years = sorted(found for found in years_rated(ratings, at_least) if year - 10 < found <= year)
+    return years, (str(RATED_IN[at_least]).format(years=_years_text(years)) if years else "")
+
+
+def _check_members_rated(check, nominee):
+    """Every member of the collective rated at least "completed" in the nominee's year."""
+    members = Person.objects.filter(unit=nominee.unit)
+    ratings = ratings_for_people(people=members, year=nominee.year)
+    total = members.count()
+    missing = total - len(ratings)
+    below = [person_id for person_id, rating in ratings.items() if rating == DutyRatingLevel.NOT_COMPLETED]
+    values = {"year": nominee.year, "missing": missing, "below": len(below), "total": total}
+    if missing:
+        check.fail(_("{missing} of {total} members have no rating of duty completion for {year}.").format(**values))
+    if below:
+        check.fail(_("{below} members did not complete their duties in {year}.").format(**values))
+    if total and not missing and not below:
+        check.note(_("All {total} members completed their duties in {year}.").format(**values))
 
 
 def _member_share(nominee):
@@ -328,19 +395,44 @@ def _check_initiative(check, nominee, *, scopes=None):
     return True
 
 
+def _rule_advanced_worker(check, nominee):
+    """Lao động tiên tiến: rated "completed duties well" or better in the year (Law 06/2022 art. 24)."""
+    _check_rating(check, nominee, DutyRatingLevel.GOOD)
+
+
 def _rule_grassroots_fighter(check, nominee):
+    """Lao động tiên tiến in the year, and excellent completion of duties that year or a free initiative."""
     year = nominee.year
     advanced = person_years(nominee.person, catalogue.ADVANCED_WORKER, include_pending_year=year)
     if year in advanced:
         check.note(_("Lao động tiên tiến in {year}.").format(year=year))
     else:
         check.fail(_("Lao động tiên tiến in {year} is required; it is not recorded or proposed.").format(year=year))
-    if nominee.is_excellent:
-        check.note(_("Completed duties excellently."))
+    found = ratings_for_person(nominee.person, [year]).get(year)
+    if found == DutyRatingLevel.EXCELLENT:
+        check.note(str(RATED_IN[found]).format(years=year))
+        if nominee.initiative_id:  # not needed, but an initiative named here must not be used twice
+            _check_initiative(check, nominee)
     elif nominee.initiative_id:
         _check_initiative(check, nominee)
+    elif found is None:
+        check.fail(
+            " ".join(
+                [
+                    _("Excellent completion of duties or a recognised initiative is required."),
+                    _("No rating of duty completion is recorded for {year}.").format(year=year),
+                ]
+            )
+        )
     else:
-        check.fail(_("Excellent completion of duties or a recognised initiative is required."))
+        check.fail(
+            " ".join(
+                [
+                    str(RATED_IN[found]).format(years=year),
+                    _("Excellent completion of duties or a recognised initiative is required."),
+                ]
+            )
+        )
 
 
 def _rule_provincial_fighter(check, nominee):
@@ -388,10 +480,9 @@ def _rule_national_fighter(check, nominee):
 
 
 def _rule_excellent_collective(check, nominee):
-    if nominee.is_excellent:
-        check.note(_("Completed duties excellently."))
-    else:
-        check.fail(_("Excellent completion of duties is required."))
+    """Law 06/2022 art. 27: rated excellent, every member completed duties, >=70% LĐTT, a CSTĐCS, no discipline."""
+    _check_rating(check, nominee, DutyRatingLevel.EXCELLENT)
+    _check_members_rated(check, nominee)
     _check_member_share(check, nominee, kind=ParameterKind.EXCELLENT_COLLECTIVE_SHARE)
     fighters = (
         AwardRecord.objects.counting()
@@ -408,6 +499,8 @@ def _rule_excellent_collective(check, nominee):
 
 
 def _rule_advanced_collective(check, nominee):
+    """Law 06/2022 art. 28: rated "completed duties well" or better, >50% LĐTT, no discipline."""
+    _check_rating(check, nominee, DutyRatingLevel.GOOD)
     _check_member_share(check, nominee, kind=ParameterKind.ADVANCED_COLLECTIVE_SHARE)
     _check_discipline(check, nominee)
 
@@ -449,26 +542,43 @@ def _rule_chairman_certificate_individual(check, nominee):
         _check_consecutive(check, years, nominee.year, needed_years, catalogue.GRASSROOTS_FIGHTER)
         return
     initiatives = free_initiatives(nominee).count()
-    if nominee.is_excellent and initiatives >= needed_initiatives:
+    ratings = ratings_for_person(nominee.person)
+    excellent, excellent_text = _rated_years(ratings, DutyRatingLevel.EXCELLENT, nominee.year)
+    if best_run(set(excellent), nominee.year) >= needed_years and initiatives >= needed_initiatives:
         check.note(
-            _("Excellent completion of duties with {count} initiatives in {first}–{last}.").format(
-                count=initiatives, first=nominee.year - 1, last=nominee.year
+            " ".join(
+                [
+                    excellent_text,
+                    _("{count} initiatives not yet used for another award.").format(count=initiatives),
+                ]
             )
         )
         return
     _check_consecutive(check, years, nominee.year, needed_years, catalogue.GRASSROOTS_FIGHTER)
-    check.note(
-        _(
-            "Nor are there {years} years of excellent completion with {needed} initiatives not yet used "
-            "for another award ({count} found)."
-        ).format(years=needed_years, needed=needed_initiatives, count=initiatives)
-    )
+    nor = _(
+        "Nor are there {years} years of excellent completion with {needed} initiatives not yet used "
+        "for another award ({count} found)."
+    ).format(years=needed_years, needed=needed_initiatives, count=initiatives)
+    check.note(" ".join(filter(None, [nor, excellent_text])))
 
 
 def _rule_chairman_certificate_collective(check, nominee):
-    years = unit_years(nominee.unit, catalogue.EXCELLENT_COLLECTIVE)
+    """2 consecutive years rated excellent (following mergers), or 2 consecutive years of Tập thể lao động xuất sắc."""
     needed = whole_parameter(kind=ParameterKind.CHAIRMAN_CERTIFICATE_YEARS, on=_on(nominee.year))
-    _check_consecutive(check, years, nominee.year, needed, catalogue.EXCELLENT_COLLECTIVE)
+    excellent, excellent_text = _rated_years(ratings_for_unit(nominee.unit), DutyRatingLevel.EXCELLENT, nominee.year)
+    run = best_run(set(excellent), nominee.year)
+    if run >= needed:
+        check.note(
+            " ".join(
+                [_("{count} consecutive years of excellent completion of duties.").format(count=run), excellent_text]
+            )
+        )
+        return
+    years = unit_years(nominee.unit, catalogue.EXCELLENT_COLLECTIVE)
+    if _check_consecutive(check, years, nominee.year, needed, catalogue.EXCELLENT_COLLECTIVE):
+        return
+    nor = _("Nor are there {years} consecutive years of excellent completion of duties.").format(years=needed)
+    check.note(" ".join(filter(None, [nor, excellent_text])))
 
 
 def _rule_provincial_flag(check, nominee):
@@ -493,6 +603,7 @@ def _rule_provincial_flag(check, nominee):
 
 
 RULES = {
+    EligibilityRule.ADVANCED_WORKER: _rule_advanced_worker,
     EligibilityRule.GRASSROOTS_FIGHTER: _rule_grassroots_fighter,
     EligibilityRule.PROVINCIAL_FIGHTER: _rule_provincial_fighter,
     EligibilityRule.NATIONAL_FIGHTER: _rule_national_fighter,

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from directory.models import Person, Unit
 from portal.audit import log_created
-from portal.imports import CHOICE, FLAG, NUMBER, Column, ImportSpec, choice_lookup, run_import
+from portal.imports import CHOICE, NUMBER, Column, ImportSpec, choice_lookup, run_import
 from portal.models import ImportKind
 from portal.text import fold
 
@@ -58,7 +58,6 @@ NOMINEE_COLUMNS = ImportSpec(
     UNIT_CODE,
     AWARD_CODE,
     Column("Tóm tắt thành tích", "achievement", field=_field(Nominee, "achievement")),
-    Column("Hoàn thành xuất sắc", "is_excellent", kind=FLAG),
 )
 HISTORY_COLUMNS = ImportSpec(
     NAME,
@@ -183,7 +182,6 @@ def _write_nominees(proposal, batch, *, by):
                 award=award,
                 year=proposal.year,
                 achievement=row["achievement"],
-                is_excellent=row["is_excellent"],
                 is_household=award.recipient_kind == RecipientKind.HOUSEHOLD,
             )
         )

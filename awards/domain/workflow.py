@@ -104,7 +104,6 @@ def add_nominee(
     person=None,
     unit=None,
     achievement="",
-    is_excellent=False,
     initiative=None,
     is_household=False,
 ):
@@ -144,7 +143,6 @@ def add_nominee(
                     unit=unit,
                     year=proposal.year,
                     achievement=achievement,
-                    is_excellent=is_excellent,
                     initiative=initiative,
                     is_household=is_household or award.recipient_kind == RecipientKind.HOUSEHOLD,
                 )

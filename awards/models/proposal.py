@@ -203,7 +203,6 @@ class Nominee(FoldedSearchMixin, RulesModel):
     )
     year = models.PositiveSmallIntegerField(_("year"))
     achievement = models.TextField(_("achievement summary"), blank=True)
-    is_excellent = models.BooleanField(_("completed duties excellently"), default=False)
     service_since_year = models.PositiveSmallIntegerField(
         _("in service since (year)"),
         null=True,

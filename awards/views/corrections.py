@@ -118,7 +118,11 @@ def nominee_edit(request, nominee):
         "title": _("Correct the nominee {name}").format(name=nominee.recipient_name),
         "back": to_proposal(proposal).url,
         "proposal": proposal,
+        "rated_nominee": nominee,
     }
+    from .proposals import attach_ratings
+
+    attach_ratings([nominee], nominee.year)
     return _page(request, CORRECTION, context, failed=request.method == "POST")
 
 

@@ -81,6 +81,19 @@ class ProposalCreateView(PermissionMixin, CreateView):
         return to_proposal(self.object)
 
 
+def attach_ratings(nominees, year):
+    """Each nominee's `duty_rating`: its recipient's rating of duty completion for `year` (read only), one query."""
+    from directory.domain.ratings import ratings_in_year
+
+    people, units = ratings_in_year(
+        person_ids=[n.person_id for n in nominees if n.person_id],
+        unit_ids=[n.unit_id for n in nominees if n.unit_id],
+        year=year,
+    )
+    for nominee in nominees:
+        nominee.duty_rating = people.get(nominee.person_id) if nominee.person_id else units.get(nominee.unit_id)
+
+
 class ProposalDetailView(ObjectPermissionMixin, HistoryMixin, DetailView):
     permission_required = "awards.view_proposal"
     template_name = "awards/proposal_detail.html"
@@ -98,6 +111,7 @@ class ProposalDetailView(ObjectPermissionMixin, HistoryMixin, DetailView):
         context["nominees"] = list(
             proposal.nominees.select_related("award", "person__unit", "unit", "initiative", "vote", "overridden_by")
         )
+        attach_ratings(context["nominees"], proposal.year)
         context["documents"] = list(proposal.documents.all())
         context["can_edit"] = user.has_perm("awards.change_proposal", proposal)
         context["can_process"] = user.has_perm("awards.process_proposal", proposal)

@@ -18,6 +18,25 @@ def lineage_ids(unit):
     return found
 
 
+def sub_unit_ids(unit_ids):
+    """`unit_ids` and every unit below them (`parent`), at any depth: one query a level."""
+    found = set(unit_ids)
+    frontier = list(found)
+    while frontier:
+        frontier = [
+            pk for pk in Unit.objects.filter(parent_id__in=frontier).values_list("pk", flat=True) if pk not in found
+        ]
+        found.update(frontier)
+    return found
+
+
+def unit_scope(unit):
+    """(person unit ids, unit ids) a unit officer of `unit` acts on: the people of `unit` and of the units
+    merged into it, and those units with their sub-units at any depth (the boundary awards also use)."""
+    lineage = lineage_ids(unit)
+    return frozenset(lineage), frozenset(sub_unit_ids(lineage))
+
+
 def successor_chain(unit):
     """The units `unit` became part of, in order (Nam Định -> Ninh Bình)."""
     chain = []

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from awards.domain import catalogue
 from tests.factories.awards import AwardRecordFactory, catalogue_award
-from tests.factories.directory import PersonFactory
+from tests.factories.directory import PersonFactory, rate
 
 
 @pytest.mark.browser
@@ -21,6 +21,7 @@ def test_proposal_from_draft_to_decision_docx(
     today = timezone.localdate()
     person = PersonFactory(full_name="Phạm Thị Lan", unit=unit_officer.unit, gender="female")
     AwardRecordFactory(person=person, award=catalogue_award(catalogue.ADVANCED_WORKER), year=today.year)
+    rate(person, today.year)  # completed duties excellently this year
     catalogue_award(catalogue.GRASSROOTS_FIGHTER)
     page.on("dialog", lambda dialog: dialog.accept())
 
@@ -39,7 +40,6 @@ def test_proposal_from_draft_to_decision_docx(
     # The person is picked from the autocomplete (only the unit's own people are suggested).
     page.fill("form.nominee-form input[name=person__search]", "Lan")
     page.click("form.nominee-form .autocomplete-option")
-    page.check("form.nominee-form input[name=is_excellent]")
     submit("form.nominee-form button[type=submit]")
     assert page.locator("tr[data-nominee] .badge.ok").inner_text() == "Đủ điều kiện"
     for kind in ("cover_letter", "achievement_report", "vote_minutes"):

@@ -442,7 +442,6 @@ def test_correcting_the_service_year_checks_again():
     corrected = correct_nominee(
         nominee=nominee,
         achievement="",
-        is_excellent=False,
         is_household=False,
         initiative=None,
         by=officer,

@@ -36,3 +36,21 @@ def test_demo_covers_every_state_and_is_idempotent():
     # The commendation types (issue 12, types): special achievement with no history, length of service.
     assert (statuses["Trần Văn Tâm"], statuses["Ngô Đức Khoa"]) == ("passed", "failed")
     assert (statuses["Bùi Thị Thu"], statuses["Đặng Văn Bình"]) == ("passed", "failed")
+
+
+@pytest.mark.slow
+def test_demo_has_a_passing_and_a_failing_case_of_each_rule_reading_the_ratings():
+    directory_demo.seed(with_logins=True)  # the awards demo needs the office's officer
+    demo.seed(with_logins=True)
+    rows = Nominee.objects.filter(proposal__title__startswith="Ví dụ xếp loại hoàn thành nhiệm vụ").values_list(
+        "award__code", "eligibility_status"
+    )
+    found = {}
+    for code, status in rows:
+        found.setdefault(code, set()).add(status)
+    assert found == {code: {"passed", "failed"} for code in ("LDTT", "CSTDCS", "BKCT-CN", "TTLDXS", "BKCT-TT")} | {
+        "TTLDTT": {"failed"}
+    }  # its passing cases are the Sở Tư pháp and Sở Xây dựng dossiers
+    passing = Nominee.objects.get(proposal__title__startswith="Bằng khen của Chủ tịch UBND tỉnh năm 2025")
+    assert passing.eligibility_status == "passed"  # rated excellent 2024 (Nam Định, merged) and 2025
+    assert "Hoàn thành xuất sắc nhiệm vụ 2024, 2025." in passing.eligibility_explanation

@@ -15,7 +15,7 @@ from tests.factories.awards import (
     ProposalFactory,
     catalogue_award,
 )
-from tests.factories.directory import PersonFactory, UnitFactory
+from tests.factories.directory import PersonFactory, UnitFactory, rate
 
 pytestmark = pytest.mark.django_db
 
@@ -25,11 +25,17 @@ def history(person, code, *years, **extra):
         AwardRecordFactory(person=person, award=catalogue_award(code), year=year, **extra)
 
 
-def nominate(code, *, year=2025, person=None, unit=None, **extra):
+def nominate(code, *, year=2025, person=None, unit=None, rated=None, **extra):
+    """A nominee for `code`; `rated` records the recipient's rating of duty completion for `year` first."""
     proposal = ProposalFactory(year=year, commendation_type=extra.pop("commendation_type", "regular"))
     if unit is not None:
+        if rated:
+            rate(unit, year, rating=rated)
         return NomineeFactory(proposal=proposal, person=None, unit=unit, award=catalogue_award(code), **extra)
-    return NomineeFactory(proposal=proposal, person=person or PersonFactory(), award=catalogue_award(code), **extra)
+    person = person or PersonFactory()
+    if rated:
+        rate(person, year, rating=rated)
+    return NomineeFactory(proposal=proposal, person=person, award=catalogue_award(code), **extra)
 
 
 @pytest.mark.parametrize(
@@ -112,7 +118,7 @@ def test_initiative_already_used_for_an_award_fails():
 
 def test_grassroots_fighter_needs_advanced_worker_the_same_year():
     person = PersonFactory()
-    failing = nominate(catalogue.GRASSROOTS_FIGHTER, person=person, is_excellent=True)
+    failing = nominate(catalogue.GRASSROOTS_FIGHTER, person=person, rated="excellent")
     assert check_nominee(nominee=failing).status == "failed"
 
     history(person, catalogue.ADVANCED_WORKER, 2025)
@@ -143,7 +149,10 @@ def test_national_fighter_needs_two_provincial_titles_in_a_row():
 
 
 def members(unit, count, *, advanced, year=2025):
+    """`count` members of `unit`, each rated "completed duties well" in `year`, `advanced` of them LĐTT."""
     people = PersonFactory.create_batch(count, unit=unit)
+    for person in people:
+        rate(person, year, rating="good")
     for person in people[:advanced]:
         history(person, catalogue.ADVANCED_WORKER, year)
     return people
@@ -153,7 +162,7 @@ def test_advanced_collective_with_75_percent_passes():
     unit = UnitFactory()
     members(unit, 20, advanced=15)
 
-    check = check_nominee(nominee=nominate(catalogue.ADVANCED_COLLECTIVE, unit=unit))
+    check = check_nominee(nominee=nominate(catalogue.ADVANCED_COLLECTIVE, unit=unit, rated="good"))
 
     assert check.status == "passed"
     assert "15/20 thành viên (75,0%) đạt Lao động tiên tiến năm 2025; yêu cầu trên 50%." in check.explanation
@@ -174,7 +183,7 @@ def test_advanced_collective_at_exactly_70_percent_passes():
     unit = UnitFactory()
     members(unit, 10, advanced=7)
 
-    assert check_nominee(nominee=nominate(catalogue.ADVANCED_COLLECTIVE, unit=unit)).status == "passed"
+    assert check_nominee(nominee=nominate(catalogue.ADVANCED_COLLECTIVE, unit=unit, rated="good")).status == "passed"
 
 
 def test_advanced_collective_with_a_member_warned_fails():
@@ -191,7 +200,7 @@ def test_advanced_collective_with_a_member_warned_fails():
 def test_excellent_collective_needs_a_grassroots_fighter():
     unit = UnitFactory()
     people = members(unit, 10, advanced=8)
-    nominee = nominate(catalogue.EXCELLENT_COLLECTIVE, unit=unit, is_excellent=True)
+    nominee = nominate(catalogue.EXCELLENT_COLLECTIVE, unit=unit, rated="excellent")
     assert check_nominee(nominee=nominee).status == "failed"
 
     history(people[0], catalogue.GRASSROOTS_FIGHTER, 2025)
@@ -226,8 +235,9 @@ def test_chairman_certificate_individual_with_one_year_fails():
 def test_chairman_certificate_individual_with_excellence_and_two_initiatives_passes():
     person = PersonFactory()
     InitiativeFactory.create_batch(2, person=person, recognised_on=date(2024, 6, 1))
+    rate(person, 2024)  # two consecutive years of excellent completion, with the 2025 rating below
 
-    assert check_nominee(nominee=nominate("BKCT-CN", person=person, is_excellent=True)).status == "passed"
+    assert check_nominee(nominee=nominate("BKCT-CN", person=person, rated="excellent")).status == "passed"
 
 
 def test_chairman_certificate_collective_follows_a_merged_unit():
@@ -299,12 +309,12 @@ def test_closed_discipline_case_does_not_hold():
     person = PersonFactory()
     DisciplineCaseFactory(person=person, closed_on=date(2025, 6, 1))
 
-    assert check_nominee(nominee=nominate(catalogue.ADVANCED_WORKER, person=person)).status == "passed"
+    assert check_nominee(nominee=nominate(catalogue.ADVANCED_WORKER, person=person, rated="good")).status == "passed"
 
 
 def test_title_is_refused_for_a_thematic_proposal():
     check = check_nominee(
-        nominee=nominate(catalogue.GRASSROOTS_FIGHTER, commendation_type="thematic", is_excellent=True)
+        nominee=nominate(catalogue.GRASSROOTS_FIGHTER, commendation_type="thematic", rated="excellent")
     )
 
     assert check.status == "failed"

@@ -17,7 +17,7 @@ from tests.factories.awards import (
     ProposalFactory,
     catalogue_award,
 )
-from tests.factories.directory import PersonFactory, UserFactory
+from tests.factories.directory import PersonFactory, UserFactory, rate
 
 pytestmark = pytest.mark.django_db
 
@@ -115,6 +115,7 @@ def test_correcting_a_decision_date_keeps_only_the_highest_title_paying(paramete
 
 def test_a_bang_khen_on_the_initiatives_route_consumes_them(parameters):
     person = PersonFactory()
+    rate(person, 2024, 2025, 2026)  # completed duties excellently every year
     first, second = InitiativeFactory.create_batch(2, person=person, recognised_on=date(2025, 3, 1))
     record = decided(
         person,
@@ -122,7 +123,6 @@ def test_a_bang_khen_on_the_initiatives_route_consumes_them(parameters):
         number="6/QĐ",
         signed_on=date(2025, 12, 30),
         year=2025,
-        is_excellent=True,
     )
     assert set(Initiative.objects.filter(used_by=record)) == {first, second}
 
@@ -142,7 +142,6 @@ def test_a_bang_khen_on_the_initiatives_route_consumes_them(parameters):
         proposal=ProposalFactory(year=2026),
         person=person,
         award=catalogue_award(catalogue.CHAIRMAN_CERTIFICATE_INDIVIDUAL),
-        is_excellent=True,
     )
     assert check_nominee(nominee=next_year).status == "failed"
 

@@ -10,7 +10,7 @@ from awards.domain.eligibility import check_nominee
 from awards.domain.parameters import LAW, parameter_value, seed_law_parameters
 from awards.enums import ParameterKind
 from awards.models import AwardRecord, LegalParameter
-from directory.models import Person
+from directory.models import DutyRating, Person
 from tests.factories.awards import (
     AwardRecordFactory,
     DisciplineCaseFactory,
@@ -19,7 +19,7 @@ from tests.factories.awards import (
     ProposalFactory,
     catalogue_award,
 )
-from tests.factories.directory import PersonFactory, UnitFactory
+from tests.factories.directory import PersonFactory, UnitFactory, rate
 
 pytestmark = pytest.mark.django_db
 
@@ -29,20 +29,28 @@ def history(person, code, *years, **extra):
         AwardRecordFactory(person=person, award=catalogue_award(code), year=year, **extra)
 
 
-def nominate(code, *, year=2025, person=None, unit=None, proposal=None, **extra):
+def nominate(code, *, year=2025, person=None, unit=None, proposal=None, rated=None, **extra):
+    """A nominee for `code`; `rated` records the recipient's rating of duty completion for `year` first."""
     proposal = proposal or ProposalFactory(year=year)
+    person = None if unit is not None else (person or PersonFactory())
+    if rated:
+        rate(unit or person, year, rating=rated)
     if unit is not None:
         return NomineeFactory(
             proposal=proposal, person=None, unit=unit, award=catalogue_award(code), year=year, **extra
         )
-    return NomineeFactory(
-        proposal=proposal, person=person or PersonFactory(), award=catalogue_award(code), year=year, **extra
-    )
+    return NomineeFactory(proposal=proposal, person=person, award=catalogue_award(code), year=year, **extra)
 
 
 def add_members(unit, count, *, start=0):
     people = Person.objects.bulk_create(
         Person(full_name=f"Thành viên {start + index}", gender="female", unit=unit) for index in range(count)
+    )
+    # Every member completed duties well in 2024 and 2025 (Tập thể lao động xuất sắc asks each member's rating).
+    DutyRating.objects.bulk_create(
+        DutyRating(person=person, year=year, rating="good", source_document="Danh sách xếp loại")
+        for person in people
+        for year in (2024, 2025)
     )
     return list(people)
 
@@ -67,12 +75,13 @@ def test_the_same_title_and_year_in_the_history_is_not_conferred_again():
         "mỗi danh hiệu chỉ được tặng một lần cho một năm." in again.explanation
     )
     fighter_again = check_nominee(
-        nominee=nominate(catalogue.GRASSROOTS_FIGHTER, year=2024, person=person, is_excellent=True)
+        nominee=nominate(catalogue.GRASSROOTS_FIGHTER, year=2024, person=person, rated="excellent")
     )
     assert fighter_again.status == "failed"
     assert "theo Quyết định số 12/QĐ-UBND" in fighter_again.explanation
     # The next year is free.
-    assert check_nominee(nominee=nominate(catalogue.ADVANCED_WORKER, year=2025, person=person)).status == "passed"
+    check = check_nominee(nominee=nominate(catalogue.ADVANCED_WORKER, year=2025, person=person, rated="good"))
+    assert check.status == "passed"
 
 
 def test_collective_shares_are_above_50_and_at_least_70_percent_and_count_the_dossier():
@@ -81,7 +90,7 @@ def test_collective_shares_are_above_50_and_at_least_70_percent_and_count_the_do
     history(people[0], catalogue.GRASSROOTS_FIGHTER, 2025)  # also counts as Lao động tiên tiến
     record_advanced(people[1:50])  # 50 of 100
 
-    advanced = nominate(catalogue.ADVANCED_COLLECTIVE, unit=unit)
+    advanced = nominate(catalogue.ADVANCED_COLLECTIVE, unit=unit, rated="good")
     check = check_nominee(nominee=advanced)
     assert check.status == "failed"
     assert "50/100 thành viên (50,0%) đạt Lao động tiên tiến năm 2025; yêu cầu trên 50%." in check.explanation
@@ -97,7 +106,7 @@ def test_collective_shares_are_above_50_and_at_least_70_percent_and_count_the_do
         "Trong đó có 1 thành viên được đề nghị danh hiệu Lao động tiên tiến trong cùng hồ sơ này." in check.explanation
     )
 
-    excellent = nominate(catalogue.EXCELLENT_COLLECTIVE, unit=unit, is_excellent=True, proposal=advanced.proposal)
+    excellent = nominate(catalogue.EXCELLENT_COLLECTIVE, unit=unit, rated="excellent", proposal=advanced.proposal)
     record_advanced(people[51:69])  # 69 of 100 with the one proposed
     check = check_nominee(nominee=excellent)
     assert check.status == "failed"
@@ -133,7 +142,8 @@ def test_an_initiative_used_for_a_giay_khen_is_not_offered_again():
     AwardRecordFactory(person=person, award=catalogue_award("GK-CN"), year=2024, initiative=used)
 
     # The Bằng khen route "excellent completion and 2 initiatives" no longer counts the used one.
-    certificate = nominate(catalogue.CHAIRMAN_CERTIFICATE_INDIVIDUAL, person=person, is_excellent=True)
+    rate(person, 2024)  # excellent in 2024 and 2025: two consecutive years
+    certificate = nominate(catalogue.CHAIRMAN_CERTIFICATE_INDIVIDUAL, person=person, rated="excellent")
     check = check_nominee(nominee=certificate)
     assert check.status == "failed"
     assert "2 sáng kiến chưa được tính cho khen thưởng khác (có 1 sáng kiến)" in check.explanation
@@ -200,6 +210,7 @@ def test_discipline_counts_by_the_sanction_date_and_by_member():
             closed_on=date(2025, 3, 1),
         )
 
+    rate(unit, 2024, 2025, rating="good")
     check = check_nominee(nominee=nominate(catalogue.ADVANCED_COLLECTIVE, unit=unit, year=2025))
     assert check.status == "failed"
     assert "1 thành viên bị kỷ luật từ hình thức cảnh cáo trở lên trong năm 2025." in check.explanation
@@ -210,6 +221,6 @@ def test_discipline_counts_by_the_sanction_date_and_by_member():
 
     # Tập thể lao động xuất sắc is refused for the same member too.
     history(people[1], catalogue.GRASSROOTS_FIGHTER, 2025)
-    check = check_nominee(nominee=nominate(catalogue.EXCELLENT_COLLECTIVE, unit=unit, year=2025, is_excellent=True))
+    check = check_nominee(nominee=nominate(catalogue.EXCELLENT_COLLECTIVE, unit=unit, year=2025, rated="excellent"))
     assert check.status == "failed"
     assert "1 thành viên bị kỷ luật" in check.explanation

@@ -101,7 +101,7 @@ def form_data(url_name, key):
     if url_name == "awards:proposal_edit":
         return {"title": "Đề nghị đã sửa", "commendation_type": "regular", "year": 2025, **reason}
     if url_name == "awards:nominee_edit":
-        return {"achievement": "Hoàn thành xuất sắc nhiệm vụ", "is_excellent": "on", **reason}
+        return {"achievement": "Hoàn thành xuất sắc nhiệm vụ", **reason}
     if url_name == "awards:document_replace":
         return {"file": SimpleUploadedFile("to-trinh.pdf", b"%PDF-1.4 y"), **reason}
     if url_name == "awards:vote_edit":

@@ -18,7 +18,7 @@ from tests.factories.awards import (
     ProposalFactory,
     catalogue_award,
 )
-from tests.factories.directory import PersonFactory, UserFactory
+from tests.factories.directory import PersonFactory, UserFactory, rate
 from tests.files import image
 
 pytestmark = pytest.mark.django_db
@@ -44,12 +44,12 @@ def media(settings, tmp_path):
 def proposal_at_notice(parameters, user, media):
     """A proposal with a Chiến sĩ thi đua cơ sở (voted) and a Lao động tiên tiến for the same person."""
     person = PersonFactory(full_name="Phạm Thị Lan")
+    rate(person, 2025)  # completed duties excellently in 2025
     proposal = ProposalFactory(unit=person.unit, year=2025, title="Khen thưởng năm 2025")
     fighter = workflow.add_nominee(
         proposal=proposal,
         award=catalogue_award(catalogue.GRASSROOTS_FIGHTER),
         person=person,
-        is_excellent=True,
         by=user,
     )
     advanced = workflow.add_nominee(

@@ -1,7 +1,7 @@
 import factory
 
-from directory.enums import Gender, UnitKind
-from directory.models import Person, Unit, User
+from directory.enums import DutyRatingLevel, Gender, UnitKind
+from directory.models import DutyRating, Person, Unit, User
 
 
 class UnitFactory(factory.django.DjangoModelFactory):
@@ -36,3 +36,27 @@ class UserFactory(factory.django.DjangoModelFactory):
     def saved(obj, create, extracted, **kwargs):
         if create:
             obj.save()
+
+
+class DutyRatingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DutyRating
+
+    person = None
+    unit = None
+    year = 2025
+    rating = DutyRatingLevel.EXCELLENT
+    source_document = "Quyết định số 1/QĐ-XL ngày 20/12/2025"
+
+
+def rate(recipient, *years, rating=DutyRatingLevel.EXCELLENT):
+    """Rate a person or unit for each of `years` (2025 when none)."""
+    key = "unit" if isinstance(recipient, Unit) else "person"
+    return [
+        DutyRating.objects.update_or_create(
+            **{key: recipient},
+            year=year,
+            defaults={"rating": rating, "source_document": DutyRatingFactory.source_document},
+        )[0]
+        for year in years or (2025,)
+    ]

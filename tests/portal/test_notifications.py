@@ -26,7 +26,7 @@ from reports.domain.member_reports import return_report, submit_report
 from tests.factories import UserFactory
 from tests.factories.awards import CouncilSessionFactory, ProposalFactory, catalogue_award, legal_parameters
 from tests.factories.clusters import scored_term
-from tests.factories.directory import PersonFactory, UnitFactory
+from tests.factories.directory import PersonFactory, UnitFactory, rate
 from tests.factories.reports import IndicatorFactory, MemberReportFactory, term_with_members
 
 pytestmark = pytest.mark.django_db
@@ -114,11 +114,11 @@ def dossier(people, settings, tmp_path):
     officer = people["users"][0]
     proposal = ProposalFactory(unit=people["unit"], year=2025, title="Khen thưởng Sở Y tế năm 2025")
     nominated = PersonFactory(unit=people["unit"])
+    rate(nominated, 2025)  # completed duties excellently in 2025
     fighter = workflow.add_nominee(
         proposal=proposal,
         award=catalogue_award(catalogue.GRASSROOTS_FIGHTER),
         person=nominated,
-        is_excellent=True,
         by=officer,
     )
     advanced = workflow.add_nominee(
