@@ -23,4 +23,5 @@ class AwardsConfig(AppConfig):
         )
         # Rows shown in their parent's history, withdrawn or deleted ones included.
         register(models.Nominee, models.ProposalDocument, parents=("proposal",))
-        register(models.CouncilVote, parents=("session",))
+        register(models.CouncilVote, models.SessionAttendance, models.SessionQuota, parents=("session",))
+        register(models.CouncilMember)

@@ -72,6 +72,8 @@ class ParameterKind(models.TextChoices):
     CHAIRMAN_CERTIFICATE_INITIATIVES = "chairman_initiatives", _("Bằng khen of the chairman: initiatives required")
     HOUSEHOLD_FACTOR = "household_factor", _("Household bonus factor")
     ROUNDING_STEP = "rounding_step", _("Bonus rounding step (VND)")
+    # Issue 12, council part: a collective counts as women's for a tie at this share of women members.
+    WOMEN_COLLECTIVE_SHARE = "women_collective_share", _("Ties: minimum share of women in a collective (%)")
 
 
 class DocumentKind(models.TextChoices):
