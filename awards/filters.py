@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from directory.models import Unit
 
 from .enums import CommendationType, ProposalState
-from .models import Award, AwardRecord, Proposal
+from .models import Award, AwardRecord, CouncilMember, CouncilPosition, Proposal
 
 
 def _year_choices():
@@ -58,6 +58,23 @@ class AwardRecordFilterSet(django_filters.FilterSet):
     class Meta:
         model = AwardRecord
         fields = ["q", "year", "award"]
+
+    def filter_q(self, queryset, name, value):
+        return queryset.search(value)
+
+
+class CouncilMemberFilterSet(django_filters.FilterSet):
+    """The council's roster (issue 12, council part): search by name or office, position, active."""
+
+    q = django_filters.CharFilter(label=_("Search"), method="filter_q")
+    position = django_filters.ChoiceFilter(
+        label=_("Position in the council"), choices=CouncilPosition.choices, empty_label=_("All positions")
+    )
+    is_active = django_filters.BooleanFilter(label=_("Active"), widget=django_filters.widgets.BooleanWidget())
+
+    class Meta:
+        model = CouncilMember
+        fields = ["q", "position", "is_active"]
 
     def filter_q(self, queryset, name, value):
         return queryset.search(value)
