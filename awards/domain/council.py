@@ -207,7 +207,6 @@ def annul_vote(*, vote, reason, by):
             raise AwardsError(_("A vote can be annulled only while the proposal is before the council."))
         with because(reason):
             vote.annulled_at, vote.annulled_by, vote.annul_reason = timezone.now(), by, reason
-            vote.current_for = None
             vote.save()
     return vote
 
@@ -252,7 +251,6 @@ def record_vote(*, session, nominee, in_favour, against, written_in_favour=0, wr
         vote = CouncilVote(
             session=session,
             nominee=nominee,
-            current_for=nominee,
             in_favour=in_favour,
             against=against,
             written_in_favour=written_in_favour,

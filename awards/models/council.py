@@ -257,6 +257,13 @@ class CouncilVote(RulesModel):
     def __str__(self):
         return f"{self.nominee}: {self.share}%"
 
+    def save(self, *args, **kwargs):
+        # The vote in force follows the annulment: set for a standing vote, cleared for an annulled one.
+        self.current_for_id = self.nominee_id if self.annulled_at is None else None
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "current_for"}
+        super().save(*args, **kwargs)
+
 
 class Decision(RulesModel):
     """The signed decision on a proposal; its approved nominees become award records."""
