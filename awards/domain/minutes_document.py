@@ -93,7 +93,7 @@ def minutes_content(session):
     except AwardsError:
         quorum = None
     members, here = session.member_count, session.present_count
-    presence = f"Có mặt {here}/{members} thành viên Hội đồng ({_percent(share_of(here, members))})"
+    presence = f"Có mặt {here}/{members} thành viên Hội đồng ({_percent(share_of(here, members), None)})"
     if quorum is None:
         quorum_line = f"{presence}."
     elif has_quorum(present_count=here, member_count=members, quorum=quorum):
