@@ -31,6 +31,7 @@ from ..models import (
 )
 from . import catalogue
 from .decisions import decide
+from .demo_council import seed_council
 from .eligibility import refresh_eligibility
 from .parameters import seed_law_parameters
 
@@ -368,4 +369,5 @@ def seed(*, with_logins):
         if Unit.objects.filter(code="NB-SGDDT").exists() and officer is not None:
             people = seed_history(awards)
             seed_proposals(awards, people, officer)
+            seed_council(awards, people, officer)
     return []

@@ -33,3 +33,22 @@ def test_demo_covers_every_state_and_is_idempotent():
     assert statuses["Đỗ Thị Hương"] == "failed"
     assert statuses["Hoàng Văn Nam"] == "held"
     assert statuses["Phạm Thị Lan"] == "passed"
+
+
+def test_demo_council_session_has_attendance_an_annulled_vote_and_a_tie_for_a_woman():
+    from awards.domain.demo_council import SESSION_NOTES
+    from awards.domain.ranking import session_rankings
+    from awards.models import CouncilSession
+
+    directory_demo.seed(with_logins=True)
+    demo.seed(with_logins=True)
+    session = CouncilSession.objects.get(notes=SESSION_NOTES)
+    assert (session.member_count, session.present_count) == (9, 8)
+    assert session.attendance.filter(present=False, written_vote_received=True).count() == 1
+    votes = list(session.votes.select_related("nominee__person", "nominee__award", "nominee__unit"))
+    assert [vote.annulled_at is not None for vote in votes] == [True, False, False]
+    (ranking,) = session_rankings(session, [vote for vote in votes if vote.annulled_at is None])
+    assert [(row.nominee.recipient_name, row.within) for row in ranking.rows] == [
+        ("Trịnh Thị Mai", True),
+        ("Đinh Văn Khoa", False),
+    ]
