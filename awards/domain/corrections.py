@@ -236,9 +236,7 @@ def correct_session(
         if attendance is not None:
             members, present_ids, written_ids = attendance
             before = {(row.member_id, row.present, row.written_vote_received) for row in session.attendance.all()}
-            wanted = {
-                (member.pk, member.pk in set(present_ids), member.pk in set(written_ids)) for member in members
-            }
+            wanted = {(member.pk, member.pk in set(present_ids), member.pk in set(written_ids)) for member in members}
             if before != wanted:
                 set_attendance(
                     session=session,

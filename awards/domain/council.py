@@ -10,7 +10,7 @@ from portal.audit import because, log_created
 from portal.numbers import NumberError, bounds_of, parse_integer, parse_number
 
 from ..enums import ParameterKind, ProposalState, VoteRule
-from ..models import CouncilMember, CouncilSession, CouncilVote, Nominee, SessionAttendance, SessionQuota
+from ..models import CouncilSession, CouncilVote, Nominee, SessionAttendance, SessionQuota
 from . import AwardsError
 from .parameters import parameter_value
 
@@ -73,9 +73,7 @@ def check_counts(*, session, in_favour, against, written_in_favour, written_agai
     allowed = written_votes_allowed(session)
     if written_in_favour + written_against > allowed:
         raise AwardsError(
-            _("More written votes than absent members whose written vote was received ({count}).").format(
-                count=allowed
-            )
+            _("More written votes than absent members whose written vote was received ({count}).").format(count=allowed)
         )
 
 

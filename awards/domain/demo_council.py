@@ -33,9 +33,7 @@ def seed_roster():
     members = []
     for full_name, position, title in ROSTER:
         member = CouncilMember.objects.filter(full_name=full_name).first()
-        members.append(
-            member or CouncilMember.objects.create(full_name=full_name, position=position, title=title)
-        )
+        members.append(member or CouncilMember.objects.create(full_name=full_name, position=position, title=title))
     return members
 
 

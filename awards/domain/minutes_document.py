@@ -98,8 +98,7 @@ def minutes_content(session):
         quorum_line = f"{presence}."
     elif has_quorum(present_count=here, member_count=members, quorum=quorum):
         quorum_line = (
-            f"{presence}, đạt tỷ lệ tối thiểu {_percent(quorum, None)} theo quy định; "
-            "phiên họp đủ điều kiện tiến hành."
+            f"{presence}, đạt tỷ lệ tối thiểu {_percent(quorum, None)} theo quy định; phiên họp đủ điều kiện tiến hành."
         )
     else:
         quorum_line = (
@@ -107,7 +106,9 @@ def minutes_content(session):
             "phiên họp không đủ điều kiện biểu quyết."
         )
     if attendance:
-        written_line = f"Số thành viên vắng mặt: {members - here}; số phiếu biểu quyết bằng văn bản nhận được: {written_count}."
+        written_line = (
+            f"Số thành viên vắng mặt: {members - here}; số phiếu biểu quyết bằng văn bản nhận được: {written_count}."
+        )
     else:
         written_line = f"Số thành viên vắng mặt: {members - here}."
     votes = _votes(session)
@@ -271,4 +272,3 @@ def minutes_pdf(session):
     from reports.rendering import html_to_pdf
 
     return html_to_pdf(minutes_html(session))
-

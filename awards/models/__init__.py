@@ -1,5 +1,13 @@
 from .catalogue import Award, LegalParameter
-from .council import CouncilMember, CouncilPosition, CouncilSession, CouncilVote, Decision, SessionAttendance, SessionQuota
+from .council import (
+    CouncilMember,
+    CouncilPosition,
+    CouncilSession,
+    CouncilVote,
+    Decision,
+    SessionAttendance,
+    SessionQuota,
+)
 from .history import AwardRecord, DisciplineCase, Initiative
 from .proposal import Nominee, Proposal, ProposalDocument
 

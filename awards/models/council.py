@@ -5,7 +5,6 @@ from django.utils.translation import gettext_lazy as _
 from rules.contrib.models import RulesModel
 
 from directory.rules import is_administrator
-
 from portal.text import FoldedSearchMixin, folded_search
 
 from ..enums import AwardLevel

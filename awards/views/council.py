@@ -210,8 +210,10 @@ class MemberListView(PermissionMixin, FilteredListView):
     template_name = "awards/member_list.html"
 
     def get_queryset(self):
-        return CouncilMember.objects.visible_to(self.request.user).select_related("user").order_by(
-            "-is_active", "search_text", "pk"
+        return (
+            CouncilMember.objects.visible_to(self.request.user)
+            .select_related("user")
+            .order_by("-is_active", "search_text", "pk")
         )
 
 

@@ -11,8 +11,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from awards.domain import AwardsError, catalogue
-from awards.domain.council import annul_vote, create_session, record_vote, set_attendance, set_quota
 from awards.domain.corrections import correct_vote
+from awards.domain.council import annul_vote, create_session, record_vote, set_attendance, set_quota
 from awards.domain.minutes_document import minutes_content, minutes_docx, minutes_pdf
 from awards.domain.ranking import is_favoured, rank_votes, session_rankings, women_shares
 from awards.models import CouncilMember, CouncilSession, CouncilVote, LegalParameter, Nominee
@@ -66,7 +66,9 @@ def test_attendance_fills_the_counts_and_old_sessions_keep_theirs(setup, officer
     rows = {row.member_id: row for row in session.attendance.all()}
     assert rows[members[4].pk].present is False and rows[members[4].pk].written_vote_received is True
 
-    old = CouncilSession.objects.create(held_on=date(2024, 12, 1), member_count=15, present_count=13, created_by=officer)
+    old = CouncilSession.objects.create(
+        held_on=date(2024, 12, 1), member_count=15, present_count=13, created_by=officer
+    )
     assert not old.attendance.exists() and old.present_count == 13
 
 

@@ -59,7 +59,12 @@ def form_data(url_name, objects):
     if url_name == "awards:member_create":
         return {"full_name": "Lê Thị Phó", "position": "vice_chairman", "title": "", "is_active": "on"}
     if url_name == "awards:member_edit":
-        return {"full_name": "Trần Văn Chủ", "position": "chairman", "title": "Phó Chủ tịch UBND tỉnh", "reason": "Bổ sung chức vụ"}
+        return {
+            "full_name": "Trần Văn Chủ",
+            "position": "chairman",
+            "title": "Phó Chủ tịch UBND tỉnh",
+            "reason": "Bổ sung chức vụ",
+        }
     if url_name == "awards:session_quota":
         return {"award": objects["award"], "places": 1}
     if url_name == "awards:vote_annul":
