@@ -219,9 +219,9 @@ def correct_session(
     from .council import set_attendance
 
     reason = _reason(reason, needed=True)
-    if attendance is None and session.attendance.exists():
-        if (member_count, present_count) != (session.member_count, session.present_count):
-            raise AwardsError(_("This session's counts come from its attendance: correct the attendance instead."))
+    typed = (member_count, present_count) != (session.member_count, session.present_count)
+    if attendance is None and typed and session.attendance.exists():
+        raise AwardsError(_("This session's counts come from its attendance: correct the attendance instead."))
     if attendance is None and (not member_count or member_count <= 0):
         raise AwardsError(_("The council has at least one member."))
     if attendance is None and (present_count is None or present_count > member_count):
