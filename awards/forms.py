@@ -199,6 +199,8 @@ class SessionForm(ModelForm):
                 attendance__session=session
             )
         self.members = list(members.distinct().order_by("search_text", "pk"))
+        if session.pk and not session.attendance.exists():
+            self.members = []  # a session recorded with counts only (old data) keeps its counts
         choices = [(member.pk, f"{member.full_name} ({member.get_position_display()})") for member in self.members]
         for name in ("present", "written", "chair", "secretary"):
             self.fields[name].choices = choices if name in ("present", "written") else [("", "—"), *choices]

@@ -291,3 +291,50 @@ def test_the_minutes_docx_and_pdf_carry_attendance_quorum_votes_and_annulment(se
 def test_minutes_of_a_session_without_quorum_say_so(setup, officer):
     session, _members = session_with(officer, present=[0, 1, 2])
     assert "chưa đạt tỷ lệ tối thiểu 80%" in minutes_content(session)["quorum_line"]
+
+
+# --- The pages (one round trip each) ---
+
+
+def test_the_session_form_takes_the_attendance_from_the_roster(setup, officer, client):
+    members = roster()
+    client.force_login(officer)
+    data = {
+        "held_on": "18/12/2025",
+        "starts_at": "08:00",
+        "place": "Phòng họp số 1",
+        "chair": members[0].pk,
+        "secretary": members[2].pk,
+        "present": [member.pk for member in members[:4]],
+        "written": [members[4].pk],
+        "notes": "",
+    }
+    response = client.post("/awards/council/new/", data)
+    assert response.status_code == 302
+    session = CouncilSession.objects.get()
+    assert (session.member_count, session.present_count, session.chair) == (5, 4, members[0])
+
+    bad = client.post("/awards/council/new/", {**data, "written": [members[0].pk]})  # present and written
+    assert bad.status_code == 400 and CouncilSession.objects.count() == 1
+
+    record_vote(session=session, nominee=fighter(), in_favour=4, against=0, written_in_favour=1, by=officer)
+    edit = {**data, "present": [member.pk for member in members[:3]], "reason": "Sửa danh sách"}
+    refused = client.post(f"/awards/council/{session.pk}/edit/", edit)
+    assert refused.status_code == 400 and "hủy các kết quả đó" in refused.content.decode()
+    session.refresh_from_db()
+    assert session.present_count == 4
+
+    page = client.get(f"/awards/council/{session.pk}/").content.decode()
+    assert "Trần Văn Chủ" in page and "đã gửi phiếu bằng văn bản" in page
+
+
+def test_a_session_with_counts_only_keeps_them_when_corrected(setup, officer, client):
+    roster()
+    old = CouncilSession.objects.create(
+        held_on=date(2024, 12, 1), member_count=15, present_count=13, created_by=officer
+    )
+    client.force_login(officer)
+    data = {"held_on": "02/12/2024", "member_count": 15, "present_count": 12, "notes": "", "reason": "Nhập nhầm"}
+    assert client.post(f"/awards/council/{old.pk}/edit/", data).status_code == 302
+    old.refresh_from_db()
+    assert (old.member_count, old.present_count, old.attendance.exists()) == (15, 12, False)
