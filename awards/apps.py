@@ -23,4 +23,9 @@ class AwardsConfig(AppConfig):
         )
         # Rows shown in their parent's history, withdrawn or deleted ones included.
         register(models.Nominee, models.ProposalDocument, parents=("proposal",))
-        register(models.CouncilVote, parents=("session",))
+        # A vote's `current_for` follows its annulment (annulled_at, audited): not a change of its own.
+        # Its nominee never changes and each entry's subject names it ("Nguyễn Văn A – …: 90%"), so
+        # the history does not load every nominee again (one query per vote).
+        register(models.CouncilVote, parents=("session",), exclude_fields=("current_for", "nominee"))
+        register(models.SessionAttendance, models.SessionQuota, parents=("session",))
+        register(models.CouncilMember)

@@ -111,6 +111,9 @@ class ParameterKind(models.TextChoices):
         """Kinds whose rows name an award."""
         return frozenset({cls.COEFFICIENT, cls.CONTRIBUTION_YEARS, cls.SERVICE_YEARS})
 
+    # Issue 12, council part: a collective counts as women's for a tie at this share of women members.
+    WOMEN_COLLECTIVE_SHARE = "women_collective_share", _("Ties: minimum share of women in a collective (%)")
+
 
 class DocumentKind(models.TextChoices):
     COVER_LETTER = "cover_letter", _("Cover letter")

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from directory.fields import unit_filter
 
 from .enums import AwardCategory, AwardLevel, CommendationType, ConferringAuthority, ProposalState, RecipientKind
-from .models import Award, AwardRecord, Proposal
+from .models import Award, AwardRecord, CouncilMember, CouncilPosition, Proposal
 
 
 def _year_choices():
@@ -86,3 +86,20 @@ class AwardCatalogueFilterSet(django_filters.FilterSet):
 
     def filter_type(self, queryset, name, value):
         return queryset.for_type(value)
+
+
+class CouncilMemberFilterSet(django_filters.FilterSet):
+    """The council's roster (issue 12, council part): search by name or office, position, active."""
+
+    q = django_filters.CharFilter(label=_("Search"), method="filter_q")
+    position = django_filters.ChoiceFilter(
+        label=_("Position in the council"), choices=CouncilPosition.choices, empty_label=_("All positions")
+    )
+    is_active = django_filters.BooleanFilter(label=_("Active"), widget=django_filters.widgets.BooleanWidget())
+
+    class Meta:
+        model = CouncilMember
+        fields = ["q", "position", "is_active"]
+
+    def filter_q(self, queryset, name, value):
+        return queryset.search(value)

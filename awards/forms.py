@@ -12,7 +12,7 @@ from portal.uploads import DocumentFileField
 from portal.widgets import SEARCH_SUFFIX, AutocompleteChoiceField, AutocompleteSelect
 
 from .enums import AwardLevel, DocumentKind
-from .models import Award, CouncilSession, Initiative, Proposal
+from .models import Award, CouncilMember, CouncilSession, Initiative, Proposal
 
 YEAR_CHOICES_BACK = 30
 
@@ -200,19 +200,83 @@ class OverrideForm(forms.Form):
 
 
 class SessionForm(ModelForm):
+    """A session's details and its attendance.
+
+    The attendance lists the council's roster as checkboxes (a provincial council has some 10-20
+    members, so checkboxes beat an autocomplete): every member listed is present or absent, and an
+    absent member may have sent a written vote. With a roster the counts come from the attendance;
+    with none (old data) the two counts are typed.
+    """
+
+    present = forms.TypedMultipleChoiceField(
+        label=_("Members present"), coerce=int, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    written = forms.TypedMultipleChoiceField(
+        label=_("Absent members whose written vote was received"),
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
     class Meta:
         model = CouncilSession
-        fields = ["held_on", "member_count", "present_count", "notes"]
-        widgets = {"held_on": DATE_WIDGET, "notes": forms.Textarea(attrs={"rows": 2})}
+        fields = ["held_on", "starts_at", "place", "chair", "secretary", "member_count", "present_count", "notes"]
+        widgets = {
+            "held_on": DATE_WIDGET,
+            "starts_at": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "notes": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        session = self.instance
+        members = CouncilMember.objects.filter(is_active=True)
+        if session.pk:
+            members = CouncilMember.objects.filter(is_active=True) | CouncilMember.objects.filter(
+                attendance__session=session
+            )
+        self.members = list(members.distinct().order_by("search_text", "pk"))
+        if session.pk and not session.attendance.exists():
+            self.members = []  # a session recorded with counts only (old data) keeps its counts
+        choices = [(member.pk, f"{member.full_name} ({member.get_position_display()})") for member in self.members]
+        for name in ("present", "written", "chair", "secretary"):
+            self.fields[name].choices = choices if name in ("present", "written") else [("", "—"), *choices]
+        for name in ("chair", "secretary"):
+            self.fields[name].queryset = CouncilMember.objects.filter(pk__in=[member.pk for member in self.members])
+        if session.pk and not self.is_bound:
+            rows = list(session.attendance.all())
+            self.initial["present"] = [row.member_id for row in rows if row.present]
+            self.initial["written"] = [row.member_id for row in rows if row.written_vote_received]
+        if self.members:
+            for name in ("member_count", "present_count"):
+                self.fields[name].required = False
+                self.fields[name].disabled = True
+                self.fields[name].help_text = _("Counted from the attendance.")
+        else:
+            for name in ("present", "written", "chair", "secretary"):
+                del self.fields[name]
 
     def clean(self):
         cleaned = super().clean()
+        if self.members:
+            present, written = set(cleaned.get("present") or ()), set(cleaned.get("written") or ())
+            if present & written:
+                self.add_error("written", _("Only an absent member sends a written vote."))
+            cleaned["member_count"] = len(self.members)
+            cleaned["present_count"] = len(present)
+            return cleaned
         members, present = cleaned.get("member_count"), cleaned.get("present_count")
         if members is not None and members == 0:
             self.add_error("member_count", _("The council has at least one member."))
         if members is not None and present is not None and present > members:
             self.add_error("present_count", _("More members present than the council has."))
         return cleaned
+
+    def attendance(self):
+        """(members, present ids, written ids) for `awards.domain.council.set_attendance`; no members: None."""
+        if not self.members:
+            return None
+        return self.members, self.cleaned_data.get("present") or [], self.cleaned_data.get("written") or []
 
 
 class VoteForm(forms.Form):
@@ -394,3 +458,35 @@ class DecisionCorrectionForm(SignerFieldsMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self._signer_fields()
         self.fields["reason"] = reason_field(True)
+
+
+# --- Council records (issue 12, council part) ---
+
+
+class CouncilMemberForm(ModelForm):
+    class Meta:
+        model = CouncilMember
+        fields = ["full_name", "position", "title", "user", "is_active"]
+
+    def __init__(self, *args, reason_required=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        from directory.models import User
+
+        # Only the council's own users (a handful), never the whole directory.
+        self.fields["user"].queryset = User.objects.filter(is_council_member=True).order_by("username")
+        if reason_required:
+            self.fields["reason"] = reason_field(True)
+
+
+class AnnulVoteForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for annulling the vote"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=1000,
+        help_text=_("Shown on the session page, in the minutes and in the change history."),
+    )
+
+
+class QuotaForm(forms.Form):
+    award = forms.ModelChoiceField(label=_("Award"), queryset=Award.objects.exclude(vote_rule="none"))
+    places = IntegerNumberField(label=_("Places (0 removes the limit)"), min_value=0, max_value=500)

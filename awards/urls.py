@@ -44,4 +44,12 @@ urlpatterns = [
     path("proposals/<int:pk>/suggest/units/", nominees.nominee_units, name="nominee_units"),
     # Decisions in the Decree 30/2020 form (issue 12, "decree" part).
     path("decisions/<int:pk>/decision.pdf", decisions.decision_pdf_view, name="decision_pdf"),
+    # Council records (issue 12, "council" part).
+    path("council/members/", council.MemberListView.as_view(), name="member_list"),
+    path("council/members/new/", council.member_create, name="member_create"),
+    path("council/members/<int:pk>/edit/", council.member_edit, name="member_edit"),
+    path("council/<int:pk>/places/", council.session_quota, name="session_quota"),
+    path("council/<int:pk>/minutes.docx", council.session_minutes_docx, name="session_minutes_docx"),
+    path("council/<int:pk>/minutes.pdf", council.session_minutes_pdf, name="session_minutes_pdf"),
+    path("council/votes/<int:pk>/annul/", council.vote_annul, name="vote_annul"),
 ]

@@ -16,7 +16,7 @@ from ..enums import ParameterKind, ProposalState, RecipientKind
 from ..models import AwardRecord, CouncilVote, Decision, Nominee, Proposal, ProposalDocument
 from . import AwardsError
 from .bonuses import corrected_amounts
-from .council import share_of, vote_counts, vote_passes
+from .council import check_counts, share_of, vote_counts, vote_passes
 from .eligibility import refresh_eligibility
 from .parameters import bonus_for, parameter_value
 from .workflow import require_editable
@@ -181,12 +181,15 @@ def correct_vote(*, vote, in_favour, against, written_in_favour, written_against
         session = vote.session
         if vote.nominee.proposal.state != ProposalState.AT_COUNCIL:
             raise AwardsError(_("A vote can be corrected only while the proposal is before the council."))
-        if min(counts) < 0:
-            raise AwardsError(_("Vote counts cannot be negative."))
-        if in_favour + against > session.present_count:
-            raise AwardsError(_("More votes in the room than members present."))
-        if written_in_favour + written_against > session.member_count - session.present_count:
-            raise AwardsError(_("More written votes than absent members."))
+        if vote.annulled_at is not None:
+            raise AwardsError(_("An annulled vote cannot be corrected; record a new vote."))
+        check_counts(
+            session=session,
+            in_favour=in_favour,
+            against=against,
+            written_in_favour=written_in_favour,
+            written_against=written_against,
+        )
         total = in_favour + written_in_favour
         with because(reason):
             vote.in_favour, vote.against = in_favour, against
@@ -199,20 +202,59 @@ def correct_vote(*, vote, in_favour, against, written_in_favour, written_against
     return vote
 
 
-def correct_session(*, session, held_on, member_count, present_count, notes, by, reason):
-    """The office corrects a council session's date, counts or notes; a reason is required.
+def correct_session(
+    *,
+    session,
+    held_on,
+    member_count,
+    present_count,
+    notes,
+    by,
+    reason,
+    place="",
+    starts_at=None,
+    chair=None,
+    secretary=None,
+    attendance=None,
+):
+    """The office corrects a council session's details, counts or attendance; a reason is required.
 
-    Side effects: writes the CouncilSession (audited with the reason).
+    `attendance` is (members, present ids, written ids) for a session kept with the roster: its
+    counts then come from it (`council.set_attendance`, refused while votes are in force when it
+    changes); a session without attendance (old data) keeps typed counts.
+    Side effects: writes the CouncilSession and its attendance (audited with the reason).
     """
+    from .council import set_attendance
+
     reason = _reason(reason, needed=True)
-    if not member_count or member_count <= 0:
+    typed = (member_count, present_count) != (session.member_count, session.present_count)
+    if attendance is None and typed and session.attendance.exists():
+        raise AwardsError(_("This session's counts come from its attendance: correct the attendance instead."))
+    if attendance is None and (not member_count or member_count <= 0):
         raise AwardsError(_("The council has at least one member."))
-    if present_count is None or present_count > member_count:
+    if attendance is None and (present_count is None or present_count > member_count):
         raise AwardsError(_("More members present than the council has."))
     with transaction.atomic(), because(reason):
-        session.held_on, session.member_count, session.present_count = held_on, member_count, present_count
-        session.notes = (notes or "").strip()
+        session.held_on, session.notes = held_on, (notes or "").strip()
+        session.place, session.starts_at = (place or "").strip(), starts_at
+        session.chair, session.secretary = chair, secretary
+        if attendance is None:
+            session.member_count, session.present_count = member_count, present_count
         session.save()
+        if attendance is not None:
+            members, present_ids, written_ids = attendance
+            before = {(row.member_id, row.present, row.written_vote_received) for row in session.attendance.all()}
+            wanted = {(member.pk, member.pk in set(present_ids), member.pk in set(written_ids)) for member in members}
+            if before != wanted:
+                set_attendance(
+                    session=session,
+                    members=members,
+                    present_ids=present_ids,
+                    written_ids=written_ids,
+                    by=by,
+                    reason=reason,
+                )
+                session.refresh_from_db()
     return session
 
 

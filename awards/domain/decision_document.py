@@ -36,11 +36,12 @@ from portal.numbers import format_number
 
 from ..enums import AwardCategory, AwardLevel
 from .bonuses import bonus_notes
+from .docx_parts import cell_lines, official_page, paragraph_in
+from .docx_parts import xml_safe as _xml_safe
 
 DEFAULT_PROVINCE = "Ninh Bình"
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"]
 HOUSEHOLD_MARK = "(hộ gia đình)"
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # Word refuses these characters
 _RECIPIENT_SUFFIX = re.compile(r"\s*\((cá nhân|tập thể|hộ gia đình)\)\s*$", re.IGNORECASE)
 _SIGNER = re.compile(
     r"^\s*(?P<kt>kt\.?\s*chủ\s+tịch\s*[,/:-]?\s*)?(?P<title>phó\s+chủ\s+tịch|chủ\s+tịch)"
@@ -283,51 +284,14 @@ def decision_content(decision):
     }
 
 
-def _xml_safe(text):
-    return _NOT_XML.sub("", str(text))
-
-
 def decision_docx(decision):
     """The decision draft with its annex, as a .docx the chairman's office edits and signs."""
     from docx import Document
-    from docx.enum.section import WD_ORIENT
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Mm, Pt, RGBColor
+    from docx.shared import Mm, RGBColor
 
     content = decision_content(decision)
     document = Document()
-    section = document.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_height, section.page_width = Mm(297), Mm(210)
-    section.top_margin = section.bottom_margin = Mm(20)
-    section.left_margin, section.right_margin = Mm(30), Mm(15)
-    style = document.styles["Normal"]
-    style.font.name = "Times New Roman"
-    style.font.size = Pt(13)
-
-    def paragraph_in(container, text, *, bold=False, italic=False, centre=True, size=None):
-        paragraph = container.add_paragraph()
-        if centre:
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        paragraph.paragraph_format.space_after = Pt(0)
-        run = paragraph.add_run(_xml_safe(text))
-        run.bold, run.italic = bold, italic
-        if size:
-            run.font.size = Pt(size)
-        return paragraph
-
-    def cell_lines(cell, lines):
-        """Fill a cell (which starts with one empty paragraph) with (text, options) lines."""
-        first = cell.paragraphs[0]
-        for number, (text, options) in enumerate(lines):
-            if number == 0:
-                first.alignment = WD_ALIGN_PARAGRAPH.CENTER if options.get("centre", True) else None
-                run = first.add_run(_xml_safe(text))
-                run.bold, run.italic = options.get("bold", False), options.get("italic", False)
-                if options.get("size"):
-                    run.font.size = Pt(options["size"])
-            else:
-                paragraph_in(cell, text, **options)
+    official_page(document)
 
     for warning in content["warnings"]:
         run = document.add_paragraph().add_run(_xml_safe(f"⚠ {warning}"))

@@ -32,6 +32,7 @@ from ..models import (
 )
 from . import catalogue
 from .decisions import decide
+from .demo_council import seed_council
 from .demo_law import seed_law_cases
 from .demo_types import seed_types
 from .eligibility import refresh_eligibility
@@ -436,4 +437,5 @@ def seed(*, with_logins):
             seed_proposals(awards, people, officer)
             seed_law_cases(awards, people["NB-SNV"], officer)
             seed_types(awards)  # the commendation types' cases (issue 12, types)
+            seed_council(awards, people, officer)
     return []

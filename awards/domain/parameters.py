@@ -46,6 +46,12 @@ LAW = {
     ParameterKind.CHAIRMAN_CERTIFICATE_INITIATIVES: LawFigure(
         Decimal("2"), date(2024, 1, 1), "Luật Thi đua, khen thưởng số 06/2022/QH15 (Bằng khen của Chủ tịch UBND tỉnh)"
     ),
+    # Ties between nominees ranked for a limited number of places favour a woman, or a collective with
+    # at least 70% women. The principle is in the commendation rules of the decree (Nghị định
+    # 152/2025/NĐ-CP, as in Nghị định 98/2023/NĐ-CP before it); the article is not pinned here.
+    ParameterKind.WOMEN_COLLECTIVE_SHARE: LawFigure(
+        Decimal("70"), date(2025, 7, 1), "Nghị định số 152/2025/NĐ-CP (nguyên tắc khen thưởng: ưu tiên nữ)"
+    ),
     ParameterKind.HOUSEHOLD_FACTOR: LawFigure(Decimal("1.5"), date(2025, 7, 1), "Nghị định số 152/2025/NĐ-CP"),
     ParameterKind.ROUNDING_STEP: LawFigure(Decimal("10000"), date(2025, 7, 1), "Nghị định số 152/2025/NĐ-CP"),
 }

@@ -1,11 +1,21 @@
 from .catalogue import Award, LegalParameter
-from .council import CouncilSession, CouncilVote, Decision
+from .council import (
+    CouncilMember,
+    CouncilPosition,
+    CouncilSession,
+    CouncilVote,
+    Decision,
+    SessionAttendance,
+    SessionQuota,
+)
 from .history import AwardRecord, DisciplineCase, Initiative
 from .proposal import Nominee, Proposal, ProposalDocument
 
 __all__ = [
     "Award",
     "AwardRecord",
+    "CouncilMember",
+    "CouncilPosition",
     "CouncilSession",
     "CouncilVote",
     "Decision",
@@ -15,4 +25,6 @@ __all__ = [
     "Nominee",
     "Proposal",
     "ProposalDocument",
+    "SessionAttendance",
+    "SessionQuota",
 ]

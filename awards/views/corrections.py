@@ -203,12 +203,14 @@ def vote_edit(request, vote):
 @object_view(CouncilSession, "awards.change_councilsession")
 def session_edit(request, session):
     form = SessionCorrectionForm(request.POST or None, instance=session)
-    original = {name: getattr(session, name) for name in ("held_on", "member_count", "present_count", "notes")}
+    fields = ("held_on", "member_count", "present_count", "notes", "place", "starts_at", "chair", "secretary")
+    original = {name: getattr(session, name) for name in fields}
 
     def action(data):
         for name, value in original.items():
             setattr(session, name, value)
-        corrections.correct_session(session=session, by=request.user, **data)
+        data = {name: value for name, value in data.items() if name not in ("present", "written")}
+        corrections.correct_session(session=session, by=request.user, attendance=form.attendance(), **data)
 
     back = reverse("awards:session_detail", args=[session.pk])
     if _run(request, form, action, success=_("The council session was corrected.")):

@@ -54,3 +54,22 @@ def test_demo_has_a_passing_and_a_failing_case_of_each_rule_reading_the_ratings(
     passing = Nominee.objects.get(proposal__title__startswith="Bằng khen của Chủ tịch UBND tỉnh năm 2025")
     assert passing.eligibility_status == "passed"  # rated excellent 2024 (Nam Định, merged) and 2025
     assert "Hoàn thành xuất sắc nhiệm vụ 2024, 2025." in passing.eligibility_explanation
+
+
+def test_demo_council_session_has_attendance_an_annulled_vote_and_a_tie_for_a_woman():
+    from awards.domain.demo_council import SESSION_NOTES
+    from awards.domain.ranking import session_rankings
+    from awards.models import CouncilSession
+
+    directory_demo.seed(with_logins=True)
+    demo.seed(with_logins=True)
+    session = CouncilSession.objects.get(notes=SESSION_NOTES)
+    assert (session.member_count, session.present_count) == (9, 8)
+    assert session.attendance.filter(present=False, written_vote_received=True).count() == 1
+    votes = list(session.votes.select_related("nominee__person", "nominee__award", "nominee__unit"))
+    assert [vote.annulled_at is not None for vote in votes] == [True, False, False]
+    (ranking,) = session_rankings(session, [vote for vote in votes if vote.annulled_at is None])
+    assert [(row.nominee.recipient_name, row.within) for row in ranking.rows] == [
+        ("Trịnh Thị Mai", True),
+        ("Đinh Văn Khoa", False),
+    ]

@@ -7,11 +7,14 @@ undone after it) and every page of the scenario is counted in both states; the t
 from datetime import date
 
 import pytest
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from awards.domain import catalogue
-from awards.models import CouncilVote, Decision
+from awards.models import CouncilMember, CouncilVote, Decision, SessionAttendance, SessionQuota
 from tests.factories.awards import (
     AwardRecordFactory,
     CouncilSessionFactory,
@@ -20,7 +23,7 @@ from tests.factories.awards import (
     catalogue_award,
     legal_parameters,
 )
-from tests.factories.directory import PersonFactory, UnitFactory
+from tests.factories.directory import PersonFactory, UnitFactory, UserFactory
 from tests.permissions import built_once_per_module, rolled_back, signed_in_client
 
 # The tests only compare the counts; the mark has the test database set up for the module's build.
@@ -31,6 +34,8 @@ LIST_URLS = [
     "/awards/proposals/?q=de+nghi&state=draft&late=true",
     "/awards/proposals/queue/",
     "/awards/council/",
+    "/awards/council/members/",
+    "/awards/council/members/?q=tran&is_active=true",
 ]
 LOOKUP_URLS = ["/awards/history/?q=nguyen", "/awards/history/?q=so+noi+vu", "/awards/history/"]
 
@@ -59,11 +64,13 @@ def measure_lists(officer):
     client = signed_in_client(officer)
     proposal_with_nominees(1, state="submitted", submitted_on=date(2025, 12, 1))
     CouncilSessionFactory()
+    CouncilMember.objects.create(full_name="Trần Văn Chủ", position="chairman", user=officer)
     one_row = {url: queries_for(client, url) for url in LIST_URLS}
 
-    for _ in range(MANY):
+    for number in range(MANY):
         proposal_with_nominees(2, state="submitted", submitted_on=date(2025, 12, 1))
         CouncilSessionFactory()
+        CouncilMember.objects.create(full_name=f"Trần Văn Ủy {number}", user=UserFactory())
 
     return {url: (one_row[url], queries_for(client, url)) for url in LIST_URLS}
 
@@ -83,14 +90,30 @@ def measure_session_detail(officer):
     client = signed_in_client(officer)
     session = CouncilSessionFactory()
     award = catalogue_award(catalogue.GRASSROOTS_FIGHTER)
+    SessionQuota.objects.create(session=session, award=award, places=1)  # the ranking is shown too
 
     def voted_and_waiting():
         proposal = ProposalFactory(state="at_council")
         voted = NomineeFactory(proposal=proposal, award=award)
-        CouncilVote.objects.create(
+        vote = CouncilVote.objects.create(
             session=session, nominee=voted, in_favour=9, against=0, threshold=80, share=90, is_passed=True
         )
         NomineeFactory(proposal=proposal, award=award)
+        member = CouncilMember.objects.create(full_name=f"Thành viên {vote.pk}")
+        SessionAttendance.objects.create(session=session, member=member, present=vote.pk % 2 == 0)
+        annulled = NomineeFactory(proposal=proposal, award=award, unit=UnitFactory(), person=None)
+        CouncilVote.objects.create(
+            session=session,
+            nominee=annulled,
+            in_favour=9,
+            against=0,
+            threshold=80,
+            share=90,
+            is_passed=True,
+            annulled_at=timezone.now(),
+            annulled_by=officer,
+            annul_reason="Nhập nhầm",
+        )
 
     voted_and_waiting()
     url = f"/awards/council/{session.pk}/"
@@ -159,6 +182,8 @@ def measure(cast):
     """(queries with 1 row, queries with many rows) of every page, each scenario from the cast and
     the legal parameters alone."""
     legal_parameters()
+    # The content types are cached per process: warm them, so the first page counted pays no lookup.
+    ContentType.objects.get_for_models(*apps.get_models())
     counts = {}
     for name, scenario in (
         ("lists", measure_lists),
