@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from portal.forms import ModelForm
+from portal.forms import ModelForm, number_formfield
 from portal.imports import ImportFileField
 from portal.widgets import AutocompleteChoiceField
 
@@ -51,9 +51,9 @@ class RatingForm(ModelForm):
 
     class Meta:
         model = DutyRating
-        fields = ["year", "rating", "source_document"]
+        fields = ["year", "rating", "source_document", "member_count"]
 
-    field_order = ["person", "unit", "year", "rating", "source_document"]
+    field_order = ["person", "unit", "year", "rating", "source_document", "member_count"]
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -86,6 +86,8 @@ class RatingForm(ModelForm):
         cleaned = super().clean()
         if (cleaned.get("person") is None) == (cleaned.get("unit") is None):
             raise forms.ValidationError(_("Choose either a person or a unit."))
+        if cleaned.get("person") is not None and cleaned.get("member_count") is not None:
+            self.add_error("member_count", _("Only a collective's rating states how many members it had."))
         return cleaned
 
     def _post_clean(self):
@@ -100,6 +102,12 @@ class RatingCorrectionForm(forms.Form):
         label=_("Source document"), max_length=DutyRating._meta.get_field("source_document").max_length
     )
     reason = forms.CharField(label=_("Reason for the correction"), widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, collective=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if collective:  # a collective's rating also states how many members it had that year
+            self.fields["member_count"] = number_formfield(DutyRating._meta.get_field("member_count"), min_value=1)
+            self.order_fields(["rating", "source_document", "member_count", "reason"])
 
 
 class RatingDeleteForm(forms.Form):

@@ -57,6 +57,7 @@ def rating_create(request):
                     year=data["year"],
                     rating=data["rating"],
                     source_document=data["source_document"],
+                    member_count=data.get("member_count"),
                     by=request.user,
                 )
             ),
@@ -76,8 +77,8 @@ def _recipient_url(rating):
 @object_view(_visible, "directory.change_dutyrating")
 def rating_edit(request, rating):
     """Correct a rating (level, source) with a reason; the page shows its history."""
-    initial = {"rating": rating.rating, "source_document": rating.source_document}
-    form = RatingCorrectionForm(request.POST or None, initial=initial)
+    initial = {"rating": rating.rating, "source_document": rating.source_document, "member_count": rating.member_count}
+    form = RatingCorrectionForm(request.POST or None, initial=initial, collective=rating.unit_id is not None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if attempt(
@@ -86,6 +87,7 @@ def rating_edit(request, rating):
                 rating=rating,
                 level=data["rating"],
                 source_document=data["source_document"],
+                member_count=data.get("member_count"),
                 reason=data["reason"],
                 by=request.user,
             ),

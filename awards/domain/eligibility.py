@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy
 from directory.domain.lineage import lineage_ids
 from directory.domain.ratings import ratings_for_people, ratings_for_person, ratings_for_unit, years_rated
 from directory.enums import DutyRatingLevel
-from directory.models import Person
+from directory.models import DutyRating, Person
 
 from ..enums import (
     AwardCategory,
@@ -217,11 +217,35 @@ def _rated_years(ratings, at_least, year):
     return years, (str(RATED_IN[at_least]).format(years=_years_text(years)) if years else "")
 
 
+def collective_size(nominee):
+    """(members in the directory, members the collective had that year): the second is the member count
+    stated with the collective's rating for the year when it is larger (the directory may not hold
+    every member), else the first. A member not in the directory counts as not Lao động tiên tiến
+    and not rated."""
+    in_directory = Person.objects.filter(unit=nominee.unit).count()
+    stated = (
+        DutyRating.objects.filter(unit=nominee.unit, year=nominee.year, member_count__isnull=False)
+        .values_list("member_count", flat=True)
+        .first()
+    )
+    return in_directory, max(in_directory, stated or 0)
+
+
+def _note_missing_members(check, in_directory, total, year):
+    if total > in_directory:
+        check.note(
+            _(
+                "The collective had {total} members in {year} (its rating says so); {missing} of them are not "
+                "in the directory and count as not Lao động tiên tiến and not rated."
+            ).format(total=total, year=year, missing=total - in_directory)
+        )
+
+
 def _check_members_rated(check, nominee):
     """Every member of the collective rated at least "completed" in the nominee's year."""
     members = Person.objects.filter(unit=nominee.unit)
     ratings = ratings_for_people(people=members, year=nominee.year)
-    total = members.count()
+    _in_directory, total = collective_size(nominee)
     missing = total - len(ratings)
     below = [person_id for person_id, rating in ratings.items() if rating == DutyRatingLevel.NOT_COMPLETED]
     values = {"year": nominee.year, "missing": missing, "below": len(below), "total": total}
@@ -241,7 +265,7 @@ def _member_share(nominee):
     """
     unit, year = nominee.unit, nominee.year
     members = Person.objects.filter(unit=unit)
-    total = members.count()
+    _in_directory, total = collective_size(nominee)
     recorded = set(
         AwardRecord.objects.counting()
         .filter(person__in=members, year=year, award__code__in=ADVANCED_OR_HIGHER)
@@ -260,6 +284,7 @@ def _member_share(nominee):
 def _check_member_share(check, nominee, *, kind):
     """The share of Lao động tiên tiến members: above the figure (Tập thể lao động tiên tiến) or at least it."""
     total, recorded, advanced = _member_share(nominee)
+    _note_missing_members(check, collective_size(nominee)[0], total, nominee.year)
     if total == 0:
         check.fail(
             _(

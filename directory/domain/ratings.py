@@ -46,7 +46,17 @@ def _check_may_rate(rating, by):
         raise RatingError(_("You may rate only your own unit and its people."))
 
 
-def record_rating(*, person=None, unit=None, year, rating, source_document, by):
+def _check_member_count(member_count, unit):
+    if member_count is None:
+        return None
+    if unit is None:
+        raise RatingError(_("Only a collective's rating states how many members it had."))
+    if member_count < 1 or member_count > 1_000_000:
+        raise RatingError(_("The number of members must be between 1 and 1,000,000."))
+    return member_count
+
+
+def record_rating(*, person=None, unit=None, year, rating, source_document, by, member_count=None):
     """Record the rating of `person` or `unit` for `year`.
 
     Refuses (RatingError, nothing written) both or neither recipient, an implausible year, an
@@ -58,7 +68,13 @@ def record_rating(*, person=None, unit=None, year, rating, source_document, by):
         raise RatingError(_("A rating is for either a person or a unit, never both and never neither."))
     year, source_document = _check_values(year=year, rating=rating, source_document=source_document)
     candidate = DutyRating(
-        person=person, unit=unit, year=year, rating=rating, source_document=source_document, recorded_by=by
+        person=person,
+        unit=unit,
+        year=year,
+        rating=rating,
+        source_document=source_document,
+        recorded_by=by,
+        member_count=_check_member_count(member_count, unit),
     )
     _check_may_rate(candidate, by)
     existing = DutyRating.objects.filter(year=year, **({"person": person} if person else {"unit": unit}))
@@ -73,8 +89,9 @@ def record_rating(*, person=None, unit=None, year, rating, source_document, by):
     return candidate
 
 
-def correct_rating(*, rating, level, source_document, by, reason):
-    """Change a stored rating's level and source document; `reason` is required and kept in the history.
+def correct_rating(*, rating, level, source_document, by, reason, member_count=None):
+    """Change a stored rating's level, source document and (a collective's) member count; `reason` is
+    required and kept in the history.
 
     Side effects: updates the DutyRating (audited as `by`, with `reason`).
     """
@@ -86,7 +103,8 @@ def correct_rating(*, rating, level, source_document, by, reason):
     with transaction.atomic(), acting_as(by), because(reason):
         rating.rating = level
         rating.source_document = source_document
-        rating.save(update_fields=["rating", "source_document", "updated_at"])
+        rating.member_count = _check_member_count(member_count, rating.unit)
+        rating.save(update_fields=["rating", "source_document", "member_count", "updated_at"])
     return rating
 
 

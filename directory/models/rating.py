@@ -53,6 +53,15 @@ class DutyRating(RulesModel):
         max_length=500,
         help_text=_("The number and date of the rating decision, or the list the rating came from."),
     )
+    member_count = models.PositiveIntegerField(
+        _("members that year"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "For a collective: how many people it had that year (its staff list). The shares of its members "
+            "are counted over this number when the directory holds fewer of its people."
+        ),
+    )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("recorded by"),
@@ -81,6 +90,11 @@ class DutyRating(RulesModel):
                 condition=Q(year__gte=1945) & Q(year__lte=2100),
                 name="duty_rating_year_sane",
                 violation_error_message=_("The rating year must be between 1945 and 2100."),
+            ),
+            models.CheckConstraint(
+                condition=Q(member_count__isnull=True) | Q(unit__isnull=False),
+                name="duty_rating_member_count_of_collective",
+                violation_error_message=_("Only a collective's rating states how many members it had."),
             ),
             models.UniqueConstraint(
                 fields=["person", "year"],

@@ -6,7 +6,7 @@ import pytest
 
 from awards.domain import catalogue
 from awards.domain.eligibility import check_nominee
-from awards.models import Award
+from awards.models import Award, AwardRecord
 from directory.models import Person
 from tests.factories.awards import (
     AwardRecordFactory,
@@ -175,3 +175,40 @@ def test_the_dossier_page_shows_each_nominees_rating_for_the_year_read_only(clie
 
     assert "Mức độ hoàn thành nhiệm vụ 2025: Hoàn thành tốt nhiệm vụ" in page
     assert 'Mức độ hoàn thành nhiệm vụ 2025: <span class="muted">chưa có</span>' in page
+
+
+def test_members_missing_from_the_directory_count_against_the_share(parameters):
+    """The share is counted over the members the collective had that year (stated with its rating), not
+    only over the people the directory holds: 6 of 10 in the directory pass; 6 of 13 stated do not."""
+    from awards.domain.eligibility import check_nominee
+    from directory.domain.ratings import correct_rating
+    from directory.models import DutyRating
+
+    unit = UnitFactory(name="Phòng Kế hoạch")
+    members = PersonFactory.create_batch(10, unit=unit)
+    for person in members[:6]:
+        AwardRecord.objects.create(
+            recipient_name=person.full_name,
+            person=person,
+            unit=unit,
+            award=catalogue_award(catalogue.ADVANCED_WORKER),
+            year=2025,
+            source="import",
+        )
+    rate(unit, 2025, rating="good")
+    nominee = NomineeFactory(
+        proposal=ProposalFactory(unit=unit, year=2025),
+        unit=unit,
+        person=None,
+        award=catalogue_award(catalogue.ADVANCED_COLLECTIVE),
+    )
+    assert check_nominee(nominee=nominee).status == "passed"
+
+    rating = DutyRating.objects.get(unit=unit, year=2025)
+    correct_rating(
+        rating=rating, level="good", source_document="QĐ 5", member_count=13, by=None, reason="Danh sách đủ."
+    )
+    check = check_nominee(nominee=nominee)
+    assert check.status == "failed"
+    assert "6/13 thành viên (46,2%)" in check.explanation
+    assert "3 người chưa có trong danh bạ" in check.explanation
