@@ -34,6 +34,7 @@ from ..enums import (
 )
 from ..models import AwardRecord, DisciplineCase, Initiative, Nominee
 from . import catalogue
+from .lookup import recipient_records
 from .parameters import parameter_value, whole_parameter
 from .types import check_type
 
@@ -350,10 +351,7 @@ def _check_not_conferred(check, nominee):
     award, year = nominee.award, nominee.year
     if award.category != AwardCategory.TITLE:
         return
-    if nominee.person_id:
-        records = AwardRecord.objects.filter(person_id=nominee.person_id)
-    else:
-        records = AwardRecord.objects.filter(unit_id__in=lineage_ids(nominee.unit), is_collective=True)
+    records = recipient_records(nominee)
     record = (
         records.filter(award__code=award.code, year=year)
         .exclude(nominee_id=nominee.pk)

@@ -9,6 +9,16 @@ from ..models import AwardRecord
 UNIT_LIMIT = 10
 
 
+def recipient_records(nominee):
+    """The award history of a nominee's recipient: the person's records, or the collective records of
+    the unit and of every unit that merged into it."""
+    from directory.domain.lineage import lineage_ids
+
+    if nominee.person_id:
+        return AwardRecord.objects.filter(person_id=nominee.person_id)
+    return AwardRecord.objects.filter(unit_id__in=lineage_ids(nominee.unit), is_collective=True)
+
+
 def lineages(units):
     """{unit pk: set of pks of it and every unit that merged into it}, one query per merger generation."""
     owner = {unit.pk: unit.pk for unit in units}

@@ -23,11 +23,9 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
-from directory.domain.lineage import lineage_ids
-
 from ..enums import CommendationType, DocumentKind, ParameterKind
-from ..models import AwardRecord
 from . import AwardsError
+from .lookup import recipient_records
 from .parameters import parameter_value
 
 # A date in an achievement summary: 12/06/2025, 12-6-2025 or "ngày 12 tháng 6 năm 2025".
@@ -78,10 +76,7 @@ def _check_once(check, nominee, commendation_type):
     """Contribution, length-of-service and resistance-war awards are conferred once on a recipient."""
     if commendation_type not in ONCE_PER_RECIPIENT:
         return
-    if nominee.person_id:
-        records = AwardRecord.objects.filter(person_id=nominee.person_id)
-    else:
-        records = AwardRecord.objects.filter(unit_id__in=lineage_ids(nominee.unit), is_collective=True)
+    records = recipient_records(nominee)
     record = (
         records.filter(award_id=nominee.award_id, commendation_type=commendation_type)
         .exclude(nominee_id=nominee.pk)
