@@ -3,9 +3,8 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from portal.widgets import AutocompleteChoiceField
-
 from .enums import DutyRatingLevel, UnitKind
+from .fields import unit_filter
 from .models import DutyRating, Person, Unit
 
 
@@ -48,11 +47,7 @@ class UnitFilterSet(django_filters.FilterSet):
 
 class PersonFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="filter_q")
-    unit = django_filters.ModelChoiceFilter(
-        label=_("Unit"),
-        queryset=Unit.objects.exclude(kind=UnitKind.PROVINCE).order_by("search_text"),
-        empty_label=_("All units"),
-    )
+    unit = unit_filter(label=_("Unit"))
     gender = django_filters.ChoiceFilter(
         label=_("Gender"), choices=Person._meta.get_field("gender").choices, empty_label=_("All")
     )
@@ -65,16 +60,6 @@ class PersonFilterSet(django_filters.FilterSet):
         return queryset.search(value)
 
 
-class UnitAutocompleteFilter(django_filters.ModelChoiceFilter):
-    """A unit picked through `directory:unit_autocomplete` (never a select of the whole directory)."""
-
-    field_class = AutocompleteChoiceField
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("url", "directory:unit_autocomplete")
-        super().__init__(*args, **kwargs)
-
-
 class DutyRatingFilterSet(django_filters.FilterSet):
     PEOPLE, UNITS = "people", "units"
 
@@ -83,9 +68,7 @@ class DutyRatingFilterSet(django_filters.FilterSet):
     rating = django_filters.ChoiceFilter(
         label=_("Rating of duty completion"), choices=DutyRatingLevel.choices, empty_label=_("All ratings")
     )
-    unit = UnitAutocompleteFilter(
-        label=_("Unit"), queryset=Unit.objects.all(), method="filter_unit", url="directory:unit_autocomplete"
-    )
+    unit = unit_filter(label=_("Unit"), method="filter_unit")
     kind = django_filters.ChoiceFilter(
         label=_("Rated"),
         choices=[(PEOPLE, _("People")), (UNITS, _("Collectives"))],

@@ -6,12 +6,17 @@ from portal.imports import ImportFileField
 from portal.widgets import AutocompleteChoiceField
 
 from .enums import DutyRatingLevel
+from .fields import label_of, unit_field
 from .models import DutyRating, Person, Unit
 
 DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"})
 
 
 class UnitForm(ModelForm):
+    # Through the autocomplete (directory.fields): the form never lists the directory.
+    parent = unit_field(label=label_of(Unit, "parent"), required=False, past_too=True)
+    successor = unit_field(label=label_of(Unit, "successor"), required=False, past_too=True)
+
     class Meta:
         model = Unit
         fields = ["name", "short_name", "kind", "parent", "code", "valid_from", "valid_until", "successor"]
@@ -19,11 +24,10 @@ class UnitForm(ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        units = Unit.objects.order_by("search_text")
         if self.instance.pk:
-            units = units.exclude(pk=self.instance.pk)
-        self.fields["parent"].queryset = units
-        self.fields["successor"].queryset = units
+            others = Unit.objects.exclude(pk=self.instance.pk)
+            self.fields["parent"].queryset = others
+            self.fields["successor"].queryset = others
 
 
 class PersonForm(ModelForm):
@@ -32,9 +36,7 @@ class PersonForm(ModelForm):
         fields = ["full_name", "gender", "position", "unit", "email", "date_of_birth"]
         widgets = {"date_of_birth": DATE_WIDGET}
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = Unit.objects.current().order_by("search_text")
+    unit = unit_field(Unit.objects.current(), label=label_of(Person, "unit"))
 
 
 class ImportForm(forms.Form):

@@ -8,7 +8,14 @@ from tests.factories.awards import ProposalFactory
 
 pytestmark = pytest.mark.django_db
 
-PAGES = ["awards:proposal_list", "movements:movement_create", "movements:movement_list"]
+PAGES = [
+    "awards:proposal_list",
+    "movements:movement_create",
+    "movements:movement_list",
+    "directory:unit_create",
+    "directory:person_create",
+    "directory:person_list",
+]
 
 
 def sizes(client):
