@@ -61,3 +61,14 @@ def list_link(url_name, query="", **kwargs):
 
     url = reverse(url_name, kwargs=kwargs or None)
     return f"{url}?{query}" if query else url
+
+
+def related_count(model, field):
+    """The number of `model` rows whose `field` points at the outer row, as a correlated subquery:
+    `.annotate(nominee_count=related_count(Nominee, "proposal"))`. Unlike `Count("nominees")` it needs
+    no GROUP BY over the whole table: the database counts only for the rows of the page shown."""
+    from django.db.models import Count, IntegerField, OuterRef, Subquery
+    from django.db.models.functions import Coalesce
+
+    counts = model.objects.filter(**{field: OuterRef("pk")}).order_by().values(field).annotate(n=Count("pk"))
+    return Coalesce(Subquery(counts.values("n"), output_field=IntegerField()), 0)

@@ -1,7 +1,6 @@
 """Proposal screens: lists, the verification queue, creating a proposal, its page and workflow buttons."""
 
 from django.contrib import messages
-from django.db.models import Count
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -10,7 +9,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, DetailView
 
 from portal.errors import DomainError
-from portal.lists import FilteredListView
+from portal.lists import FilteredListView, related_count
 from portal.mixins import HistoryMixin, ObjectPermissionMixin, PermissionMixin
 from portal.permissions import object_view
 
@@ -39,7 +38,7 @@ class ProposalListView(PermissionMixin, FilteredListView):
         return (
             Proposal.objects.visible_to(self.request.user)
             .select_related("unit")
-            .annotate(nominee_count=Count("nominees"))
+            .annotate(nominee_count=related_count(Nominee, "proposal"))
             .order_by("-year", "-pk")
         )
 
@@ -57,7 +56,7 @@ class VerificationQueueView(PermissionMixin, FilteredListView):
             Proposal.objects.visible_to(self.request.user)
             .filter(state__in=QUEUE_STATES)
             .select_related("unit")
-            .annotate(nominee_count=Count("nominees"))
+            .annotate(nominee_count=related_count(Nominee, "proposal"))
             .order_by("submitted_on", "pk")
         )
 
