@@ -19,6 +19,24 @@ def recipient_records(nominee):
     return AwardRecord.objects.filter(unit_id__in=lineage_ids(nominee.unit), is_collective=True)
 
 
+def lookup_order(query):
+    """The order of the history lookup: by name, then the latest year first.
+
+    With words to search, the name is ordered as an expression the btree (search_text, year) cannot
+    serve: otherwise PostgreSQL walks that index from "a" and filters hundreds of thousands of rows to
+    find a page of "pham van"; this way the trigram index finds the matches and only they are sorted
+    (issue 13 measured the same query at 203 ms through the btree, 11 ms through the trigram index, on
+    1,000,000 records). Without words (a year or an award alone) the
+    btree order is the fast one.
+    """
+    from django.db.models import F, Value
+    from django.db.models.functions import Concat
+
+    if not (query or "").strip():
+        return ("search_text", "-year", "pk")
+    return (Concat(F("search_text"), Value("")).asc(), "-year", "pk")
+
+
 def lineages(units):
     """{unit pk: set of pks of it and every unit that merged into it}, one query per merger generation."""
     owner = {unit.pk: unit.pk for unit in units}

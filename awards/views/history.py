@@ -17,7 +17,7 @@ from ..domain.imports import (
     HISTORY_HEADERS,
     import_history,
 )
-from ..domain.lookup import unit_histories
+from ..domain.lookup import lookup_order, unit_histories
 from ..filters import AwardRecordFilterSet
 from ..forms import ImportForm
 from ..models import AwardRecord
@@ -35,7 +35,7 @@ def lookup(request):
     if query or request.GET.get("year") or request.GET.get("award"):
         queryset = filterset.qs if filterset.is_valid() else records.none()
         offset = (page_number - 1) * PAGE_SIZE
-        rows = list(queryset.order_by("search_text", "-year", "pk")[offset : offset + PAGE_SIZE + 1])
+        rows = list(queryset.order_by(*lookup_order(query))[offset : offset + PAGE_SIZE + 1])
         if query:
             units = unit_histories(query)
     has_next = len(rows) > PAGE_SIZE
