@@ -50,11 +50,21 @@ class LegalParameterAdmin(admin.ModelAdmin):
 
 
 class NomineeInline(admin.TabularInline):
+    """A dossier's nominees, read only (nominees are a unit's work, done on the portal's pages): one
+    query however many there are, where editable autocompletes cost a query per row and field."""
+
     model = Nominee
     extra = 0
-    fields = ["person", "unit", "award", "eligibility_status", "outcome"]
-    readonly_fields = ["eligibility_status", "outcome"]
-    autocomplete_fields = ["person", "unit", "award"]
+    fields = ["person", "unit", "award", "year", "eligibility_status", "outcome"]
+    readonly_fields = fields
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("person", "unit", "award")
 
 
 @admin.register(Proposal)
