@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from portal.admin import ReadOnlyInline
+
 from .models import (
     Award,
     AwardRecord,
@@ -49,22 +51,10 @@ class LegalParameterAdmin(admin.ModelAdmin):
     list_select_related = ["award"]
 
 
-class NomineeInline(admin.TabularInline):
-    """A dossier's nominees, read only (nominees are a unit's work, done on the portal's pages): one
-    query however many there are, where editable autocompletes cost a query per row and field."""
-
+class NomineeInline(ReadOnlyInline):
     model = Nominee
-    extra = 0
     fields = ["person", "unit", "award", "year", "eligibility_status", "outcome"]
-    readonly_fields = fields
-    can_delete = False
-    show_change_link = True
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("person", "unit", "award")
+    related = ("person", "unit", "award")
 
 
 @admin.register(Proposal)

@@ -1,16 +1,17 @@
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
+from portal.admin import ReadOnlyInline
+
 from .domain.criteria import copy_criteria, previous_term
 from .domain.errors import DomainError
 from .domain.phases import repair_current_phase
 from .models import Ballot, Cluster, Criterion, CriterionGroup, Nomination, Phase, Score, Sheet, Term, TermMember
 
 
-class TermMemberInline(admin.TabularInline):
+class TermMemberInline(ReadOnlyInline):
     model = TermMember
-    autocomplete_fields = ["unit"]
-    extra = 0
+    related = ("unit", "term__cluster")  # a row's name (its change link) names the term
 
 
 class PhaseInline(admin.TabularInline):
@@ -108,10 +109,9 @@ class CriterionAdmin(admin.ModelAdmin):
     list_select_related = ["group"]
 
 
-class ScoreInline(admin.TabularInline):
+class ScoreInline(ReadOnlyInline):
     model = Score
-    extra = 0
-    autocomplete_fields = ["criterion"]
+    related = ("criterion",)
 
 
 @admin.register(Sheet)

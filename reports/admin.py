@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from portal.admin import ReadOnlyInline
+
 from .models import (
     ClusterReport,
     Conference,
@@ -20,10 +22,9 @@ class IndicatorAdmin(admin.ModelAdmin):
     list_editable = ["in_chart"]
 
 
-class IndicatorValueInline(admin.TabularInline):
+class IndicatorValueInline(ReadOnlyInline):
     model = IndicatorValue
-    autocomplete_fields = ["indicator"]
-    extra = 0
+    related = ("indicator",)
 
 
 class AttachmentInline(admin.TabularInline):
@@ -67,10 +68,9 @@ class ClusterReportAdmin(admin.ModelAdmin):
     list_select_related = ["term__cluster"]
 
 
-class AttendeeInline(admin.TabularInline):
+class AttendeeInline(ReadOnlyInline):
     model = ConferenceAttendee
-    autocomplete_fields = ["unit"]
-    extra = 0
+    related = ("unit",)
 
 
 @admin.register(Conference)

@@ -1,4 +1,4 @@
-"""Issue 13 (part): Django admin's proposal page runs the same queries with 1 nominee or 60."""
+"""Issue 13 (part): Django admin pages with child rows run the same queries with 1 row or many."""
 
 import pytest
 from django.db import connection
@@ -23,4 +23,21 @@ def test_the_proposal_change_page_does_not_grow_with_its_nominees(client, admini
     with CaptureQueriesContext(connection) as many:
         page = client.get(url)
     assert page.status_code == 200 and page.content.decode().count("nominees-") > 60
+    assert len(many) == len(one)
+
+
+def test_the_term_change_page_does_not_grow_with_its_members(client, administrator):
+    from tests.factories.clusters import TermFactory, TermMemberFactory
+
+    client.force_login(administrator)
+    term = TermFactory()
+    TermMemberFactory(term=term)
+    url = reverse("admin:clusters_term_change", args=[term.pk])
+    client.get(url)
+
+    with CaptureQueriesContext(connection) as one:
+        assert client.get(url).status_code == 200
+    TermMemberFactory.create_batch(40, term=term)
+    with CaptureQueriesContext(connection) as many:
+        assert client.get(url).status_code == 200
     assert len(many) == len(one)
