@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from directory.fields import label_of, unit_field
 from directory.forms import DATE_WIDGET
 from directory.models import Person, Unit
 from portal.dates import validate_plausible_date
@@ -27,8 +28,8 @@ class ProposalForm(ModelForm):
         self.fields["year"].initial = timezone.localdate().year
         self.fields["movement_review"].queryset = self.fields["movement_review"].queryset.select_related("movement")
         self.fields["cluster_term"].queryset = self.fields["cluster_term"].queryset.select_related("cluster")
-        if user.has_perm("awards.process_proposal"):
-            self.fields["unit"].queryset = Unit.objects.current().order_by("search_text")
+        if user.has_perm("awards.process_proposal"):  # the office proposes for any unit: an autocomplete
+            self.fields["unit"] = unit_field(Unit.objects.current(), label=label_of(Proposal, "unit"))
         else:
             self.fields["unit"].queryset = Unit.objects.filter(pk=user.unit_id)
             self.fields["unit"].initial = user.unit_id

@@ -15,6 +15,7 @@ PAGES = [
     "directory:unit_create",
     "directory:person_create",
     "directory:person_list",
+    "awards:proposal_create",
 ]
 
 
