@@ -36,6 +36,19 @@ def main(argv=None):
     if args.build_only:
         return 0
     before = report.load_average()
+
+    def conditions(rounds_done):
+        return [
+            f"Load: {args.clients} concurrent clients, {args.seconds:g} s per page and round, "
+            f"{rounds_done} of {args.rounds} rounds; gunicorn {run.WORKERS} workers; the client on the same machine",
+            f"Machine load average (1, 5, 15 min) before the load {before}, after {report.load_average()}",
+        ]
+
+    def after_round(results, number):
+        """Write the figures after each round: a run stopped early still leaves its rounds."""
+        if not args.no_write and number < args.rounds:
+            report.write(report.section(results, data, conditions=conditions(number)))
+
     results = run.run(
         data,
         seconds=args.seconds,
@@ -43,14 +56,9 @@ def main(argv=None):
         clients=args.clients,
         only=[key for key in args.pages.split(",") if key],
         port=args.port,
+        after_round=after_round,
     )
-    after = report.load_average()
-    conditions = [
-        f"Load: {args.clients} concurrent clients, {args.seconds:g} s per page and round, {args.rounds} rounds; "
-        f"gunicorn {run.WORKERS} workers; the client on the same machine",
-        f"Machine load average (1, 5, 15 min) before the load {before}, after {after}",
-    ]
-    lines = report.section(results, data, conditions=conditions)
+    lines = report.section(results, data, conditions=conditions(args.rounds))
     print("\n".join(lines))
     if not args.no_write:
         print(f"wrote {report.write(lines)}")

@@ -392,8 +392,9 @@ def count_queries(page, users):
     return status, first, second
 
 
-def run(data, *, seconds, rounds, clients, only=(), port=18740, log=print):
-    """Measure every page (or the keys in `only` and their admin counterparts); {key: (Page, Figures)}."""
+def run(data, *, seconds, rounds, clients, only=(), port=18740, log=print, after_round=None):
+    """Measure every page (or the keys in `only` and their admin counterparts); {key: (Page, Figures)}.
+    `after_round(results, number)` is called after each round (to write the figures so far)."""
     every = {page.key: page for page in pages(data)}
     chosen = [every[key] for key in only] if only else [page for page in every.values() if page.kind != "admin"]
     order = []
@@ -430,4 +431,6 @@ def run(data, *, seconds, rounds, clients, only=(), port=18740, log=print):
                     f"{errors} errors, 1 client {figures.single_ms[-1]:.0f} ms",
                     flush=True,
                 )
+            if after_round:
+                after_round(results, number)
     return results
