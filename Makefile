@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run test test-fast fmt serve bench messages clean
+.PHONY: run test test-fast fmt serve bench bench-load messages clean
 
 # uv installs the requirements (pip if uv cannot be had, or with USE_PIP=true): see scripts/install-requirements.
 $(VENV)/.installed: requirements.txt
@@ -74,6 +74,15 @@ bench: $(VENV)/.installed-dev
 	scripts/install-system-packages
 	scripts/compile-messages $(PY)
 	scripts/with-test-services $(PY) -m bench
+
+## bench-load: the load benchmark of issue 13 (national data set, gunicorn, 16 clients, beside Django admin);
+## writes docs/benchmarks.md's section bench_load (`make bench-load SCALE=0.02` for a quick run)
+SCALE ?= 1
+BENCH_LOAD_ARGS ?=
+bench-load: $(VENV)/.installed-dev
+	scripts/install-system-packages
+	scripts/compile-messages $(PY)
+	scripts/with-test-services $(PY) -m bench.load --scale $(SCALE) $(BENCH_LOAD_ARGS)
 
 ## messages: extract translatable strings into the Vietnamese catalogues (needs GNU gettext)
 messages: $(VENV)/.installed

@@ -77,7 +77,11 @@ def main(selected):
             figures = f"{result.median_ms:.1f} | {result.low_ms:.1f} | {result.high_ms:.1f} | {result.runs}"
             lines.append(f"| {result.name} | {figures} | {result.notes} |")
         fresh[name] = lines + [""]
-    kept = _sections(OUTPUT.read_text(encoding="utf-8")) if selected and OUTPUT.exists() else {}
+    existing = _sections(OUTPUT.read_text(encoding="utf-8")) if OUTPUT.exists() else {}
+    # A full run rewrites every bench_* module's section; the sections no module here writes (the
+    # load benchmark's bench_load, written by `make bench-load`) are always kept.
+    modules = {info.name for info in pkgutil.iter_modules(bench.__path__) if info.name.startswith("bench_")}
+    kept = {name: lines for name, lines in existing.items() if selected or name not in modules}
     kept.update(fresh)
     lines = [
         "# Benchmarks",

@@ -4,103 +4,23 @@ import statistics
 import time
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection
 
 from awards.domain.demo import seed_catalogue
 from awards.domain.imports import HISTORY_HEADERS, import_history
 from awards.models import Award, AwardRecord
 from directory.models import Unit, User
-from portal.text import fold
 from portal.xlsx import workbook_bytes
 
+from .data import generate_records, person_name
 from .harness import Result, measure, signed_in_client
 
 IMPORT_ROWS = 10_000
 LOOKUP_RECORDS = 1_000_000
-FAMILY = [
-    "Nguyễn",
-    "Trần",
-    "Lê",
-    "Phạm",
-    "Hoàng",
-    "Huỳnh",
-    "Phan",
-    "Vũ",
-    "Võ",
-    "Đặng",
-    "Bùi",
-    "Đỗ",
-    "Hồ",
-    "Ngô",
-    "Dương",
-    "Lý",
-    "Đinh",
-    "Trịnh",
-    "Mai",
-    "Đào",
-]
-MIDDLE = ["Văn", "Thị", "Minh", "Quang", "Đức", "Thu", "Ngọc", "Hữu", "Thanh", "Xuân"]
-GIVEN = [
-    "An",
-    "Bình",
-    "Châu",
-    "Dung",
-    "Giang",
-    "Hà",
-    "Hải",
-    "Hạnh",
-    "Hoa",
-    "Hùng",
-    "Hương",
-    "Khánh",
-    "Lan",
-    "Linh",
-    "Long",
-    "Mai",
-    "Minh",
-    "Nam",
-    "Nga",
-    "Ngọc",
-    "Nhung",
-    "Phong",
-    "Phúc",
-    "Phương",
-    "Quân",
-    "Quyên",
-    "Sơn",
-    "Tâm",
-    "Thảo",
-    "Thắng",
-    "Thủy",
-    "Trang",
-    "Trung",
-    "Tú",
-    "Tuấn",
-    "Uyên",
-    "Vân",
-    "Việt",
-    "Xuân",
-    "Yến",
-    "Bảo",
-    "Cường",
-    "Đạt",
-    "Hiếu",
-    "Huy",
-    "Kiên",
-    "Lộc",
-    "Lợi",
-    "Thành",
-    "Vinh",
-]
 TAG = "BENCH"
 
 
 def _raw_delete(queryset):
     queryset._raw_delete(queryset.db)
-
-
-def _name(n):
-    return f"{FAMILY[n % 20]} {MIDDLE[(n // 20) % 10]} {GIVEN[(n // 200) % 50]} {n // 10_000}"
 
 
 def _timed(name, run, cleanup, *, repeat, notes=""):
@@ -122,7 +42,7 @@ def _timed(name, run, cleanup, *, repeat, notes=""):
 
 def bench_import(codes, unit):
     rows = [
-        [_name(n), unit.code, codes[n % len(codes)], 2015 + n % 10, f"{n}/QĐ-{TAG}", "Thường xuyên"]
+        [person_name(n), unit.code, codes[n % len(codes)], 2015 + n % 10, f"{n}/QĐ-{TAG}", "Thường xuyên"]
         for n in range(IMPORT_ROWS)
     ]
     data = workbook_bytes([("Lịch sử", HISTORY_HEADERS, rows)])
@@ -142,54 +62,6 @@ def bench_import(codes, unit):
         repeat=5,
         notes=f"{len(data) // 1024} KB workbook; all rows or none",
     )
-
-
-def generate_records(award_ids):
-    """1,000,000 records: 100,000 people x 10 years, inserted by the database itself on PostgreSQL."""
-    if connection.vendor == "postgresql":
-        awards = "(ARRAY[" + ",".join(str(pk) for pk in award_ids) + "])"
-        family = "(ARRAY[" + ",".join(f"'{fold(name)}'" for name in FAMILY) + "])"
-        family_display = "(ARRAY[" + ",".join(f"'{name}'" for name in FAMILY) + "])"
-        middle = "(ARRAY[" + ",".join(f"'{name}'" for name in MIDDLE) + "])"
-        middle_fold = "(ARRAY[" + ",".join(f"'{fold(name)}'" for name in MIDDLE) + "])"
-        given = "(ARRAY[" + ",".join(f"'{name}'" for name in GIVEN) + "])"
-        given_fold = "(ARRAY[" + ",".join(f"'{fold(name)}'" for name in GIVEN) + "])"
-        person = "(i / 10)"
-        with connection.cursor() as cursor:
-            cursor.execute("DROP INDEX IF EXISTS award_record_search_trgm")
-            cursor.execute(f"""
-                INSERT INTO awards_awardrecord (recipient_name, search_text, is_collective, is_household, award_id,
-                    year, commendation_type, decision_number, amount, source)
-                SELECT {family_display}[1 + {person} % 20] || ' ' || {middle}[1 + ({person} / 20) % 10] || ' '
-                       || {given}[1 + ({person} / 200) % 50] || ' ' || ({person} / 10000)::text,
-                       {family}[1 + {person} % 20] || ' ' || {middle_fold}[1 + ({person} / 20) % 10] || ' '
-                       || {given_fold}[1 + ({person} / 200) % 50] || ' ' || ({person} / 10000)::text,
-                       false, false, {awards}[1 + i % {len(award_ids)}], 2015 + i % 10, 'regular', '{TAG}', 0, 'import'
-                FROM generate_series(0, {LOOKUP_RECORDS - 1}) AS i
-            """)
-            cursor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
-            cursor.execute(
-                "CREATE INDEX IF NOT EXISTS award_record_search_trgm ON awards_awardrecord "
-                "USING gin (search_text gin_trgm_ops)"
-            )
-            cursor.execute("ANALYZE awards_awardrecord")
-        return
-    batch = []
-    for i in range(LOOKUP_RECORDS):
-        name = _name(i // 10)
-        batch.append(
-            AwardRecord(
-                recipient_name=name,
-                search_text=fold(name),
-                award_id=award_ids[i % len(award_ids)],
-                year=2015 + i % 10,
-                decision_number=TAG,
-                source="import",
-            )
-        )
-        if len(batch) == 10_000:
-            AwardRecord.objects.bulk_create(batch)
-            batch = []
 
 
 def run():
@@ -212,7 +84,7 @@ def run():
     print(f"  import done: median {results[0].median_ms:.0f} ms; generating {LOOKUP_RECORDS:,} records", flush=True)
     start = time.perf_counter()
     # Not in one transaction: the deferred foreign-key checks would block the index build.
-    generate_records([pk for pk, _code in awards])
+    generate_records([pk for pk, _code in awards], count=LOOKUP_RECORDS, tag=TAG)
     setup_s = time.perf_counter() - start
     officer, _created = User.objects.get_or_create(username="bench-officer", defaults={"is_provincial_officer": True})
     client = signed_in_client(officer)

@@ -7,29 +7,19 @@ Django admin page over the same rows, timed in turns with it (so a busy machine 
 one request. Admin pages are signed in as a superuser, ours as the provincial officer (the lead for
 its pages)."""
 
-from datetime import date, timedelta
-from decimal import Decimal
-
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from clusters.domain.ranking import ranking
-from clusters.enums import ClusterKind, CriterionKind, PhaseKind, SheetStatus
 from clusters.models import (
     Cluster,
-    ClusterMember,
-    Criterion,
     CriterionGroup,
-    Phase,
-    Score,
-    Sheet,
-    Term,
-    TermMember,
 )
 from directory.enums import UnitKind
 from directory.models import Unit, User
 from portal.text import fold
 
+from .data import cluster_term
 from .harness import measure, measure_together, signed_in_client
 
 MEMBERS = 60
@@ -37,7 +27,6 @@ GROUPS = 4
 CRITERIA_PER_GROUP = 10
 DIRECTORY = 10_000
 YEAR = 2026
-PHASES = [PhaseKind.COMPACT, PhaseKind.SELF_ASSESSMENT, PhaseKind.REVIEW, PhaseKind.VOTE, PhaseKind.RESULTS]
 USERS = ["bench-cluster-lead", "bench-cluster-officer", "bench-cluster-admin"]
 
 
@@ -59,54 +48,6 @@ def _units():
         unit.search_text = fold(f"{unit.name} {unit.code}")
     Unit.objects.bulk_create(directory, batch_size=2000)
     return Unit.objects.bulk_create(members)
-
-
-def _term(units):
-    cluster = Cluster.objects.create(name="Cụm benchmark", kind=ClusterKind.CLUSTER)
-    ClusterMember.objects.bulk_create(ClusterMember(cluster=cluster, unit=unit, from_year=2020) for unit in units)
-    term = Term.objects.create(cluster=cluster, year=YEAR, lead_unit=units[0], deputy_unit=units[1])
-    TermMember.objects.bulk_create(TermMember(term=term, unit=unit) for unit in units)
-    start = date.today() - timedelta(days=25)
-    Phase.objects.bulk_create(
-        Phase(
-            term=term,
-            kind=kind,
-            starts_on=start + timedelta(days=10 * n),
-            ends_on=start + timedelta(days=10 * n + 9),
-            is_active=kind == PhaseKind.REVIEW,
-        )
-        for n, kind in enumerate(PHASES)
-    )
-    criteria = []
-    for g in range(GROUPS):
-        group = CriterionGroup.objects.create(term=term, title=f"Nhóm {g + 1}", position=g)
-        criteria += Criterion.objects.bulk_create(
-            Criterion(
-                group=group,
-                code=f"{g + 1}.{c + 1}",
-                title=f"Tiêu chí {g + 1}.{c + 1}",
-                kind=CriterionKind.DEDUCTION if c == 9 else CriterionKind.BONUS,
-                max_points=Decimal(25),
-                position=c,
-            )
-            for c in range(CRITERIA_PER_GROUP)
-        )
-    sheets = Sheet.objects.bulk_create(
-        Sheet(term=term, unit=unit, status=SheetStatus.ACCEPTED if n != 1 else SheetStatus.SUBMITTED)
-        for n, unit in enumerate(units)
-    )
-
-    def points(n, i, criterion):
-        value = Decimal((n * 7 + i * 3) % 25) + Decimal((n + i) % 100) / 100  # hundredths, as entered
-        return value, -value if criterion.kind == CriterionKind.DEDUCTION else value
-
-    Score.objects.bulk_create(
-        Score(sheet=sheet, criterion=criterion, value=value, self_points=signed, points=signed)
-        for n, sheet in enumerate(sheets)
-        for i, criterion in enumerate(criteria)
-        for value, signed in [points(n, i, criterion)]
-    )
-    return term, sheets
 
 
 def _beside(ours, *admins):
@@ -152,7 +93,7 @@ def _term_create_post(client, term, units):
 def run():
     _cleanup()
     units = _units()
-    term, sheets = _term(units)
+    term, sheets = cluster_term(units, year=YEAR, groups=GROUPS, criteria_per_group=CRITERIA_PER_GROUP)
     lead = User.objects.create(username="bench-cluster-lead", unit=units[0], is_unit_officer=True)
     officer = User.objects.create(username="bench-cluster-officer", is_provincial_officer=True)
     superuser = User.objects.create(username="bench-cluster-admin", is_staff=True, is_superuser=True)

@@ -7,8 +7,8 @@ from decimal import Decimal
 from directory.enums import UnitKind
 from directory.models import Unit, User
 from movements.models import Movement, ProgressEntry, Registration, Target
-from portal.text import fold
 
+from .data import movements
 from .harness import measure, signed_in_client
 
 MOVEMENTS = 3_000
@@ -25,22 +25,7 @@ def run():
             for n in range(REGISTRATIONS + 50)
         ]
     )
-    states = ["launched", "running", "interim_reviewed", "closed"]
-    batch = []
-    for n in range(MOVEMENTS):
-        movement = Movement(
-            name=f"Phong trào thi đua “Chung sức xây dựng nông thôn mới” số {n}",
-            code=f"BENCH-{n}",
-            level=["national", "provincial", "departmental"][n % 3],
-            state=states[n % 4],
-            starts_on=date(2020 + n % 5, 1, 1),
-            ends_on=date(2025 + n % 3, 12, 31),
-            lead_unit=lead,
-            launching_authority="UBND tỉnh",
-        )
-        movement.search_text = fold(f"{movement.name} {movement.code} {movement.launching_authority}")
-        batch.append(movement)
-    Movement.objects.bulk_create(batch, batch_size=1000)
+    movements(MOVEMENTS, lead=lead)
     big = Movement.objects.get(code="BENCH-1")  # running
     big.participants.add(*units)
     targets = Target.objects.bulk_create(
