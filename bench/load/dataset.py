@@ -174,9 +174,9 @@ def _proposals(count, units, people, award_ids):
         cursor.execute(
             f"""
             INSERT INTO awards_nominee (proposal_id, person_id, is_household, award_id, year, achievement,
-                is_excellent, eligibility_status, eligibility_explanation, override_reason, outcome,
+                eligibility_status, eligibility_explanation, override_reason, outcome,
                 outcome_reason, search_text)
-            SELECT s.id, person.id, false, (%(awards)s::bigint[])[1 + s.i %% {len(award_ids)}], s.year, '', false,
+            SELECT s.id, person.id, false, (%(awards)s::bigint[])[1 + s.i %% {len(award_ids)}], s.year, '',
                    %(unchecked)s, '', '', %(pending)s, '', person.search_text
             FROM (SELECT p.id, p.year, row_number() OVER (ORDER BY p.id) - 1 AS i FROM awards_proposal p
                   JOIN directory_unit u ON u.id = p.unit_id WHERE u.code LIKE %(tag)s) AS s
