@@ -326,6 +326,27 @@ def sign_in(base_url, username):
 # ---------------------------------------------------------------------------
 # The load
 # ---------------------------------------------------------------------------
+def _in_own_loop(make_coroutine):
+    """asyncio.run in a thread of its own: the caller's thread may already run an event loop (the
+    test suite's Playwright keeps one in each test process)."""
+    import threading
+
+    outcome = {}
+
+    def target():
+        try:
+            outcome["value"] = asyncio.run(make_coroutine())
+        except BaseException as error:  # re-raised in the caller's thread
+            outcome["error"] = error
+
+    thread = threading.Thread(target=target)
+    thread.start()
+    thread.join()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]
+
+
 def _percentile(values, fraction):
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
@@ -414,8 +435,8 @@ def run(data, *, seconds, rounds, clients, only=(), port=18740, log=print, after
             log(f"round {number}/{rounds}", flush=True)
             for page in order:
                 figures = results[page.key][1]
-                rps, latencies, errors, sizes = asyncio.run(
-                    _load(server.url, cookies[page.role], page.path, clients=clients, seconds=seconds)
+                rps, latencies, errors, sizes = _in_own_loop(
+                    lambda page=page: _load(server.url, cookies[page.role], page.path, clients=clients, seconds=seconds)
                 )
                 figures.rps.append(rps)
                 figures.requests.append(len(latencies))
