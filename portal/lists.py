@@ -1,8 +1,29 @@
 """What every list page shares: pagination that keeps the filters in its links."""
 
+from django.core.paginator import Paginator
+from django.utils.functional import cached_property
 from django_filters.views import FilterView
 
 PAGE_SIZE = 25
+COUNT_CAP = 10_000
+
+
+class CappedPaginator(Paginator):
+    """Counts at most COUNT_CAP rows (`SELECT COUNT(*) FROM (… LIMIT 10001)`): a list over hundreds of
+    thousands of proposals or records never counts them all on every view. Beyond the cap the page
+    says "more than 10,000" (`capped`) and offers the first COUNT_CAP rows' pages; filters narrow it."""
+
+    @cached_property
+    def _counted(self):
+        return self.object_list[: COUNT_CAP + 1].count()
+
+    @cached_property
+    def count(self):
+        return min(self._counted, COUNT_CAP)
+
+    @cached_property
+    def capped(self):
+        return self._counted > COUNT_CAP
 
 
 class FilteredListView(FilterView):
@@ -13,6 +34,7 @@ class FilteredListView(FilterView):
     """
 
     paginate_by = PAGE_SIZE
+    paginator_class = CappedPaginator
     strict = False
 
     def export(self, rows):

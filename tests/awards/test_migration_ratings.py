@@ -31,7 +31,10 @@ def test_excellent_flags_become_ratings_and_come_back():
     flagged = Person.objects.create(full_name="Nguyễn Thị Lan", gender="female", unit=unit)
     already = Person.objects.create(full_name="Trần Văn Bình", gender="male", unit=unit)
     award = Award.objects.create(code="CSTDCS-T", name="Chiến sĩ thi đua cơ sở", recipient_kind="individual")
-    advanced = Award.objects.create(code="LDTT", name="Lao động tiên tiến", recipient_kind="individual")
+    # The catalogue migration may have installed LDTT already: as an older installation had it, with no rule.
+    advanced, _created = Award.objects.update_or_create(
+        code="LDTT", defaults={"name": "Lao động tiên tiến", "recipient_kind": "individual", "rule": "none"}
+    )
     proposal = Proposal.objects.create(
         title="Khen thưởng năm 2025", unit=unit, year=2025, deadline=date(2025, 12, 10), state="draft"
     )
