@@ -43,8 +43,10 @@ def working_days_between(start, end):
     """Working days after `start` up to and including `end` (negative when `end` is past)."""
     if end < start:
         return -working_days_between(end, start)
-    count, current = 0, start
-    while current < end:
+    weeks, extra = divmod((end - start).days, 7)
+    count = weeks * 5  # whole weeks: five working days each, counted without walking them
+    current = start + timedelta(days=weeks * 7)
+    for _day in range(extra):
         current += timedelta(days=1)
         if current.weekday() < 5:
             count += 1
