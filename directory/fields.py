@@ -37,10 +37,11 @@ def person_label(person):
     return f"{person.full_name} – {person.unit.name}"
 
 
-def unit_field(queryset=None, *, past_too=False, **kwargs):
-    """One unit (current units suggested; `past_too` also those that merged away)."""
+def unit_field(queryset=None, *, past_too=False, url=UNITS_URL, **kwargs):
+    """One unit (current units suggested; `past_too` also those that merged away). `url`: an endpoint
+    of its own where the suggestions are narrower than what the user may see."""
     queryset = queryset if queryset is not None else Unit.objects.all()
-    return AutocompleteChoiceField(queryset, url=UNITS_URL, params=PAST_TOO if past_too else None, **kwargs)
+    return AutocompleteChoiceField(queryset, url=url, params=PAST_TOO if past_too else None, **kwargs)
 
 
 def units_field(queryset=None, *, past_too=False, **kwargs):
@@ -49,11 +50,11 @@ def units_field(queryset=None, *, past_too=False, **kwargs):
     return AutocompleteMultipleField(queryset, url=UNITS_URL, params=PAST_TOO if past_too else None, **kwargs)
 
 
-def person_field(queryset=None, **kwargs):
+def person_field(queryset=None, *, url=PEOPLE_URL, **kwargs):
     """One person, shown with their unit; typed without JavaScript, the exact full name."""
     queryset = queryset if queryset is not None else Person.objects.select_related("unit")
     field = AutocompleteChoiceField(
-        queryset, url=PEOPLE_URL, typed_lookup=("full_name",), typed_messages=PERSON_TYPED_MESSAGES, **kwargs
+        queryset, url=url, typed_lookup=("full_name",), typed_messages=PERSON_TYPED_MESSAGES, **kwargs
     )
     field.label_from_instance = person_label
     return field

@@ -3,10 +3,9 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.forms import ModelForm, number_formfield
 from portal.imports import ImportFileField
-from portal.widgets import AutocompleteChoiceField
 
 from .enums import DutyRatingLevel
-from .fields import label_of, unit_field
+from .fields import label_of, person_field, unit_field
 from .models import DutyRating, Person, Unit
 
 DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"})
@@ -59,21 +58,16 @@ class RatingForm(ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        from .domain.lineage import unit_scope
-        from .rules import is_officer
+        from .domain.ratings import ratable
 
-        people, units = Person.objects.all(), Unit.objects.all()
-        if not is_officer(user):
-            person_units, unit_ids = unit_scope(user.unit) if user.unit_id else (frozenset(), frozenset())
-            people, units = people.filter(unit_id__in=person_units), units.filter(pk__in=unit_ids)
-        self.fields["person"] = AutocompleteChoiceField(
+        people, units = ratable(user)
+        self.fields["person"] = person_field(
             people.order_by("search_text", "pk"),
             url="directory:rating_people",
-            typed_lookup=("full_name",),
             label=_("Person"),
             required=False,
         )
-        self.fields["unit"] = AutocompleteChoiceField(
+        self.fields["unit"] = unit_field(
             units.order_by("search_text", "pk"),
             url="directory:rating_units",
             label=_("Unit (for a collective's rating)"),
@@ -126,9 +120,5 @@ class RatingImportForm(forms.Form):
         from .rules import is_officer
 
         if is_officer(user):
-            self.fields["unit"] = AutocompleteChoiceField(
-                Unit.objects.order_by("search_text", "pk"),
-                url="directory:unit_autocomplete",
-                label=_("Unit whose list this is"),
-            )
+            self.fields["unit"] = unit_field(label=_("Unit whose list this is"))
             self.order_fields(["unit", "file"])

@@ -16,11 +16,11 @@ from portal.widgets import autocomplete_response
 from portal.xlsx import xlsx_response
 
 from .domain import rating_imports, ratings
-from .domain.lineage import unit_scope
 from .exports import rating_export
+from .fields import person_label
 from .filters import DutyRatingFilterSet
 from .forms import RatingCorrectionForm, RatingDeleteForm, RatingForm, RatingImportForm
-from .models import DutyRating, Person, Unit
+from .models import DutyRating, Unit
 from .rules import is_officer
 
 RELATED = ("person__unit", "unit", "recorded_by")
@@ -165,24 +165,15 @@ def rating_import_template(request):
     )
 
 
-def _scoped(request):
-    """(people, units) the user may rate."""
-    people, units = Person.objects.select_related("unit"), Unit.objects.current()
-    if is_officer(request.user):
-        return people, units
-    person_units, unit_ids = unit_scope(request.user.unit) if request.user.unit_id else (frozenset(), frozenset())
-    return people.filter(unit_id__in=person_units), units.filter(pk__in=unit_ids)
-
-
 @permission_required("directory.add_dutyrating")
 def rating_people(request):
     """People the user may rate matching `?q=`, at most 20, as JSON for js/autocomplete.js."""
-    people, _units = _scoped(request)
-    return autocomplete_response(request, people, lambda person: {"text": f"{person.full_name} – {person.unit}"})
+    people, _units = ratings.ratable(request.user)
+    return autocomplete_response(request, people, lambda person: {"text": person_label(person)})
 
 
 @permission_required("directory.add_dutyrating")
 def rating_units(request):
     """Units the user may rate matching `?q=`, at most 20, as JSON."""
-    _people, units = _scoped(request)
-    return autocomplete_response(request, units.only(*Unit.CHOICE_FIELDS), Unit.as_choice)
+    _people, units = ratings.ratable(request.user)
+    return autocomplete_response(request, units.current().only(*Unit.CHOICE_FIELDS), Unit.as_choice)

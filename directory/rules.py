@@ -50,7 +50,7 @@ can_import_directory = is_officer
 can_view_person = is_officer | (is_unit_officer & works_with_person)
 
 
-def _scope(user):
+def rating_scope(user):
     """(person unit ids, unit ids) of a unit officer's own unit: see directory.domain.lineage.unit_scope."""
     from .domain.lineage import unit_scope
 
@@ -66,7 +66,7 @@ def rates_within_own_unit(user, rating):
     """The rating's person or collective lies within the user's unit (its people, merged units, sub-units)."""
     if rating is None or not user.is_authenticated or not user.unit_id:
         return False
-    person_units, units = _scope(user)
+    person_units, units = rating_scope(user)
     if rating.person_id:
         return rating.person.unit_id in person_units
     return rating.unit_id in units

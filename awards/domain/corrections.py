@@ -19,7 +19,7 @@ from .bonuses import corrected_amounts
 from .council import check_counts, share_of, vote_counts, vote_passes
 from .eligibility import refresh_eligibility
 from .parameters import bonus_for, parameter_value
-from .workflow import require_editable
+from .workflow import check_service_since, require_editable
 
 
 def _reason(reason, *, needed):
@@ -114,8 +114,7 @@ def correct_nominee(*, nominee, achievement, is_household, initiative, by, reaso
             nominee.is_household = bool(is_household) or nominee.award.recipient_kind == RecipientKind.HOUSEHOLD
             nominee.initiative = initiative
             if service_since_year is not KEEP:
-                if service_since_year is not None and not 1945 <= service_since_year <= nominee.year:
-                    raise AwardsError(_("The year service began must be between 1945 and the proposal year."))
+                check_service_since(service_since_year, nominee.year)
                 nominee.service_since_year = service_since_year
             nominee.save()
             refresh_eligibility(nominees=[nominee])

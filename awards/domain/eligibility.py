@@ -259,14 +259,15 @@ def _check_members_rated(check, nominee):
 
 
 def _member_share(nominee):
-    """(members, members with Lao động tiên tiến or better in the nominee's year) of a collective.
+    """(members in the directory, members that year, those of them with Lao động tiên tiến or better in the
+    nominee's year recorded, and recorded or proposed) of a collective.
 
     A member counts when the title is in the history for that year or proposed for that year in
     the same dossier (and not rejected).
     """
     unit, year = nominee.unit, nominee.year
     members = Person.objects.filter(unit=unit)
-    _in_directory, total = collective_size(nominee)
+    in_directory, total = collective_size(nominee)
     recorded = set(
         AwardRecord.objects.counting()
         .filter(person__in=members, year=year, award__code__in=ADVANCED_OR_HIGHER)
@@ -279,13 +280,13 @@ def _member_share(nominee):
         .exclude(outcome=Outcome.REJECTED)
         .values_list("person_id", flat=True)
     )
-    return total, len(recorded), len(recorded | proposed)
+    return in_directory, total, len(recorded), len(recorded | proposed)
 
 
 def _check_member_share(check, nominee, *, kind):
     """The share of Lao động tiên tiến members: above the figure (Tập thể lao động tiên tiến) or at least it."""
-    total, recorded, advanced = _member_share(nominee)
-    _note_missing_members(check, collective_size(nominee)[0], total, nominee.year)
+    in_directory, total, recorded, advanced = _member_share(nominee)
+    _note_missing_members(check, in_directory, total, nominee.year)
     if total == 0:
         check.fail(
             _(

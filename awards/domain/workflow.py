@@ -106,15 +106,18 @@ def add_nominee(
     achievement="",
     initiative=None,
     is_household=False,
+    service_since_year=None,
 ):
     """Add a person or unit to a draft proposal and check their eligibility at once.
 
     Side effects: writes one Nominee with its eligibility (audited); raises AwardsError when the
-    proposal is not editable or the nominee is already proposed for this award and year.
+    proposal is not editable, the nominee is already proposed for this award and year, or the year
+    its service began (contribution and length-of-service awards) is implausible.
     """
     with transaction.atomic():
         proposal = _locked(proposal)
         require_editable(proposal)
+        check_service_since(service_since_year, proposal.year)
         if (person is None) == (unit is None):
             raise AwardsError(_("Choose either a person or a unit."))
         wants_unit = award.recipient_kind == RecipientKind.COLLECTIVE
@@ -145,11 +148,18 @@ def add_nominee(
                     achievement=achievement,
                     initiative=initiative,
                     is_household=is_household or award.recipient_kind == RecipientKind.HOUSEHOLD,
+                    service_since_year=service_since_year,
                 )
         except IntegrityError:
             raise AwardsError(_("This nominee is already proposed for this award and year.")) from None
         refresh_eligibility(nominees=[nominee])
     return nominee
+
+
+def check_service_since(year, proposal_year):
+    """The year a nominee's service began: from 1945 to the proposal year (None: not asked)."""
+    if year is not None and not 1945 <= year <= proposal_year:
+        raise AwardsError(_("The year service began must be between 1945 and the proposal year."))
 
 
 def outside_boundary_message(unit):

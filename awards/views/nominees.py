@@ -13,7 +13,7 @@ from portal.permissions import object_view, permission_required
 from portal.widgets import autocomplete_response
 from portal.xlsx import xlsx_response
 
-from ..domain import typed_nominees, workflow
+from ..domain import workflow
 from ..domain.bounds import boundary
 from ..domain.imports import (
     NOMINEE_EXAMPLE,
@@ -36,7 +36,7 @@ def nominee_add(request, proposal):
     if form.is_valid():
         attempt(
             request,
-            lambda: typed_nominees.add_nominee(proposal=proposal, by=request.user, **form.cleaned_data),
+            lambda: workflow.add_nominee(proposal=proposal, by=request.user, **form.cleaned_data),
             success=_("The nominee was added and checked."),
         )
     else:

@@ -21,6 +21,19 @@ class RatingError(DomainError):
     pass
 
 
+def ratable(user):
+    """(people, units) `user` may rate: officers everyone; a unit officer its unit's people (and those of
+    the units merged into it) and its unit with its sub-units (`rules.rating_scope`)."""
+    from ..models import Person, Unit
+    from ..rules import is_officer, rating_scope
+
+    people, units = Person.objects.select_related("unit"), Unit.objects.all()
+    if is_officer(user):
+        return people, units
+    person_units, unit_ids = rating_scope(user) if user.unit_id else (frozenset(), frozenset())
+    return people.filter(unit_id__in=person_units), units.filter(pk__in=unit_ids)
+
+
 def _check_values(*, year, rating, source_document):
     lowest, highest = plausible_year_bounds()
     try:

@@ -11,12 +11,12 @@ from ..rules import can_list_ratings, can_rate, is_officer, is_unit_officer
 class DutyRatingQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Officers see every rating; a unit officer those of its unit's people and of its unit and sub-units."""
-        from ..rules import _scope
+        from ..rules import rating_scope
 
         if is_officer(user):
             return self
         if is_unit_officer(user) and user.unit_id:
-            person_units, units = _scope(user)
+            person_units, units = rating_scope(user)
             return self.filter(Q(person__unit_id__in=person_units) | Q(unit_id__in=units))
         return self.none()
 
