@@ -37,17 +37,38 @@ def person_label(person):
     return f"{person.full_name} – {person.unit.name}"
 
 
-def unit_field(queryset=None, *, past_too=False, url=UNITS_URL, **kwargs):
-    """One unit (current units suggested; `past_too` also those that merged away). `url`: an endpoint
-    of its own where the suggestions are narrower than what the user may see."""
+class _CurrentOnly:
+    """Accepts only the units current on the day of the request: a form's fields are copied for each
+    form (`copy.deepcopy(base_fields)`), so the day is read then, not when the form class was defined."""
+
+    def __deepcopy__(self, memo):
+        field = super().__deepcopy__(memo)
+        field.queryset = Unit.objects.current()
+        return field
+
+
+class CurrentUnitField(_CurrentOnly, AutocompleteChoiceField):
+    pass
+
+
+class CurrentUnitsField(_CurrentOnly, AutocompleteMultipleField):
+    pass
+
+
+def unit_field(queryset=None, *, current=False, past_too=False, url=UNITS_URL, **kwargs):
+    """One unit (current units suggested; `past_too` also those that merged away). `current`: only units
+    current today are accepted. `url`: an endpoint of its own where the suggestions are narrower than
+    what the user may see."""
+    field_class = CurrentUnitField if current else AutocompleteChoiceField
     queryset = queryset if queryset is not None else Unit.objects.all()
-    return AutocompleteChoiceField(queryset, url=url, params=PAST_TOO if past_too else None, **kwargs)
+    return field_class(queryset, url=url, params=PAST_TOO if past_too else None, **kwargs)
 
 
-def units_field(queryset=None, *, past_too=False, **kwargs):
+def units_field(queryset=None, *, current=False, past_too=False, **kwargs):
     """Several units."""
+    field_class = CurrentUnitsField if current else AutocompleteMultipleField
     queryset = queryset if queryset is not None else Unit.objects.all()
-    return AutocompleteMultipleField(queryset, url=UNITS_URL, params=PAST_TOO if past_too else None, **kwargs)
+    return field_class(queryset, url=UNITS_URL, params=PAST_TOO if past_too else None, **kwargs)
 
 
 def person_field(queryset=None, *, url=PEOPLE_URL, **kwargs):

@@ -35,7 +35,7 @@ class PersonForm(ModelForm):
         fields = ["full_name", "gender", "position", "unit", "email", "date_of_birth"]
         widgets = {"date_of_birth": DATE_WIDGET}
 
-    unit = unit_field(Unit.objects.current(), label=label_of(Person, "unit"))
+    unit = unit_field(current=True, label=label_of(Person, "unit"))
 
 
 class ImportForm(forms.Form):

@@ -2,7 +2,6 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from directory.fields import label_of, person_field, unit_field, units_field
-from directory.models import Unit
 from portal.dates import check_within
 from portal.forms import ModelForm, number_formfield
 from portal.uploads import DocumentFileField
@@ -36,9 +35,9 @@ class ReasonForm(forms.Form):
 
 class MovementForm(ModelForm):
     # Units through the shared autocomplete (directory.fields): the page never lists the directory.
-    lead_unit = unit_field(Unit.objects.current(), label=label_of(Movement, "lead_unit"))
-    standing_unit = unit_field(Unit.objects.current(), label=label_of(Movement, "standing_unit"), required=False)
-    participants = units_field(Unit.objects.current(), label=label_of(Movement, "participants"), required=False)
+    lead_unit = unit_field(current=True, label=label_of(Movement, "lead_unit"))
+    standing_unit = unit_field(current=True, label=label_of(Movement, "standing_unit"), required=False)
+    participants = units_field(current=True, label=label_of(Movement, "participants"), required=False)
 
     class Meta:
         model = Movement
@@ -132,7 +131,7 @@ class ProgressForm(ModelForm):
 class RegistrationForm(ModelForm):
     """Officers choose the unit; a unit officer registers their own unit only (no choice shown)."""
 
-    unit = unit_field(Unit.objects.current(), label=_("Unit"))
+    unit = unit_field(current=True, label=_("Unit"))
 
     class Meta:
         model = Registration

@@ -140,7 +140,27 @@ PERSON_TYPED_MESSAGES = {
 
 
 class _TypedLookup:
+    """What both autocomplete fields share: the widget on `url`, and the lookup of what was typed."""
+
     typed_messages = UNIT_TYPED_MESSAGES
+    widget_class = None
+
+    def __init__(
+        self,
+        queryset,
+        *,
+        url,
+        typed_lookup=("code", "name"),
+        placeholder=None,
+        params=None,
+        typed_messages=None,
+        **kwargs,
+    ):
+        self.typed_lookup = typed_lookup
+        if typed_messages is not None:
+            self.typed_messages = typed_messages
+        kwargs.setdefault("widget", self.widget_class(url=url, placeholder=placeholder, params=params))
+        super().__init__(queryset, **kwargs)
 
     def lookup_typed(self, typed):
         condition = Q()
@@ -157,22 +177,7 @@ class _TypedLookup:
 class AutocompleteChoiceField(_TypedLookup, forms.ModelChoiceField):
     """One row of `queryset`, picked through the endpoint `url` (a URL name) or typed (`typed_lookup`)."""
 
-    def __init__(
-        self,
-        queryset,
-        *,
-        url,
-        typed_lookup=("code", "name"),
-        placeholder=None,
-        params=None,
-        typed_messages=None,
-        **kwargs,
-    ):
-        self.typed_lookup = typed_lookup
-        if typed_messages is not None:
-            self.typed_messages = typed_messages
-        kwargs.setdefault("widget", AutocompleteSelect(url=url, placeholder=placeholder, params=params))
-        super().__init__(queryset, **kwargs)
+    widget_class = AutocompleteSelect
 
     def to_python(self, value):
         if isinstance(value, Typed):
@@ -185,22 +190,7 @@ class AutocompleteChoiceField(_TypedLookup, forms.ModelChoiceField):
 class AutocompleteMultipleField(_TypedLookup, forms.ModelMultipleChoiceField):
     """Several rows of `queryset`: those picked, plus those typed (one per line or separated by ";")."""
 
-    def __init__(
-        self,
-        queryset,
-        *,
-        url,
-        typed_lookup=("code", "name"),
-        placeholder=None,
-        params=None,
-        typed_messages=None,
-        **kwargs,
-    ):
-        self.typed_lookup = typed_lookup
-        if typed_messages is not None:
-            self.typed_messages = typed_messages
-        kwargs.setdefault("widget", AutocompleteSelectMultiple(url=url, placeholder=placeholder, params=params))
-        super().__init__(queryset, **kwargs)
+    widget_class = AutocompleteSelectMultiple
 
     def clean(self, value):
         value = list(value or [])

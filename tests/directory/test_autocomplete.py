@@ -96,3 +96,17 @@ def test_people_query_count_is_constant(client_as, officer):
         response = client.get(PEOPLE_URL, {"q": "nguyen"})
     assert len(response.json()["results"]) == 20
     assert len(many) == len(one)
+
+
+def test_a_current_unit_field_reads_the_day_of_the_form_not_of_the_import(monkeypatch):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from directory.forms import PersonForm
+
+    today = timezone.localdate()
+    ending = UnitFactory(name="Xã sắp sáp nhập", valid_until=today)
+    assert PersonForm().fields["unit"].queryset.filter(pk=ending.pk).exists()
+    monkeypatch.setattr(timezone, "localdate", lambda *args: today + timedelta(days=1))
+    assert not PersonForm().fields["unit"].queryset.filter(pk=ending.pk).exists()
