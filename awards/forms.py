@@ -1,21 +1,35 @@
 from django import forms
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from clusters.models import Term
 from directory.fields import label_of, unit_field
 from directory.forms import DATE_WIDGET
 from directory.models import Person, Unit
+from movements.models import MovementReview
 from portal.dates import validate_plausible_date
 from portal.forms import IntegerNumberField, ModelForm
 from portal.imports import ImportFileField
 from portal.uploads import DocumentFileField
 from portal.widgets import SEARCH_SUFFIX, AutocompleteChoiceField, AutocompleteSelect
 
+from .domain.bounds import linkable_reviews, linkable_terms
 from .enums import AwardLevel, DocumentKind
 from .models import Award, CouncilMember, CouncilSession, Initiative, Proposal
 
 YEAR_CHOICES_BACK = 30
+
+
+REVIEW_TYPED_MESSAGES = {
+    "none": _("No review of a movement named “{typed}” may be linked: pick one from the suggestions."),
+    "many": _("The movement “{typed}” has several reviews: pick one from the suggestions."),
+}
+TERM_TYPED_MESSAGES = {
+    "none": _("No term of a cluster named “{typed}” may be linked: pick one from the suggestions."),
+    "many": _("The cluster “{typed}” has several terms: pick the year from the suggestions."),
+}
 
 
 class ProposalForm(ModelForm):
@@ -26,16 +40,34 @@ class ProposalForm(ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["year"].initial = timezone.localdate().year
-        self.fields["movement_review"].queryset = self.fields["movement_review"].queryset.select_related("movement")
-        self.fields["cluster_term"].queryset = self.fields["cluster_term"].queryset.select_related("cluster")
+        # Thousands of movement reviews and cluster terms: chosen through autocompletes that suggest
+        # only what the user's unit may link (`awards:review_suggestions`, `awards:term_suggestions`).
+        self.fields["movement_review"] = AutocompleteChoiceField(
+            MovementReview.objects.select_related("movement"),
+            url="awards:review_suggestions",
+            typed_lookup=("movement__name",),
+            typed_messages=REVIEW_TYPED_MESSAGES,
+            placeholder=_("Type the movement's name"),
+            required=False,
+            label=label_of(Proposal, "movement_review"),
+            help_text=self.fields["movement_review"].help_text,
+        )
+        self.fields["cluster_term"] = AutocompleteChoiceField(
+            Term.objects.select_related("cluster"),
+            url="awards:term_suggestions",
+            typed_lookup=("cluster__name",),
+            typed_messages=TERM_TYPED_MESSAGES,
+            placeholder=_("Type the cluster's name"),
+            required=False,
+            label=label_of(Proposal, "cluster_term"),
+            help_text=self.fields["cluster_term"].help_text,
+        )
         if user.has_perm("awards.process_proposal"):  # the office proposes for any unit: an autocomplete
             self.fields["unit"] = unit_field(Unit.objects.current(), label=label_of(Proposal, "unit"))
         else:
             self.fields["unit"].queryset = Unit.objects.filter(pk=user.unit_id)
             self.fields["unit"].initial = user.unit_id
             # A unit links only the cluster terms it is a member of and the movements it takes part in.
-            from .domain.bounds import linkable_reviews, linkable_terms
-
             term, review = self.fields["cluster_term"], self.fields["movement_review"]
             term.queryset = linkable_terms(user, user.unit_id, term.queryset)
             review.queryset = linkable_reviews(user, user.unit_id, review.queryset)
@@ -186,6 +218,12 @@ class DocumentForm(forms.Form):
 
 class ImportForm(forms.Form):
     file = ImportFileField()
+
+
+class HistoryImportForm(forms.Form):
+    """Past years' awards: a file of up to HISTORY_IMPORT_MAX_ROWS rows, read as it streams."""
+
+    file = ImportFileField(max_bytes=settings.HISTORY_IMPORT_MAX_BYTES)
 
 
 class ReturnForm(forms.Form):

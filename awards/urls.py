@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import catalogue, corrections, council, decisions, documents, history, nominees, proposals
+from .views import catalogue, corrections, council, decisions, documents, history, links, nominees, proposals
 
 app_name = "awards"
 
@@ -10,6 +10,8 @@ urlpatterns = [
     path("proposals/queue/", proposals.VerificationQueueView.as_view(), name="queue"),
     path("proposals/from-term/<int:term_pk>/", proposals.proposal_from_term, name="proposal_from_term"),
     path("proposals/template.xlsx", nominees.nominee_template, name="nominee_template"),
+    path("proposals/suggest/reviews/", links.review_suggestions, name="review_suggestions"),
+    path("proposals/suggest/terms/", links.term_suggestions, name="term_suggestions"),
     path("proposals/<int:pk>/", proposals.ProposalDetailView.as_view(), name="proposal_detail"),
     path("proposals/<int:pk>/<slug:action>/", proposals.proposal_action, name="proposal_action"),
     path("proposals/<int:pk>/nominees/add/", nominees.nominee_add, name="nominee_add"),

@@ -1,7 +1,10 @@
-"""Awards: importing 10,000 history rows from .xlsx, and the award history lookup over 1,000,000 records."""
+"""Awards: importing 10,000 history rows from .xlsx, the import's peak memory at 10,000 and 100,000 rows,
+and the award history lookup over 1,000,000 records."""
 
+import resource
 import statistics
 import time
+import tracemalloc
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -15,6 +18,7 @@ from .data import generate_records, person_name
 from .harness import Result, measure, signed_in_client
 
 IMPORT_ROWS = 10_000
+MEMORY_ROWS = (10_000, 100_000)
 LOOKUP_RECORDS = 1_000_000
 TAG = "BENCH"
 
@@ -40,12 +44,45 @@ def _timed(name, run, cleanup, *, repeat, notes=""):
     )
 
 
-def bench_import(codes, unit):
-    rows = [
+def _history_rows(codes, unit, count):
+    return [
         [person_name(n), unit.code, codes[n % len(codes)], 2015 + n % 10, f"{n}/QĐ-{TAG}", "Thường xuyên"]
-        for n in range(IMPORT_ROWS)
+        for n in range(count)
     ]
-    data = workbook_bytes([("Lịch sử", HISTORY_HEADERS, rows)])
+
+
+def bench_import_memory(codes, unit):
+    """The history import's peak of Python allocations (tracemalloc) at 10,000 and 100,000 rows: the
+    file streams in chunks, so the peak stays that of one chunk (issue 13: it was ~1.9 KB a row)."""
+    results = []
+    for count in MEMORY_ROWS:
+        data = workbook_bytes([("Lịch sử", HISTORY_HEADERS, _history_rows(codes, unit, count))])
+        upload = SimpleUploadedFile("lich-su.xlsx", data)
+        tracemalloc.start()
+        start = time.perf_counter()
+        result = import_history(uploaded_file=upload, by=None)
+        elapsed = (time.perf_counter() - start) * 1000
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        assert result.created == count
+        _raw_delete(AwardRecord.objects.filter(decision_number__endswith=f"/QĐ-{TAG}"))
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+        results.append(
+            Result(
+                name=f"import {count:,} history rows: peak memory",
+                median_ms=elapsed,
+                runs=1,
+                low_ms=elapsed,
+                high_ms=elapsed,
+                notes=f"peak {peak / 2**20:.1f} MB traced (time under tracemalloc); {len(data) // 1024} KB "
+                f"workbook; process high-water mark {rss} MB after it",
+            )
+        )
+    return results
+
+
+def bench_import(codes, unit):
+    data = workbook_bytes([("Lịch sử", HISTORY_HEADERS, _history_rows(codes, unit, IMPORT_ROWS))])
 
     def run():
         result = import_history(uploaded_file=SimpleUploadedFile("lich-su.xlsx", data), by=None)
@@ -80,6 +117,7 @@ def run():
         successor=merged_into,
     )
     results = [bench_import([code for _pk, code in awards], unit)]
+    results += bench_import_memory([code for _pk, code in awards], unit)
 
     print(f"  import done: median {results[0].median_ms:.0f} ms; generating {LOOKUP_RECORDS:,} records", flush=True)
     start = time.perf_counter()

@@ -140,7 +140,7 @@ def rating_import(request):
             messages.error(
                 request,
                 _("Nothing was imported: {count} rows have errors. Correct them and upload the file again.").format(
-                    count=len({error.row for error in row_errors})
+                    count=failure.row_count
                 ),
             )
         except ratings.RatingError as error:

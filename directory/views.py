@@ -173,7 +173,7 @@ def import_directory(request):
                 messages.error(
                     request,
                     _("Nothing was imported: {count} rows have errors. Correct them and upload the file again.").format(
-                        count=len({error.row for error in row_errors})
+                        count=failure.row_count
                     ),
                 )
             else:

@@ -282,6 +282,11 @@ IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 5 * 1024 * 1024)
 # What an Office package (document or import) may hold once unpacked: more is a zip bomb.
 UPLOAD_MAX_UNPACKED_BYTES = env_int("UPLOAD_MAX_UNPACKED_BYTES", 100 * 1024 * 1024)
 IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 20000)
+# Row errors an import lists (the rest are counted); an import that streams (the award history) reads
+# its file in chunks, so it may be larger: its own limits.
+IMPORT_MAX_ERRORS = env_int("IMPORT_MAX_ERRORS", 1000)
+HISTORY_IMPORT_MAX_ROWS = env_int("HISTORY_IMPORT_MAX_ROWS", 200_000)
+HISTORY_IMPORT_MAX_BYTES = env_int("HISTORY_IMPORT_MAX_BYTES", 30 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
 

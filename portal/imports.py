@@ -19,6 +19,15 @@ inside one transaction. `apply(batch)` looks things up, adds its own row errors 
 `batch.error(row, message)`, calls `batch.check()` before writing, and writes. Any row error (found
 before or after writing) raises `ImportFailed` and rolls everything back: nothing is written.
 
+Streaming: an import whose rows stand alone (the award history) passes `chunk_rows=N`; the file is
+then read row by row and `apply` is called once per N rows, with the same Batch (its `rows` the
+current chunk; `batch.memo` for what must be remembered across chunks), so memory does not grow
+with the file. Errors still cover the whole file: after a chunk with errors, the following chunks
+are still read and checked (their `batch.check()` refuses to write), and the transaction is rolled
+back at the end. At most IMPORT_MAX_ERRORS errors are kept (`ImportFailed.hidden` counts the rest).
+Imports that need the whole file at once (forward references between rows, a report replaced as a
+whole) keep the default: one batch of every row.
+
 Every import that writes is listed: `run_import(..., kind=ImportKind.UNITS, by=user)` records one
 `portal.models.ImportRecord` (who, when, kind, file name in NFC, rows, created and updated counts
 from what `apply` returns) and tags every audit entry written meanwhile with its pk. Rows saved one
@@ -26,6 +35,8 @@ by one are audited by their signals; rows written with `bulk_create` go through
 `portal.audit.log_created(objects, actor=by)` (one CREATE entry per row, one bulk insert).
 """
 
+import dataclasses
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 from dataclasses import field as default
@@ -58,7 +69,6 @@ __all__ = [
     "ImportSpec",
     "RowError",
     "choice_lookup",
-    "read_import",
     "run_import",
 ]
 
@@ -73,14 +83,22 @@ class RowError:
     message: str
 
 
-class ImportFailed(DomainError):
-    """At least one row is invalid; nothing was written. `errors` lists every RowError, by row."""
+class RowErrors(list):
+    """The RowErrors an import lists; `hidden` counts those left out (over IMPORT_MAX_ERRORS)."""
 
-    def __init__(self, errors):
-        self.errors = sorted(errors, key=lambda error: error.row)
-        super().__init__(
-            _("Nothing was imported: {count} rows have errors.").format(count=len({e.row for e in self.errors}))
-        )
+    hidden = 0
+
+
+class ImportFailed(DomainError):
+    """At least one row is invalid; nothing was written. `errors` lists the RowErrors by row (at most
+    IMPORT_MAX_ERRORS of them), `row_count` how many rows have errors, `hidden` the errors not listed."""
+
+    def __init__(self, errors, *, row_count=None, hidden=0):
+        self.errors = RowErrors(sorted(errors, key=lambda error: error.row))
+        self.errors.hidden = hidden
+        self.row_count = row_count if row_count is not None else len({e.row for e in self.errors})
+        self.hidden = hidden
+        super().__init__(_("Nothing was imported: {count} rows have errors.").format(count=self.row_count))
 
 
 class CellError(ValueError):
@@ -207,14 +225,25 @@ class Row:
 
 @dataclass
 class Batch:
-    """The typed rows of an import file and the errors found so far."""
+    """The typed rows of an import file (of the current chunk, when streaming) and the errors found so far.
+
+    `memo` is the apply function's own state across chunks (codes already seen...); `failed_rows`
+    counts the rows with at least one error, over the whole file."""
 
     rows: list = default(default_factory=list)
     errors: list = default(default_factory=list)
+    memo: dict = default(default_factory=dict)
+    failed_rows: int = 0
+    hidden: int = 0
 
     def error(self, row, message):
         number = row.number if isinstance(row, Row) else row
-        self.errors.append(RowError(number, str(message)))
+        if not isinstance(row, Row) or not row.failed:
+            self.failed_rows += 1
+        if len(self.errors) < settings.IMPORT_MAX_ERRORS:
+            self.errors.append(RowError(number, str(message)))
+        else:
+            self.hidden += 1
         if isinstance(row, Row):
             row.failed = True
 
@@ -224,22 +253,21 @@ class Batch:
 
     def check(self):
         """ImportFailed listing every error, when there is one."""
-        if self.errors:
-            raise ImportFailed(self.errors)
+        if self.errors or self.hidden:
+            raise ImportFailed(self.errors, row_count=self.failed_rows, hidden=self.hidden)
 
 
-def read_import(uploaded_file, spec):
-    """The Batch of an uploaded .xlsx read by `spec`; UploadRejected when the file as a whole is unusable."""
-    workbook = open_workbook(uploaded_file, max_bytes=settings.IMPORT_MAX_BYTES)
-    table = read_table(workbook, headers=spec.headers, max_rows=settings.IMPORT_MAX_ROWS)
-    if not table:
-        raise UploadRejected(_("The workbook has no rows to import."))
-    choices = {
+def _choices_of(spec):
+    return {
         column.key: column.choices() if callable(column.choices) else column.choices
         for column in spec.columns
         if column.kind == CHOICE
     }
-    batch = Batch()
+
+
+def _typed_rows(table, spec, batch):
+    """(number, cells) -> Row, each cell read by its column; a cell error is a row error of `batch`."""
+    choices = _choices_of(spec)
     for number, cells in table:
         row = Row(number, {})
         for column in spec.columns:
@@ -248,8 +276,18 @@ def read_import(uploaded_file, spec):
             except CellError as error:
                 row.values[column.key] = None
                 batch.error(row, error.message)
-        batch.rows.append(row)
-    return batch
+        yield row
+
+
+def _chunks(rows, size):
+    chunk = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def _file_name(uploaded_file):
@@ -258,12 +296,9 @@ def _file_name(uploaded_file):
 
 
 def _actor(by):
-    if by is not None:
-        return by if getattr(by, "pk", None) else None
-    from auditlog.context import auditlog_value
-
-    actor = auditlog_value.get({}).get("actor")
-    return actor if getattr(actor, "pk", None) else None
+    # Only the user given: auditlog leaves its last actor in the context after a request, so reading
+    # it here could credit a worker's or a command's import to whoever was served last.
+    return by if getattr(by, "pk", None) else None
 
 
 def _count(result, name, default=0):
@@ -271,43 +306,88 @@ def _count(result, name, default=0):
     return value if isinstance(value, int) and value >= 0 else default
 
 
-def run_import(uploaded_file, *, spec, apply: Callable[[Batch], Any], kind=None, by=None, subject="", link=""):
-    """Read `uploaded_file` by `spec` and hand the Batch to `apply`, all in one transaction.
+def run_import(
+    uploaded_file,
+    *,
+    spec,
+    apply: Callable[[Batch], Any],
+    kind=None,
+    by=None,
+    subject="",
+    link="",
+    chunk_rows=None,
+    max_rows=None,
+    max_bytes=None,
+):
+    """Read `uploaded_file` by `spec` and hand its rows to `apply`, all in one transaction.
 
-    The import is recorded (`ImportRecord`: `kind`, `by` or the request's user, the file name,
+    Without `chunk_rows` `apply` gets one Batch of every row; with it, one call per `chunk_rows`
+    rows, read from the file as they are needed (memory flat in the file's size). `max_rows` and
+    `max_bytes` raise IMPORT_MAX_ROWS / IMPORT_MAX_BYTES for an import that streams.
+    The import is recorded (`ImportRecord`: `kind`, `by`, the file name,
     rows, and the `created`/`updated` counts of what `apply` returns; `subject`/`link` name the
     record it went into) and every audit entry written by `apply` carries the record's pk.
     Raises UploadRejected (the file), ImportFailed (rows: nothing written, nothing recorded) or the
-    DomainError `apply` raises; returns what `apply` returns.
+    DomainError `apply` raises; returns what `apply` returns (when streaming: the last chunk's
+    result, its `created`/`updated` replaced by the sums over every chunk).
     """
     from .models import ImportKind, ImportRecord
 
-    batch = read_import(uploaded_file, spec)
-    with transaction.atomic():
-        record = ImportRecord.objects.create(
-            kind=kind or ImportKind.OTHER,
-            file_name=_file_name(uploaded_file),
-            by=_actor(by),
-            row_count=len(batch.rows),
-            subject=nfc(str(subject or ""))[:255],
-            link=str(link or "")[:255],
-        )
-        with during_import(record.pk):
-            result = apply(batch)
-        batch.check()
-        record.created_count = _count(result, "created", default=len(batch.rows))
-        record.updated_count = _count(result, "updated")
-        record.save(update_fields=["created_count", "updated_count"])
-    return result
+    limit = max_rows or settings.IMPORT_MAX_ROWS
+    workbook = open_workbook(uploaded_file, max_bytes=max_bytes or settings.IMPORT_MAX_BYTES)
+    try:
+        batch = Batch()
+        table = read_table(workbook, headers=spec.headers, max_rows=limit)
+        chunks = _chunks(_typed_rows(table, spec, batch), chunk_rows or limit + 1)
+        first = next(chunks, None)
+        if first is None:
+            raise UploadRejected(_("The workbook has no rows to import."))
+        with transaction.atomic():
+            record = ImportRecord.objects.create(
+                kind=kind or ImportKind.OTHER,
+                file_name=_file_name(uploaded_file),
+                by=_actor(by),
+                row_count=0,
+                subject=nfc(str(subject or ""))[:255],
+                link=str(link or "")[:255],
+            )
+            rows = created = updated = 0
+            result = None
+            with during_import(record.pk):
+                for chunk in itertools.chain([first], chunks):
+                    batch.rows = chunk
+                    rows += len(chunk)
+                    try:
+                        result = apply(batch)
+                    except ImportFailed:
+                        continue  # nothing of this chunk was written; the rest is still checked
+                    created += _count(result, "created", default=len(chunk))
+                    updated += _count(result, "updated")
+            batch.rows = []
+            batch.check()
+            record.row_count, record.created_count, record.updated_count = rows, created, updated
+            record.save(update_fields=["row_count", "created_count", "updated_count"])
+    finally:
+        workbook.close()
+    return _with_counts(result, created=created, updated=updated)
+
+
+def _with_counts(result, **counts):
+    if not dataclasses.is_dataclass(result):
+        return result
+    names = {field.name for field in dataclasses.fields(result)}
+    return dataclasses.replace(result, **{name: value for name, value in counts.items() if name in names})
 
 
 class ImportFileField(forms.FileField):
-    """The form field of an import file: an .xlsx from the template, at most IMPORT_MAX_BYTES.
+    """The form field of an import file: an .xlsx from the template, at most `max_bytes`
+    (IMPORT_MAX_BYTES unless the import streams and allows more).
 
     Its content is checked when the import reads it (`run_import`), like every upload.
     """
 
-    def __init__(self, **kwargs):
+    def __init__(self, *, max_bytes=None, **kwargs):
+        self.max_bytes = max_bytes
         kwargs.setdefault("label", gettext_lazy("Excel file (.xlsx)"))
         kwargs.setdefault(
             "help_text", gettext_lazy("Fill in the template. Nothing is written unless every row is valid.")
@@ -317,8 +397,9 @@ class ImportFileField(forms.FileField):
 
     def clean(self, data, initial=None):
         uploaded = super().clean(data, initial)
-        if uploaded and getattr(uploaded, "size", 0) > settings.IMPORT_MAX_BYTES:
+        limit = self.max_bytes or settings.IMPORT_MAX_BYTES
+        if uploaded and getattr(uploaded, "size", 0) > limit:
             raise forms.ValidationError(
-                _("The file is too large: the limit is {limit} MB.").format(limit=megabytes(settings.IMPORT_MAX_BYTES))
+                _("The file is too large: the limit is {limit} MB.").format(limit=megabytes(limit))
             )
         return uploaded

@@ -33,14 +33,15 @@ __all__ = [
 AUTOCOMPLETE_LIMIT = 20
 
 
-def autocomplete_response(request, queryset, describe):
+def autocomplete_response(request, queryset, describe, *, search=None, order_by=("search_text", "pk")):
     """The JSON an autocomplete endpoint answers: the rows of `queryset` matching `?q=` (its
-    `search()`, diacritics folded), the first 20 by search text, each as `{"id": pk, **describe(row)}`
-    (`describe` gives at least "text")."""
+    `search()`, diacritics folded; or `search(queryset, query)` for rows searched through a related
+    row's folded text), the first 20 in `order_by`, each as `{"id": pk, **describe(row)}` (`describe`
+    gives at least "text")."""
     query = (request.GET.get("q") or "").replace("\x00", "").strip()[:100]
     if query:
-        queryset = queryset.search(query)
-    rows = queryset.order_by("search_text", "pk")[:AUTOCOMPLETE_LIMIT]
+        queryset = search(queryset, query) if search is not None else queryset.search(query)
+    rows = queryset.order_by(*order_by)[:AUTOCOMPLETE_LIMIT]
     return JsonResponse({"results": [{"id": row.pk, **describe(row)} for row in rows]})
 
 

@@ -49,10 +49,11 @@ def open_workbook(uploaded_file, *, max_bytes=None):
         if rejected.code in ("size", "unpacked", "macros"):
             raise
         raise not_xlsx from None
-    data = uploaded_file.read()
     uploaded_file.seek(0)
     try:
-        return openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        # Read from the upload itself (a temporary file once it is large), not a copy in memory;
+        # read-only mode streams the sheet. The caller closes the workbook when it is done.
+        return openpyxl.load_workbook(uploaded_file, read_only=True, data_only=True)
     except Exception:  # openpyxl raises many kinds on damaged files
         raise not_xlsx from None
 
@@ -68,7 +69,10 @@ def read_table(workbook, *, headers, max_rows):
     """Rows of the first sheet as (row number, {header: value}), the header row checked.
 
     The header is the first row, or the first row holding every header after at most
-    TITLE_ROWS_MAX title lines (an export of the portal read back).
+    TITLE_ROWS_MAX title lines (an export of the portal read back); it is checked on the call
+    (UploadRejected naming the missing columns). The rows are then read one by one as they are
+    iterated (a read-only workbook streams its sheet: memory does not grow with the file), and the
+    iteration raises UploadRejected at row `max_rows` + 1.
 
     Empty rows are skipped; row numbers are the ones Excel shows; text is stripped and in NFC.
     """
@@ -96,18 +100,22 @@ def read_table(workbook, *, headers, max_rows):
             _("Missing columns: {columns}. Please use the template.").format(columns=", ".join(missing))
         )
     positions = {header: found.index(header) for header in headers}
-    table = []
+    return _table_rows(rows, positions, max_rows)
+
+
+def _table_rows(rows, positions, max_rows):
+    read = 0
     for number, row in rows:
         if row is None or all(cell is None or str(cell).strip() == "" for cell in row):
             continue
-        if len(table) >= max_rows:
+        if read >= max_rows:
             raise UploadRejected(_("The file has more than {limit} rows.").format(limit=max_rows))
+        read += 1
         values = {}
         for header, position in positions.items():
             cell = row[position] if position < len(row) else None
             values[header] = nfc(cell).strip() if isinstance(cell, str) else cell
-        table.append((number, values))
-    return table
+        yield number, values
 
 
 def parse_date(value):

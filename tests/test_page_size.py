@@ -5,6 +5,8 @@ from django.urls import reverse
 
 from tests.factories import UnitFactory
 from tests.factories.awards import ProposalFactory
+from tests.factories.clusters import TermFactory
+from tests.factories.movements import MovementReviewFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -28,9 +30,12 @@ def test_pages_do_not_grow_with_the_directory_and_the_unit_filter_still_filters(
     mine = ProposalFactory(title="Hồ sơ của Sở Xây dựng", unit=UnitFactory(name="Sở Xây dựng"))
     trade = UnitFactory(name="Sở Công Thương")
     ProposalFactory.create_batch(30, title="Hồ sơ của Sở Công Thương", unit=trade)  # a full first page already
+    MovementReviewFactory.create_batch(30)  # and of movements
     before = sizes(client)
     for unit in UnitFactory.create_batch(300, name="Ủy ban nhân dân xã thử nghiệm có tên khá dài"):
         ProposalFactory(unit=unit, title="Hồ sơ của Sở Công Thương")
+    MovementReviewFactory.create_batch(40)  # the proposal form links a review and a term: autocompletes too
+    TermFactory.create_batch(40)
     after = sizes(client)
     for name in PAGES:
         assert after[name] < before[name] + 2000, name  # 300 more units would add ~30 KB to a select

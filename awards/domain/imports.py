@@ -6,6 +6,7 @@ pipeline `portal.imports` (row errors, limits, NFC, one transaction).
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -98,10 +99,12 @@ class ImportResult:
 
 
 def _lookups(batch):
+    """The units the rows name by code, and the award catalogue (read once per import)."""
     codes = {row["unit_code"] for row in batch.rows} - {"", None}
     units = {unit.code: unit for unit in Unit.objects.filter(code__in=codes)}
-    awards = {award.code: award for award in Award.objects.all()}
-    return units, awards
+    if "awards" not in batch.memo:
+        batch.memo["awards"] = {award.code: award for award in Award.objects.all()}
+    return units, batch.memo["awards"]
 
 
 def import_nominees(*, proposal, uploaded_file, by):
@@ -196,8 +199,10 @@ def import_history(*, uploaded_file, by):
     """Past years' awards from Excel into the history: every row valid, or nothing written.
 
     A person is linked when the name matches someone of the unit; otherwise the name is kept as
-    written. Side effects: bulk-inserts AwardRecords (source import) with one audit entry per row
-    (actor `by`, one bulk insert) and records the import (`ImportRecord`), in one transaction.
+    written. The file streams (`run_import(chunk_rows=BATCH)`): up to HISTORY_IMPORT_MAX_ROWS rows
+    in the memory of one chunk; the rows of each chunk are looked up and inserted together.
+    Side effects: bulk-inserts AwardRecords (source import) with one audit entry per row (actor
+    `by`, one bulk insert per chunk) and records the import (`ImportRecord`), in one transaction.
     """
     return run_import(
         uploaded_file,
@@ -206,6 +211,9 @@ def import_history(*, uploaded_file, by):
         kind=ImportKind.AWARD_HISTORY,
         by=by,
         link=reverse("awards:lookup"),
+        chunk_rows=BATCH,
+        max_rows=settings.HISTORY_IMPORT_MAX_ROWS,
+        max_bytes=settings.HISTORY_IMPORT_MAX_BYTES,
     )
 
 

@@ -19,7 +19,7 @@ from ..domain.imports import (
 )
 from ..domain.lookup import lookup_order, unit_histories
 from ..filters import AwardRecordFilterSet
-from ..forms import ImportForm
+from ..forms import HistoryImportForm
 from ..models import AwardRecord
 
 
@@ -59,7 +59,7 @@ def lookup(request):
 
 @permission_required("awards.import_awardrecord")
 def history_import(request):
-    form = ImportForm(request.POST or None, request.FILES or None)
+    form = HistoryImportForm(request.POST or None, request.FILES or None)
     row_errors = []
     if request.method == "POST" and form.is_valid():
         try:

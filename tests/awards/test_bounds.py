@@ -10,6 +10,7 @@ from awards.domain.imports import NOMINEE_HEADERS, import_nominees
 from awards.forms import NomineeForm, ProposalForm
 from awards.models import Nominee
 from portal.imports import ImportFailed
+from portal.text import fold
 from portal.xlsx import workbook_bytes
 from tests.factories.awards import NomineeFactory, ProposalFactory, catalogue_award
 from tests.factories.clusters import TermFactory, TermMemberFactory
@@ -121,7 +122,7 @@ def test_the_nominee_form_offers_and_accepts_only_the_units_own(client_as, unit_
     assert not Nominee.objects.exists()
 
 
-def test_a_unit_links_only_the_terms_and_movements_it_takes_part_in(unit_officer, officer, member_unit):
+def test_a_unit_links_only_the_terms_and_movements_it_takes_part_in(client_as, unit_officer, officer, member_unit):
     term, foreign_term = TermFactory(year=2025), TermFactory(year=2025)
     TermMemberFactory(term=term, unit=member_unit)
     review, foreign_review = MovementReviewFactory(), MovementReviewFactory()
@@ -146,8 +147,18 @@ def test_a_unit_links_only_the_terms_and_movements_it_takes_part_in(unit_officer
             "đơn vị đề nghị tham gia."
         ],
     }
-    offered = [choice for choice, _label in form(unit_officer).fields["cluster_term"].choices if choice]
-    assert [choice.value for choice in offered] == [term.pk]
+    # The form lists none of them: its autocompletes suggest only what the unit may link.
+    rendered = str(form(unit_officer)["cluster_term"]) + str(form(unit_officer)["movement_review"])
+    assert str(term) not in rendered and str(review.movement) not in rendered
+
+    def suggested(user, name, query=""):
+        return [row["id"] for row in client_as(user).get(reverse(name), {"q": query}).json()["results"]]
+
+    assert suggested(unit_officer, "awards:term_suggestions") == [term.pk]
+    assert set(suggested(unit_officer, "awards:review_suggestions")) == {review.pk, participant_review.pk}
+    assert set(suggested(officer, "awards:term_suggestions")) == {term.pk, foreign_term.pk}
+    folded = suggested(officer, "awards:review_suggestions", fold(foreign_review.movement.name).upper())
+    assert folded == [foreign_review.pk]  # the movement's name without its diacritics
     assert form(officer, cluster_term=foreign_term.pk, movement_review=foreign_review.pk).is_valid()
 
 

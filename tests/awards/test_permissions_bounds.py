@@ -16,6 +16,10 @@ MATRIX = [
     ("awards:nominee_units", "own", "get", UNIT, 200),
     ("awards:nominee_units", "other", "get", OFFICERS, 200),
     ("awards:nominee_units", "submitted", "get", (), 200),
+    # The proposal form's suggestions (issue 13): whoever may create a proposal; what each sees is
+    # narrowed to what it may link (tests/awards/test_bounds.py).
+    ("awards:review_suggestions", None, "get", UNIT, 200),
+    ("awards:term_suggestions", None, "get", UNIT, 200),
 ]
 
 
@@ -33,6 +37,6 @@ shared_data = built_once_per_module(build_objects)
 
 @matrix_cases(MATRIX)
 def test_permission_matrix(client_as, cast, shared_data, role, url_name, key, method, allowed, allowed_status):
-    url = reverse(url_name, kwargs=shared_data.objects[key])
+    url = reverse(url_name, kwargs=shared_data.objects[key] if key else None)
 
     run_matrix_case(client_as(cast[role]), role, url, method, {}, allowed, allowed_status)

@@ -77,7 +77,7 @@ def test_an_import_reads_the_header_below_an_exports_title_lines():
     table = Table("S", ["Mã", "Giá trị"], [["A1", 5]], title_rows=["Số liệu", "Xuất lúc 02/01/2026 10:04."])
     upload = SimpleUploadedFile("so-lieu.xlsx", workbook_bytes([table]))
 
-    rows = read_table(open_workbook(upload), headers=["Mã", "Giá trị"], max_rows=10)
+    rows = list(read_table(open_workbook(upload), headers=["Mã", "Giá trị"], max_rows=10))
 
     assert rows == [(5, {"Mã": "A1", "Giá trị": 5})]
 

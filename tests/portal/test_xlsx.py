@@ -46,7 +46,7 @@ def test_read_table_returns_excel_row_numbers_and_skips_empty_rows():
     content = workbook_bytes([("Sheet", ["Tên", "Mã"], [["Hà Nội", "01"], [None, None], ["Huế", "46"]])])
     workbook = open_workbook(upload(content), max_bytes=1_000_000)
 
-    table = read_table(workbook, headers=["Tên", "Mã"], max_rows=10)
+    table = list(read_table(workbook, headers=["Tên", "Mã"], max_rows=10))
 
     assert table == [(2, {"Tên": "Hà Nội", "Mã": "01"}), (4, {"Tên": "Huế", "Mã": "46"})]
 
@@ -63,8 +63,10 @@ def test_read_table_refuses_more_rows_than_the_limit():
     content = workbook_bytes([("Sheet", ["Tên"], [[f"Đơn vị {n}"] for n in range(11)])])
     workbook = open_workbook(upload(content), max_bytes=1_000_000)
 
+    rows = read_table(workbook, headers=["Tên"], max_rows=10)  # rows are read as they are iterated
+
     with pytest.raises(UploadRejected):
-        read_table(workbook, headers=["Tên"], max_rows=10)
+        list(rows)
 
 
 def test_workbook_bytes_round_trips_vietnamese_text():
