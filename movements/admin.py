@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from portal.admin import ReadOnlyInline
+
 from .models import Movement, MovementDocument, MovementReview, ProgressEntry, Registration, ReviewHonouree, Target
 
 
@@ -62,10 +64,11 @@ class RegistrationAdmin(admin.ModelAdmin):
     list_select_related = ["unit", "movement", "registered_by"]
 
 
-class HonoureeInline(admin.TabularInline):
+class HonoureeInline(ReadOnlyInline):
+    """A review's honourees, recorded on the portal's review page: shown in one query however many."""
+
     model = ReviewHonouree
-    extra = 0
-    autocomplete_fields = ["unit", "person"]
+    related = ("unit", "person")
 
 
 @admin.register(MovementReview)
