@@ -19,3 +19,16 @@ class NotificationKind(models.TextChoices):
     COUNCIL_SCHEDULED = "council_scheduled", _("council session scheduled")
     REMINDER = "reminder", _("reminder")
     OTHER = "other", _("other notice")
+
+
+class ImportJobStatus(models.TextChoices):
+    """Where an import that runs as a job is: waiting for a worker, reading and writing, done, refused."""
+
+    QUEUED = "queued", _("waiting")
+    RUNNING = "running", _("importing")
+    DONE = "done", _("imported")
+    FAILED = "failed", _("not imported")
+
+    @classmethod
+    def active(cls):
+        return [cls.QUEUED, cls.RUNNING]

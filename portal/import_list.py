@@ -1,5 +1,5 @@
-"""The officers' list of imports (`ImportRecord`): who imported what, when, from which file; and one
-import's page listing the audit entry of each row it wrote."""
+"""The officers' list of imports (`ImportRecord`): who imported what, when, from which file; one
+import's page listing the audit entry of each row it wrote; and the page of an import run as a job."""
 
 import django_filters
 from django import forms
@@ -9,9 +9,10 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
 from .audit import HISTORY_PERMISSION, history_rows, import_entries
+from .import_jobs import UPLOAD_PAGES
 from .lists import FilteredListView
 from .mixins import PermissionMixin
-from .models import ImportKind, ImportRecord
+from .models import ImportJob, ImportKind, ImportRecord
 from .permissions import object_view
 from .text import folded_search
 
@@ -59,3 +60,27 @@ def import_detail(request, record):
     page = Paginator(import_entries(record.pk), ROWS_PER_PAGE).get_page(request.GET.get("page"))
     context = {"record": record, "page_obj": page, "rows": history_rows(list(page.object_list))}
     return render(request, "portal/import_detail.html", context)
+
+
+def _jobs(request):
+    return ImportJob.objects.visible_to(request.user).select_related("record")
+
+
+def _job_context(job):
+    from .imports import RowError, RowErrors
+
+    errors = RowErrors(RowError(row, message) for row, message in job.row_errors)
+    errors.hidden = job.hidden_errors
+    return {"job": job, "row_errors": errors, "upload_page": UPLOAD_PAGES.get(job.kind)}
+
+
+@object_view(_jobs, "portal.view_importjob")
+def import_job(request, job):
+    """An import run as a job, for whoever asked for it: waiting, how far, what it wrote or why not."""
+    return render(request, "portal/import_job.html", _job_context(job))
+
+
+@object_view(_jobs, "portal.view_importjob")
+def import_job_status(request, job):
+    """The job's state alone, polled by the page while the job runs."""
+    return render(request, "portal/includes/import_job_status.html", _job_context(job))

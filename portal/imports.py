@@ -66,8 +66,10 @@ __all__ = [
     "Column",
     "ImportFailed",
     "ImportFileField",
+    "ImportProgress",
     "ImportSpec",
     "RowError",
+    "check_file",
     "choice_lookup",
     "run_import",
 ]
@@ -306,6 +308,36 @@ def _count(result, name, default=0):
     return value if isinstance(value, int) and value >= 0 else default
 
 
+def check_file(uploaded_file, *, spec, max_bytes=None):
+    """Refuse at once (UploadRejected) a file an import could not read: not a workbook, too large, or
+    without the columns of `spec`. Reads the header only; an import job checks its rows later."""
+    workbook = open_workbook(uploaded_file, max_bytes=max_bytes or settings.IMPORT_MAX_BYTES)
+    try:
+        read_table(workbook, headers=spec.headers, max_rows=1)
+    finally:
+        workbook.close()
+    uploaded_file.seek(0)
+
+
+class ImportProgress:
+    """What a running import tells (`run_import(progress=...)`): the rows in the file (estimated from
+    the sheet's dimension: `begin(total)`), the rows read so far (`read(rows)`, after each chunk), and
+    the ImportRecord once written (`record`). `portal.import_jobs` shows them on the job's page."""
+
+    record = None
+
+    def begin(self, total):
+        pass
+
+    def read(self, rows):
+        pass
+
+
+def _rows_in(workbook):
+    rows = workbook.worksheets[0].max_row if workbook.worksheets else None
+    return max(rows - 1, 0) if isinstance(rows, int) else None
+
+
 def run_import(
     uploaded_file,
     *,
@@ -318,12 +350,14 @@ def run_import(
     chunk_rows=None,
     max_rows=None,
     max_bytes=None,
+    progress=None,
 ):
     """Read `uploaded_file` by `spec` and hand its rows to `apply`, all in one transaction.
 
     Without `chunk_rows` `apply` gets one Batch of every row; with it, one call per `chunk_rows`
     rows, read from the file as they are needed (memory flat in the file's size). `max_rows` and
-    `max_bytes` raise IMPORT_MAX_ROWS / IMPORT_MAX_BYTES for an import that streams.
+    `max_bytes` raise IMPORT_MAX_ROWS / IMPORT_MAX_BYTES for an import that streams; `progress` (an
+    ImportProgress) is told how far it is.
     The import is recorded (`ImportRecord`: `kind`, `by`, the file name,
     rows, and the `created`/`updated` counts of what `apply` returns; `subject`/`link` name the
     record it went into) and every audit entry written by `apply` carries the record's pk.
@@ -334,8 +368,10 @@ def run_import(
     from .models import ImportKind, ImportRecord
 
     limit = max_rows or settings.IMPORT_MAX_ROWS
+    progress = progress or ImportProgress()
     workbook = open_workbook(uploaded_file, max_bytes=max_bytes or settings.IMPORT_MAX_BYTES)
     try:
+        progress.begin(_rows_in(workbook))
         batch = Batch()
         table = read_table(workbook, headers=spec.headers, max_rows=limit)
         chunks = _chunks(_typed_rows(table, spec, batch), chunk_rows or limit + 1)
@@ -360,13 +396,16 @@ def run_import(
                     try:
                         result = apply(batch)
                     except ImportFailed:
+                        progress.read(rows)
                         continue  # nothing of this chunk was written; the rest is still checked
                     created += _count(result, "created", default=len(chunk))
                     updated += _count(result, "updated")
+                    progress.read(rows)
             batch.rows = []
             batch.check()
             record.row_count, record.created_count, record.updated_count = rows, created, updated
             record.save(update_fields=["row_count", "created_count", "updated_count"])
+            progress.record = record
     finally:
         workbook.close()
     return _with_counts(result, created=created, updated=updated)

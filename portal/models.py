@@ -3,7 +3,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .enums import NotificationKind
+from .enums import ImportJobStatus, NotificationKind
 from .text import FoldedSearchMixin
 
 
@@ -158,3 +158,66 @@ class ImportRecord(FoldedSearchMixin, models.Model):
 
     def search_words(self):
         return [self.file_name, self.subject]
+
+
+class ImportJobQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """An import job is its requester's alone (its row errors name the file's rows)."""
+        return self.filter(requested_by=user) if getattr(user, "is_authenticated", False) else self.none()
+
+
+def import_job_path(instance, filename):
+    return f"imports/pending/{filename}"
+
+
+class ImportJob(models.Model):
+    """An import run by a Celery worker (`portal.import_jobs`): a file too large to read in a web request.
+
+    The uploaded file waits under media/imports/pending/ until the job has run, then is deleted; what
+    the import wrote is its `record` (an ImportRecord); a refused file keeps its row errors here."""
+
+    kind = models.CharField(_("kind of import"), max_length=30, choices=ImportKind.choices)
+    file = models.FileField(_("file"), upload_to=import_job_path, max_length=255, blank=True)
+    file_name = models.CharField(_("file name"), max_length=255)
+    params = models.JSONField(_("parameters"), default=dict, blank=True)
+    language = models.CharField(_("language"), max_length=10, blank=True)  # of the messages the job writes
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("requested by"), on_delete=models.CASCADE, related_name="+"
+    )
+    requested_at = models.DateTimeField(_("requested at"), default=timezone.now)
+    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=ImportJobStatus.choices, default=ImportJobStatus.QUEUED
+    )
+    rows_total = models.PositiveIntegerField(_("rows in the file"), null=True, blank=True)
+    rows_read = models.PositiveIntegerField(_("rows read"), default=0)
+    record = models.OneToOneField(
+        ImportRecord, verbose_name=_("import"), on_delete=models.SET_NULL, null=True, blank=True, related_name="job"
+    )
+    message = models.TextField(_("message"), blank=True)
+    row_errors = models.JSONField(_("row errors"), default=list, blank=True)
+    failed_rows = models.PositiveIntegerField(_("rows with errors"), default=0)
+    hidden_errors = models.PositiveIntegerField(_("errors not listed"), default=0)
+
+    objects = ImportJobQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("import job")
+        verbose_name_plural = _("import jobs")
+        ordering = ["-requested_at", "-pk"]
+        indexes = [models.Index(fields=["requested_by", "-requested_at"], name="import_job_requester")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.file_name} ({self.get_status_display()})"
+
+    @property
+    def is_active(self):
+        return self.status in ImportJobStatus.active()
+
+    @property
+    def percent(self):
+        """How far the reading is, 0-100 (None while the size of the file is unknown)."""
+        if not self.rows_total:
+            return None
+        return min(100, round(100 * self.rows_read / self.rows_total))

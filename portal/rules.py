@@ -11,3 +11,12 @@ def is_recipient(user, notification):
 
 rules.add_perm("portal.use_inbox", rules.is_authenticated)
 rules.add_perm("portal.view_notification", is_recipient)
+
+
+@rules.predicate
+def is_requester(user, job):
+    """The import job was asked for by `user`."""
+    return job is not None and user.is_authenticated and job.requested_by_id == user.pk
+
+
+rules.add_perm("portal.view_importjob", is_requester)

@@ -33,3 +33,11 @@ def send_notification_email(*, subject, body, addresses):
         return 0
     logger.info("notification sent", extra={"subject": subject, "count": len(messages)})
     return len(messages)
+
+
+@shared_task(name="portal.run_import_job")
+def run_import_job(*, job_id):
+    """Run one import job (`portal.import_jobs`). Safe to deliver twice: a job is claimed once."""
+    from .import_jobs import run_job
+
+    return run_job(job_id=job_id)

@@ -9,6 +9,9 @@ urlpatterns = [
     # Imports (issue 11, "awards" part): the list of imports and one import's rows.
     path("imports/", import_list.ImportListView.as_view(), name="import_list"),
     path("imports/<int:pk>/", import_list.import_detail, name="import_detail"),
+    # Import jobs (issue 13): an import too large for a request, run by a worker.
+    path("imports/jobs/<int:pk>/", import_list.import_job, name="import_job"),
+    path("imports/jobs/<int:pk>/status/", import_list.import_job_status, name="import_job_status"),
 ]
 
 # notify (issue 11): the inbox and the e-mail preferences

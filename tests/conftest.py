@@ -178,14 +178,15 @@ def uncollected_static_files(settings):
 
 
 @pytest.fixture(autouse=True)
-def notification_mail_in_process(request, monkeypatch):
-    """Notification e-mails are sent in-process (Django's locmem outbox), even with a broker, except in
-    the tests that run the real worker (`worker` mark), where the worker sends them."""
+def tasks_in_process(request, monkeypatch):
+    """Notification e-mails (Django's locmem outbox) and import jobs run in-process, even with a broker,
+    except in the tests that run the real worker (`worker` mark), where the worker runs them."""
     if request.node.get_closest_marker("worker") is not None:
         return
-    from portal.tasks import send_notification_email
+    from portal.tasks import run_import_job, send_notification_email
 
-    monkeypatch.setattr(send_notification_email, "delay", lambda **kwargs: send_notification_email.apply(kwargs=kwargs))
+    for task in (send_notification_email, run_import_job):
+        monkeypatch.setattr(task, "delay", lambda task=task, **kwargs: task.apply(kwargs=kwargs))
 
 
 @pytest.fixture(autouse=True)

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 
 from directory.models import Person, Unit
 from portal.audit import log_created
-from portal.imports import CHOICE, NUMBER, Column, ImportSpec, choice_lookup, run_import
+from portal.imports import CHOICE, NUMBER, Column, ImportSpec, check_file, choice_lookup, run_import
 from portal.models import ImportKind
 from portal.text import fold
 
@@ -195,7 +195,7 @@ def _write_nominees(proposal, batch, *, by):
     return ImportResult(created=len(parsed))
 
 
-def import_history(*, uploaded_file, by):
+def import_history(*, uploaded_file, by, progress=None):
     """Past years' awards from Excel into the history: every row valid, or nothing written.
 
     A person is linked when the name matches someone of the unit; otherwise the name is kept as
@@ -212,9 +212,23 @@ def import_history(*, uploaded_file, by):
         by=by,
         link=reverse("awards:lookup"),
         chunk_rows=BATCH,
+        progress=progress,
         max_rows=settings.HISTORY_IMPORT_MAX_ROWS,
         max_bytes=settings.HISTORY_IMPORT_MAX_BYTES,
     )
+
+
+def queue_history_import(*, uploaded_file, by):
+    """Past years' awards from Excel, as a job (`portal.import_jobs`): a history file may hold
+    HISTORY_IMPORT_MAX_ROWS rows, more than a web request may take. Returns the ImportJob.
+
+    Refuses at once (UploadRejected) a file that is not a workbook or lacks the template's columns;
+    the rows are checked by the job (`import_history`), all or none.
+    """
+    from portal.import_jobs import request_import
+
+    check_file(uploaded_file, spec=HISTORY_COLUMNS, max_bytes=settings.HISTORY_IMPORT_MAX_BYTES)
+    return request_import(kind=ImportKind.AWARD_HISTORY, uploaded_file=uploaded_file, by=by)
 
 
 def _write_history(batch, *, by):

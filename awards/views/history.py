@@ -6,7 +6,6 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from portal.imports import ImportFailed
 from portal.lists import PAGE_SIZE
 from portal.permissions import permission_required
 from portal.uploads import UploadRejected
@@ -15,7 +14,7 @@ from portal.xlsx import xlsx_response
 from ..domain.imports import (
     HISTORY_EXAMPLE,
     HISTORY_HEADERS,
-    import_history,
+    queue_history_import,
 )
 from ..domain.lookup import lookup_order, unit_histories
 from ..filters import AwardRecordFilterSet
@@ -59,21 +58,18 @@ def lookup(request):
 
 @permission_required("awards.import_awardrecord")
 def history_import(request):
+    """Upload a history file: checked for its columns at once, its rows by a job (the job's page follows)."""
     form = HistoryImportForm(request.POST or None, request.FILES or None)
-    row_errors = []
     if request.method == "POST" and form.is_valid():
         try:
-            result = import_history(uploaded_file=form.cleaned_data["file"], by=request.user)
+            job = queue_history_import(uploaded_file=form.cleaned_data["file"], by=request.user)
         except UploadRejected as error:
             form.add_error("file", str(error))
-        except ImportFailed as failure:
-            row_errors = failure.errors
-            messages.error(request, failure.message)
         else:
-            messages.success(request, _("{count} award records were imported.").format(count=result.created))
-            return HttpResponseRedirect(reverse("awards:lookup"))
+            messages.info(request, _("The file was received: its rows are being checked and imported."))
+            return HttpResponseRedirect(reverse("portal:import_job", args=[job.pk]))
     status = 400 if request.method == "POST" else 200
-    return render(request, "awards/history_import.html", {"form": form, "row_errors": row_errors}, status=status)
+    return render(request, "awards/history_import.html", {"form": form}, status=status)
 
 
 @permission_required("awards.import_awardrecord")

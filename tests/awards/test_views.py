@@ -132,32 +132,30 @@ def test_nominee_import_with_a_bad_row_writes_nothing(client_as, unit_officer, p
     assert 'Không có danh hiệu, hình thức nào mang mã "KHONGCO".' in page
 
 
-def test_history_import_links_people_and_refuses_bad_years(client_as, officer, parameters):
+def test_history_import_links_people_and_refuses_bad_years(
+    client_as, officer, parameters, django_capture_on_commit_callbacks
+):
     unit = UnitFactory(code="NB-STP")
     person = PersonFactory(full_name="Trần Văn Minh", unit=unit)
     catalogue_award(catalogue.GRASSROOTS_FIGHTER)
     client = client_as(officer)
 
-    bad = client.post(
-        "/awards/history/import/",
-        {"file": xlsx(HISTORY_HEADERS, [["Trần Văn Minh", "NB-STP", "CSTDCS", "hai nghìn", "", ""]])},
-    )
-    good = client.post(
-        "/awards/history/import/",
-        {
-            "file": xlsx(
-                HISTORY_HEADERS,
-                [
-                    ["Trần Văn Minh", "NB-STP", "CSTDCS", 2023, "12/QĐ-UBND", "Thường xuyên"],
-                    ["Lê Thị Cũ", "NB-STP", "CSTDCS", 2019, "", "Đột xuất"],
-                ],
-            )
-        },
+    def post(rows):
+        with django_capture_on_commit_callbacks(execute=True):  # the import job runs in-process
+            response = client.post("/awards/history/import/", {"file": xlsx(HISTORY_HEADERS, rows)})
+        assert response.status_code == 302  # to the job's page
+        return html.unescape(client.get(response["Location"]).content.decode())
+
+    bad = post([["Trần Văn Minh", "NB-STP", "CSTDCS", "hai nghìn", "", ""]])
+    good = post(
+        [
+            ["Trần Văn Minh", "NB-STP", "CSTDCS", 2023, "12/QĐ-UBND", "Thường xuyên"],
+            ["Lê Thị Cũ", "NB-STP", "CSTDCS", 2019, "", "Đột xuất"],
+        ]
     )
 
-    assert bad.status_code == 400
-    assert '"hai nghìn" không phải là năm.' in html.unescape(bad.content.decode())
-    assert good.status_code == 302
+    assert '"hai nghìn" không phải là năm.' in bad and 'data-status="failed"' in bad
+    assert 'data-status="done"' in good and "2 bản ghi" in good, good[good.find("import-job-status") :][:800]
     assert list(AwardRecord.objects.order_by("year").values_list("recipient_name", "person", "commendation_type")) == [
         ("Lê Thị Cũ", None, "special"),
         ("Trần Văn Minh", person.pk, "regular"),
