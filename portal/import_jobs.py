@@ -20,6 +20,7 @@ import uuid
 from django.conf import settings
 from django.core.files import File
 from django.db import connection, connections, transaction
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
@@ -28,6 +29,7 @@ from .enums import ImportJobStatus
 from .errors import DomainError
 from .imports import ImportFailed, ImportProgress
 from .models import ImportJob, ImportKind
+from .notifications import notify
 from .uploads import UploadRejected, nfc
 
 logger = logging.getLogger(__name__)
@@ -104,7 +106,7 @@ def run_job(*, job_id):
 
     Side effects: claims the row; runs the import (which writes its rows and ImportRecord in one
     transaction, or nothing); marks the job DONE (record, counts) or FAILED (the file's problem, or
-    its row errors); deletes the stored file.
+    its row errors); deletes the stored file; tells the requester in the inbox.
     """
     if not claim(job_id=job_id):
         logger.info("import job %s: not claimable (gone, or run already)", job_id)
@@ -141,6 +143,13 @@ def _run(job):
     job.file.delete(save=False)
     ImportJob.objects.filter(pk=job_id).update(
         file="", finished_at=timezone.now(), rows_total=job.rows_total, rows_read=job.rows_read, **outcome
+    )
+    done = outcome["status"] == ImportJobStatus.DONE
+    notify(  # the requester may have left the page: the inbox says how it ended
+        users=[job.requested_by],
+        subject=(_("Imported: {file}") if done else _("Not imported: {file}")).format(file=job.file_name),
+        body=outcome["message"],
+        link=reverse("portal:import_job", args=[job_id]),
     )
     return outcome["status"]
 

@@ -13,7 +13,7 @@ from awards.domain.imports import HISTORY_HEADERS
 from awards.models import AwardRecord
 from portal import import_jobs
 from portal.enums import ImportJobStatus
-from portal.models import ImportJob, ImportKind, ImportRecord
+from portal.models import ImportJob, ImportKind, ImportRecord, Notification
 from portal.xlsx import workbook_bytes
 from tests.factories.awards import catalogue_award
 from tests.factories.directory import UnitFactory
@@ -57,6 +57,8 @@ def test_an_import_job_writes_the_rows_and_its_page_says_so(
     assert job.record.file_name == "lịch-sử.xlsx" and job.record.by == officer
     assert AwardRecord.objects.count() == 12
     assert not job.file and set(default_storage.listdir("imports/pending")[1]) == pending  # the stored file is gone
+    notice = Notification.objects.get(recipient=officer)
+    assert notice.subject == "Đã nhập xong: lịch-sử.xlsx" and notice.link == reverse("portal:import_job", args=[job.pk])
 
 
 @pytest.mark.django_db
