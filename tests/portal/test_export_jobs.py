@@ -21,14 +21,7 @@ from portal.enums import NotificationKind
 from portal.models import ExportJob, ExportStatus, Notification
 from portal.xlsx import progress_to, workbook_bytes
 from tests.factories import UnitFactory
-from tests.permissions import (
-    SIGNED_IN,
-    built_once_per_module,
-    matrix_cases,
-    rolled_back,
-    run_matrix_case,
-    signed_in_client,
-)
+from tests.permissions import built_once_per_module, rolled_back, signed_in_client
 
 UNITS_URL = "/directory/units/"
 QUERY = "q=thu+nghiem+xuat&format=xlsx"
@@ -57,21 +50,10 @@ def done_job(user, *, content=b"PK fake", finished=None, name="don-vi.xlsx"):
     )
 
 
-# ---------------------------------------------------------------------------
-# The permission matrix: a job is its requester's alone (another person, administrators included, 404)
-# ---------------------------------------------------------------------------
-MATRIX = [
-    ("portal:export_list", None, "get", SIGNED_IN, 200),
-    ("portal:export_detail", "unit_officer_job", "get", {"unit_officer"}, 200),
-    ("portal:export_download", "unit_officer_job", "get", {"unit_officer"}, 200),
-    ("portal:export_retry", "unit_officer_job", "post", {"unit_officer"}, 302),
-]
-
-
 def build_objects(cast):
     for index in range(UNITS):
         UnitFactory(name=f"Đơn vị thử nghiệm xuất {index}")
-    return {"unit_officer_job": {"pk": done_job(cast["unit_officer"]).pk}, "queries": measure(cast)}
+    return {"queries": measure(cast)}
 
 
 def measure(cast):
@@ -105,14 +87,6 @@ shared_data = built_once_per_module(build_objects)
 @pytest.fixture
 def objects(shared_data):
     return shared_data.objects
-
-
-@matrix_cases(MATRIX)
-def test_permission_matrix(client_as, cast, objects, role, url_name, key, method, allowed, allowed_status):
-    expected = 404 if key and role not in allowed and role != "anonymous" else None
-    url = reverse(url_name, kwargs=objects[key] if key else None)
-
-    run_matrix_case(client_as(cast[role]), role, url, method, {}, allowed, allowed_status, expected=expected)
 
 
 @pytest.mark.django_db
