@@ -77,7 +77,8 @@ def request_export(*, by, url_name, url_kwargs=None, query="", language=""):
     returns (job, created).
 
     Side effects: when `by` already has an export of the same list and filters asked for or under
-    way, writes nothing and returns it; otherwise creates a REQUESTED `ExportJob` and enqueues
+    way, writes nothing and returns it (enqueued again when it has waited or run longer than the
+    lease: its message lost, its worker gone); otherwise creates a REQUESTED `ExportJob` and enqueues
     `portal.run_export` after the transaction commits (a broker error marks the job failed).
     """
     url_kwargs = {name: str(value) for name, value in (url_kwargs or {}).items()}
@@ -86,6 +87,8 @@ def request_export(*, by, url_name, url_kwargs=None, query="", language=""):
     with transaction.atomic():
         job = active.first()
         if job is not None:
+            if _stalled(job):  # its message lost or its worker gone: send it again (claim() decides)
+                transaction.on_commit(lambda: _enqueue(job.pk))
             return job, False
         try:
             with transaction.atomic():
@@ -104,6 +107,13 @@ def request_export(*, by, url_name, url_kwargs=None, query="", language=""):
             return job, False
         transaction.on_commit(lambda: _enqueue(job.pk))
     return job, True
+
+
+def _stalled(job):
+    cutoff = timezone.now() - lease()
+    if job.status == ExportStatus.REQUESTED:
+        return job.requested_at < cutoff
+    return job.claimed_at is not None and job.claimed_at < cutoff
 
 
 def _enqueue(job_id):

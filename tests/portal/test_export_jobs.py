@@ -160,9 +160,12 @@ def test_asking_twice_while_the_job_waits_gives_the_same_job(client_as, cast, se
     second = client.get(f"{UNITS_URL}?{QUERY}")
     page = client.get(first["Location"]).content.decode()
 
+    status_box = client.get(first["Location"], headers={"HX-Request": "true"}).content.decode()
+
     assert first["Location"] == second["Location"]
     assert ExportJob.objects.filter(requested_by=cast["officer"]).count() == 1
     assert 'hx-trigger="every 1s"' in page and "Đang chờ" in page
+    assert status_box.startswith('<div id="export-status"') and "<html" not in status_box
 
 
 def test_the_writer_reports_its_progress_every_few_rows():
@@ -197,6 +200,24 @@ def test_a_failing_export_records_the_error_and_may_be_retried(
     again = ExportJob.objects.exclude(pk=job.pk).get(requested_by=cast["officer"])
     assert retried["Location"] == reverse("portal:export_detail", args=[again.pk])
     assert again.status == ExportStatus.DONE and again.query == job.query
+    told = Notification.objects.filter(recipient=cast["officer"], kind=NotificationKind.EXPORT_FINISHED)
+    assert [notice.subject for notice in told.order_by("pk")] == [
+        "Xuất tệp Excel không thành công",
+        "Tệp Excel bạn xuất đã sẵn sàng",
+    ]
+
+
+@pytest.mark.django_db
+def test_the_worker_exports_with_the_requester_s_own_permissions(cast, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        refused, _created = exports.request_export(by=cast["outsider"], url_name="awards:proposal_list")
+        allowed, _created = exports.request_export(by=cast["unit_officer"], url_name="awards:proposal_list")
+    refused.refresh_from_db()
+    allowed.refresh_from_db()
+
+    assert (refused.status, refused.error) == (ExportStatus.FAILED, "Bạn không còn được xem danh sách này.")
+    assert not refused.file
+    assert allowed.status == ExportStatus.DONE
 
 
 @pytest.mark.django_db
@@ -222,3 +243,37 @@ def test_the_cleanup_deletes_old_files_only(cast):
     assert deleted == 1
     assert not default_storage.exists(old_name) and old.file_deleted_at is not None and not old.has_file
     assert default_storage.exists(recent_name) and recent.has_file
+
+
+@pytest.mark.django_db
+def test_a_list_of_one_object_s_rows_keeps_its_url_arguments(
+    client_as, cast, settings, django_capture_on_commit_callbacks
+):
+    from tests.factories.clusters import scored_term
+
+    term = scored_term(members=3, criteria=1)
+    url = reverse("clusters:review_queue", args=[term.pk])
+    client = client_as(cast["officer"])
+    inline = client.get(f"{url}?format=xlsx")
+    settings.EXPORT_INLINE_MAX_ROWS = 1
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.get(f"{url}?format=xlsx")
+
+    job = ExportJob.objects.get(requested_by=cast["officer"])
+    download = client.get(reverse("portal:export_download", args=[job.pk]))
+    assert response.status_code == 302 and inline.status_code == 200
+    assert (job.status, job.url_kwargs, job.rows_total) == (ExportStatus.DONE, {"pk": str(term.pk)}, 3), job.error
+    assert sheet_rows(b"".join(download.streaming_content)) == sheet_rows(inline.content)
+
+
+@pytest.mark.django_db
+def test_a_job_waiting_longer_than_its_lease_is_sent_again(cast, settings, django_capture_on_commit_callbacks):
+    job, _created = exports.request_export(by=cast["officer"], url_name="directory:unit_list", query="q=x")
+    ExportJob.objects.filter(pk=job.pk).update(requested_at=timezone.now() - timedelta(hours=1))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        waiting, created = exports.request_export(by=cast["officer"], url_name="directory:unit_list", query="q=x")
+    waiting.refresh_from_db()
+
+    assert (waiting.pk, created, waiting.status) == (job.pk, False, ExportStatus.DONE)
