@@ -316,6 +316,12 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env_int("CELERY_VISIBIL
 # lets the fault-injection test kill a worker in the middle of a render.
 REPORTS_RENDER_LEASE_SECONDS = env_int("REPORTS_RENDER_LEASE_SECONDS", 600)
 REPORTS_TEST_RENDER_DELAY = float(env_str("REPORTS_TEST_RENDER_DELAY", "0") or 0)
+# Exports (issue 13): a list export of more rows than this runs as a job (portal.exports); its file
+# is kept this many days, then deleted by the beat task portal.delete_old_exports.
+EXPORT_INLINE_MAX_ROWS = env_int("EXPORT_INLINE_MAX_ROWS", 2000)
+EXPORT_KEEP_DAYS = env_int("EXPORT_KEEP_DAYS", 7)
+# A RUNNING export may be claimed by another worker after this (a worker killed mid-export).
+EXPORT_LEASE_SECONDS = env_int("EXPORT_LEASE_SECONDS", 1800)
 # Awards: the province whose chairman signs the decisions (header, authority line) and the place
 # of their date line (the province's name when empty).
 AWARDS_PROVINCE_NAME = env_str("AWARDS_PROVINCE_NAME", "Ninh Bình")
@@ -325,6 +331,8 @@ CELERY_BEAT_SCHEDULE = {
     # Phases open and close by their dates; members hear three days before self-assessment closes.
     "clusters-advance-phases": {"task": "clusters.advance_phases", "schedule": crontab(hour=0, minute=5)},
     "clusters-sheet-reminders": {"task": "clusters.send_sheet_reminders", "schedule": crontab(hour=7, minute=0)},
+    # Exported files older than EXPORT_KEEP_DAYS are deleted.
+    "portal-delete-old-exports": {"task": "portal.delete_old_exports", "schedule": crontab(hour=2, minute=30)},
 }
 
 

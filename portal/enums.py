@@ -18,6 +18,7 @@ class NotificationKind(models.TextChoices):
     PHASE_CLOSING = "phase_closing", _("phase closing soon")
     COUNCIL_SCHEDULED = "council_scheduled", _("council session scheduled")
     REMINDER = "reminder", _("reminder")
+    EXPORT_FINISHED = "export_finished", _("Excel export finished")
     OTHER = "other", _("other notice")
 
 

@@ -41,8 +41,19 @@ class FilteredListView(FilterView):
         """The filtered rows as a download (an .xlsx response), for lists offering `?format=xlsx`."""
         return None
 
+    def offers_export(self):
+        return type(self).export is not FilteredListView.export
+
     def render_to_response(self, context, **kwargs):
-        if self.request.GET.get("format") == "xlsx":
+        if self.request.GET.get("format") == "xlsx" and self.offers_export():
+            from django.conf import settings
+
+            limit = settings.EXPORT_INLINE_MAX_ROWS
+            if _bounded_count(self.object_list, limit) > limit:
+                # Too many rows for the request: a worker makes the file (portal.exports).
+                from .exports import export_later
+
+                return export_later(self)
             download = self.export(self.object_list)
             if download is not None:
                 return download
@@ -56,13 +67,22 @@ class FilteredListView(FilterView):
         return context
 
 
-def list_rows(view_class, user, query="", **kwargs):
-    """The rows the list page `view_class` shows to `user` for the GET query `query` ("state=x").
+def _bounded_count(rows, limit):
+    """How many rows, counting at most `limit + 1` (`rows[:n+1].count()`: never the whole table)."""
+    from django.db.models import QuerySet
 
-    Dashboards count their figures with it, so that a figure is the number of rows of the list it
-    links to (`list_link`): the same `get_queryset()` and the same FilterSet, never a second query
-    written by hand. `kwargs` are the URL's arguments (a term's review queue: `pk=term.pk`).
+    return rows[: limit + 1].count() if isinstance(rows, QuerySet) else len(rows[: limit + 1])
+
+
+def list_view(view_class, user, query="", *, check_permission=False, **kwargs):
+    """The list view `view_class` set up for `user` and the GET query `query` as its page would be,
+    outside any request: `filterset` and `object_list` (the rows the page shows) set.
+
+    `list_rows` counts with it; an export job (`portal.exports`) calls the view's `export(rows)` on
+    it. With `check_permission` the view's own permission check runs first (`has_permission()` of
+    `portal.mixins`: PermissionDenied when refused, Http404 when its object is gone or hidden).
     """
+    from django.core.exceptions import PermissionDenied
     from django.http import HttpRequest, QueryDict
 
     request = HttpRequest()
@@ -71,10 +91,24 @@ def list_rows(view_class, user, query="", **kwargs):
     request.user = user
     view = view_class()
     view.setup(request, **kwargs)
-    filterset = view.get_filterset(view.get_filterset_class())
-    if filterset.is_bound and not filterset.is_valid() and view.get_strict():
-        return filterset.queryset.none()
-    return filterset.qs
+    if check_permission and hasattr(view, "has_permission") and not view.has_permission():
+        raise PermissionDenied
+    view.filterset = view.get_filterset(view.get_filterset_class())
+    if view.filterset.is_bound and not view.filterset.is_valid() and view.get_strict():
+        view.object_list = view.filterset.queryset.none()
+    else:
+        view.object_list = view.filterset.qs
+    return view
+
+
+def list_rows(view_class, user, query="", **kwargs):
+    """The rows the list page `view_class` shows to `user` for the GET query `query` ("state=x").
+
+    Dashboards count their figures with it, so that a figure is the number of rows of the list it
+    links to (`list_link`): the same `get_queryset()` and the same FilterSet, never a second query
+    written by hand. `kwargs` are the URL's arguments (a term's review queue: `pk=term.pk`).
+    """
+    return list_view(view_class, user, query, **kwargs).object_list
 
 
 def list_link(url_name, query="", **kwargs):

@@ -221,3 +221,112 @@ class ImportJob(models.Model):
         if not self.rows_total:
             return None
         return min(100, round(100 * self.rows_read / self.rows_total))
+
+
+# --- Export jobs (issue 13, exports): a list's Excel file too large for the request, made by a worker. ---
+
+
+class ExportStatus(models.TextChoices):
+    REQUESTED = "requested", _("requested")
+    RUNNING = "running", _("running")
+    DONE = "done", _("done")
+    FAILED = "failed", _("failed")
+
+    @classmethod
+    def active(cls):
+        """Asked for or under way: the same list is not asked for again meanwhile."""
+        return frozenset({cls.REQUESTED, cls.RUNNING})
+
+
+class ExportJobQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """A person sees only the exports they asked for (administrators included)."""
+        if user is None or not user.is_authenticated:
+            return self.none()
+        return self.filter(requested_by=user)
+
+
+def export_path(job, filename):
+    return f"exports/{filename}"
+
+
+class ExportJob(models.Model):
+    """One list exported to Excel by a Celery worker (`portal.exports`): the list is named by its URL
+    (name, arguments, query string), so the worker rebuilds the very rows the requester saw, with
+    the requester's own permissions."""
+
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("requested by"), on_delete=models.CASCADE, related_name="export_jobs"
+    )
+    url_name = models.CharField(_("list"), max_length=100)
+    url_kwargs = models.JSONField(_("list arguments"), default=dict, blank=True)
+    query = models.TextField(_("filters"), blank=True)
+    list_key = models.CharField(max_length=64, editable=False)
+    language = models.CharField(_("language"), max_length=10, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=ExportStatus.choices, default=ExportStatus.REQUESTED)
+    rows_total = models.PositiveIntegerField(_("rows"), null=True, blank=True)
+    rows_done = models.PositiveIntegerField(_("rows written"), default=0)
+    file = models.FileField(_("file"), upload_to=export_path, max_length=255, blank=True)
+    download_name = models.CharField(_("file name"), max_length=255, blank=True)
+    file_deleted_at = models.DateTimeField(_("file deleted at"), null=True, blank=True)
+    error = models.TextField(_("error"), blank=True)
+    requested_at = models.DateTimeField(_("requested at"), default=timezone.now)
+    claimed_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+
+    objects = ExportJobQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Excel export")
+        verbose_name_plural = _("Excel exports")
+        ordering = ["-requested_at", "-pk"]
+        indexes = [models.Index(fields=["requested_by", "-requested_at"], name="export_job_by_requester")]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(status=ExportStatus.DONE)
+                | ~models.Q(file="")
+                | models.Q(file_deleted_at__isnull=False),
+                name="export_job_done_has_file",
+                violation_error_message=_("A finished export must have its file."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(rows_total__isnull=True) | models.Q(rows_done__lte=models.F("rows_total")),
+                name="export_job_done_within_total",
+                violation_error_message=_("An export cannot have written more rows than the list holds."),
+            ),
+            models.UniqueConstraint(
+                fields=["requested_by", "list_key"],
+                condition=models.Q(status__in=[ExportStatus.REQUESTED, ExportStatus.RUNNING]),
+                name="export_job_one_active_per_list",
+                violation_error_message=_("This list is already being exported; wait for the file."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.download_name or self.url_name} ({self.get_status_display()})"
+
+    @property
+    def is_active(self):
+        return self.status in ExportStatus.active()
+
+    @property
+    def list_url(self):
+        """The address of the list exported, with its filters (None when the list no longer exists)."""
+        from django.urls import NoReverseMatch, reverse
+
+        try:
+            url = reverse(self.url_name, kwargs=self.url_kwargs or None)
+        except NoReverseMatch:
+            return None
+        return f"{url}?{self.query}" if self.query else url
+
+    @property
+    def has_file(self):
+        return self.status == ExportStatus.DONE and bool(self.file) and self.file_deleted_at is None
+
+    @property
+    def percent(self):
+        if not self.rows_total:
+            return 100 if self.status == ExportStatus.DONE else 0
+        return min(100, round(100 * self.rows_done / self.rows_total))

@@ -20,3 +20,15 @@ def is_requester(user, job):
 
 
 rules.add_perm("portal.view_importjob", is_requester)
+
+
+@rules.predicate
+def is_export_requester(user, job):
+    """`user` asked for this export: nobody else, administrators included, sees or downloads it."""
+    return job is not None and user.is_authenticated and job.requested_by_id == user.pk
+
+
+rules.add_perm("portal.list_exportjob", rules.is_authenticated)
+rules.add_perm("portal.view_exportjob", is_export_requester)
+rules.add_perm("portal.download_exportjob", is_export_requester)
+rules.add_perm("portal.retry_exportjob", is_export_requester)

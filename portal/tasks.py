@@ -41,3 +41,21 @@ def run_import_job(*, job_id):
     from .import_jobs import run_job
 
     return run_job(job_id=job_id)
+
+
+@shared_task(name="portal.run_export")
+def run_export(*, job_id):
+    """Write one list export job's Excel file. Safe to run twice: a DONE job is never run again."""
+    from .exports import run_export_job
+
+    return run_export_job(job_id=job_id)
+
+
+@shared_task(name="portal.delete_old_exports")
+def delete_old_exports():
+    """Delete exported files older than EXPORT_KEEP_DAYS (beat, daily)."""
+    from . import exports
+
+    deleted = exports.delete_old_exports()
+    logger.info("old export files deleted", extra={"count": deleted})
+    return deleted

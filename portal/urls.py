@@ -23,3 +23,11 @@ urlpatterns += [
     path("notifications/read-all/", inbox.mark_all_read, name="notifications_read_all"),
     path("notifications/preferences/", inbox.preferences, name="notification_preferences"),
 ]
+
+# Export jobs (issue 13, exports): large list exports made by a worker, each person's own
+urlpatterns += [
+    path("exports/", views.ExportJobListView.as_view(), name="export_list"),
+    path("exports/<int:pk>/", views.export_detail, name="export_detail"),
+    path("exports/<int:pk>/download/", views.export_download, name="export_download"),
+    path("exports/<int:pk>/retry/", views.export_retry, name="export_retry"),
+]

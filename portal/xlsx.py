@@ -7,6 +7,8 @@ Imports go through `portal.imports`, which reads the rows with `read_table`.
 """
 
 import io
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -27,6 +29,7 @@ __all__ = [
     "list_export_title",
     "open_workbook",
     "parse_date",
+    "progress_to",
     "read_table",
     "workbook_bytes",
     "xlsx_response",
@@ -277,68 +280,145 @@ def _cell_value(value, kind):
     return value, None, False
 
 
+# Progress of a long export (`portal.exports` runs list exports as jobs): while a callback is set
+# with `progress_to(callback)`, the writer calls it with the number of data rows written so far,
+# every `every` rows and once at the end of each table.
+PROGRESS_EVERY = 250
+_progress = ContextVar("xlsx_progress", default=None)
+
+# Column widths are measured on the header and the first WIDTH_SAMPLE rows: the writer streams
+# (openpyxl's write-only mode), so its memory does not grow with the rows, and a column's width
+# must be known before its first row is written.
+WIDTH_SAMPLE = 2000
+
+
+class _Progress:
+    def __init__(self, callback, every):
+        self.callback, self.every, self.written, self.reported = callback, max(1, every), 0, None
+
+    def row(self):
+        self.written += 1
+        if self.written % self.every == 0:
+            self.flush()
+
+    def flush(self):
+        if self.reported != self.written:
+            self.reported = self.written
+            self.callback(self.written)
+
+
+@contextmanager
+def progress_to(callback, *, every=PROGRESS_EVERY):
+    """Inside the block, every workbook written calls `callback(rows_written)` every `every` data
+    rows and at the end of each table (rows of all its tables counted together)."""
+    token = _progress.set(_Progress(callback, every))
+    try:
+        yield
+    finally:
+        _progress.reset(token)
+
+
+def _text_cell(sheet, value, *, font=None):
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(sheet, value=_text(str(value)))
+    cell.data_type = "s"  # never a formula, whatever the text starts with
+    if cell.value.startswith(FORMULA_STARTS):
+        cell.quotePrefix = True
+    if font is not None:
+        cell.font = font
+    return cell
+
+
+def _data_row(sheet, row, kinds, totals, widths):
+    """The cells of one data row; adds to `totals` and, when `widths` is given, widens the columns."""
+    from openpyxl.cell import WriteOnlyCell
+
+    for position in totals:
+        if (
+            position < len(row)
+            and isinstance(row[position], int | float | Decimal)
+            and not isinstance(row[position], bool)
+        ):
+            totals[position] += Decimal(str(row[position]))
+    cells = []
+    for index, raw in enumerate(row):
+        kind = kinds[index] if index < len(kinds) else None
+        value, number_format, as_text = _cell_value(raw, kind)
+        if value is None:
+            cells.append(None)
+            continue
+        cell = WriteOnlyCell(sheet, value=value)
+        if isinstance(value, str):
+            cell.data_type = "s"  # never a formula, whatever the text starts with
+            if as_text:
+                cell.quotePrefix = True
+        if number_format:
+            cell.number_format = number_format
+        cells.append(cell)
+        if widths is not None and index < len(widths):
+            shown = len(str(raw)) if raw is not None else 0
+            widths[index] = max(widths[index], 16 if number_format and "yy" in number_format else shown)
+    return cells
+
+
 def _write_table(workbook, table):
+    """Stream one `Table` into a write-only workbook: title lines (the first bold), a blank line,
+    the bold header, the rows, the totals row; columns sized, the header frozen."""
+    from itertools import islice
+
     import openpyxl
     from openpyxl.styles import Font
 
     sheet = workbook.create_sheet(title=str(table.title)[:31])
     kinds = list(table.kinds or [])
-    for index, line in enumerate(table.title_rows or [], start=1):
-        cell = sheet.cell(row=index, column=1, value=_text(str(line)))
-        cell.data_type = "s"
-        cell.quotePrefix = cell.value.startswith(FORMULA_STARTS)
-        if index == 1:
-            cell.font = Font(bold=True, size=13)
+    progress = _progress.get()
     header_row = len(table.title_rows or []) + 1 + (1 if table.title_rows else 0)  # a blank line after a title
-    for column, header in enumerate(table.headers, start=1):
-        cell = sheet.cell(row=header_row, column=column, value=_text(str(header)))
-        cell.data_type = "s"
-        cell.font = Font(bold=True)
     widths = [len(str(header)) for header in table.headers]
     totals = {position: Decimal(0) for position in table.total_columns}
-    row_number = header_row
-    for row_number, row in enumerate(table.rows, start=header_row + 1):
-        for position in totals:
-            if (
-                position < len(row)
-                and isinstance(row[position], int | float | Decimal)
-                and not isinstance(row[position], bool)
-            ):
-                totals[position] += Decimal(str(row[position]))
-        for column, raw in enumerate(row, start=1):
-            kind = kinds[column - 1] if column - 1 < len(kinds) else None
-            value, number_format, as_text = _cell_value(raw, kind)
-            cell = sheet.cell(row=row_number, column=column, value=value)
-            if isinstance(value, str):
-                cell.data_type = "s"  # never a formula, whatever the text starts with
-                if as_text:
-                    cell.quotePrefix = True
-            if number_format:
-                cell.number_format = number_format
-            if column - 1 < len(widths):
-                shown = len(str(raw)) if raw is not None else 0
-                widths[column - 1] = max(widths[column - 1], 16 if number_format and "yy" in number_format else shown)
-    if totals:
-        _write_totals(sheet, row_number + 1, table, totals)
+    rows = iter(table.rows)
+    # The first rows are turned into cells before anything is written: they size the columns.
+    sample = [_data_row(sheet, row, kinds, totals, widths) for row in islice(rows, WIDTH_SAMPLE)]
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[openpyxl.utils.get_column_letter(index)].width = min(max(width + 2, 10), 60)
-    sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1).coordinate
+    sheet.freeze_panes = f"A{header_row + 1}"
+    for index, line in enumerate(table.title_rows or [], start=1):
+        sheet.append([_text_cell(sheet, line, font=Font(bold=True, size=13) if index == 1 else None)])
+    if table.title_rows:
+        sheet.append([])
+    sheet.append([_text_cell(sheet, header, font=Font(bold=True)) for header in table.headers])
+    for cells in sample:
+        sheet.append(cells)
+        if progress is not None:
+            progress.row()
+    for row in rows:
+        sheet.append(_data_row(sheet, row, kinds, totals, None))
+        if progress is not None:
+            progress.row()
+    if totals:
+        _write_totals(sheet, table, totals)
+    if progress is not None:
+        progress.flush()
     return sheet
 
 
-def _write_totals(sheet, row_number, table, totals):
+def _write_totals(sheet, table, totals):
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
-    label = sheet.cell(row=row_number, column=1, value=str(table.total_label or _("Total")))
-    label.data_type = "s"
-    label.font = Font(bold=True)
+    cells = [None] * max([0, *[position + 1 for position in totals]])
     kinds = list(table.kinds or [])
     for position, total in totals.items():
         kind = kinds[position] if position < len(kinds) else NUMBER
         value = int(total) if total == total.to_integral_value() else total
-        cell = sheet.cell(row=row_number, column=position + 1, value=value)
+        cell = WriteOnlyCell(sheet, value=value)
         cell.number_format = number_format_for(total) if kind != INTEGER else "#,##0"
         cell.font = Font(bold=True)
+        cells[position] = cell
+    if 0 not in totals:  # the label heads the row, unless the first column is itself summed
+        label = _text_cell(sheet, table.total_label or _("Total"), font=Font(bold=True))
+        cells = [label, *cells[1:]]
+    sheet.append(cells)
 
 
 def workbook_bytes(sheets):
@@ -347,12 +427,12 @@ def workbook_bytes(sheets):
     Text is always stored as text (a value starting with "=", "+", "-" or "@" never becomes a
     formula); dates show dd/mm/yyyy, datetimes (in local time) dd/mm/yyyy hh:mm, and Decimal and
     float values are number cells with their decimals and thousands grouping, so officers can still
-    sum them in Excel (see `number_format_for`).
+    sum them in Excel (see `number_format_for`). The rows are streamed (openpyxl's write-only mode):
+    the workbook's memory does not grow with them.
     """
     import openpyxl
 
-    workbook = openpyxl.Workbook()
-    workbook.remove(workbook.active)
+    workbook = openpyxl.Workbook(write_only=True)
     for spec in sheets:
         table = spec if isinstance(spec, Table) else Table(*spec)
         _write_table(workbook, table)
