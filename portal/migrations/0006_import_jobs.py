@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('portal', '0004_import_kind_ratings'),
+        ('portal', '0005_export_jobs'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
