@@ -51,5 +51,21 @@ class Migration(migrations.Migration):
                 name="proposal_late_order",
             ),
         ),
+        migrations.AddIndex(
+            model_name="awardrecord",
+            index=models.Index(fields=["award", "search_text"], name="award_record_award_order"),
+        ),
+        migrations.AddIndex(
+            model_name="awardrecord",
+            index=models.Index(fields=["award", "year", "search_text"], name="award_record_award_year"),
+        ),
+        migrations.AddIndex(
+            model_name="nominee",
+            index=models.Index(fields=["award", "proposal"], name="nominee_award_proposal"),
+        ),
+        migrations.AddIndex(
+            model_name="proposal",
+            index=models.Index(fields=["state", "-year", "-id"], name="proposal_state_order"),
+        ),
         migrations.RunPython(create_trigram_indexes, drop_trigram_indexes),
     ]

@@ -131,6 +131,7 @@ class Proposal(FoldedSearchMixin, RulesModel):
             # Issue 13 (explain): each list filter has an index (tests/test_explain_plans.py); the search
             # box's trigram index is PostgreSQL-only (migration 0012).
             models.Index(fields=["commendation_type", "-year", "-id"], name="proposal_type_order"),
+            models.Index(fields=["state", "-year", "-id"], name="proposal_state_order"),
             # "Late only" (`late()`: submitted after the deadline, or never submitted and past it) reads
             # this partial index in the list's order: its condition holds for every late proposal.
             models.Index(
@@ -257,6 +258,9 @@ class Nominee(FoldedSearchMixin, RulesModel):
         verbose_name = _("nominee")
         verbose_name_plural = _("nominees")
         ordering = ["proposal", "pk"]
+        # Issue 13 (explain): the proposal list's award filter (`pk IN (nominees of the award)`) read
+        # from the index alone.
+        indexes = [models.Index(fields=["award", "proposal"], name="nominee_award_proposal")]
         constraints = [
             models.CheckConstraint(
                 condition=(Q(person__isnull=False) & Q(unit__isnull=True))
