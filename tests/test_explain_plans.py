@@ -352,3 +352,14 @@ def test_a_missing_index_is_reported(postgresql, shared_data):
         transaction.set_rollback(True)
     assert served == [[], []]
     assert all(reads and "awards_proposal" in reads[0] for reads in unserved), unserved
+
+
+def test_movements_a_unit_officer_sees_are_every_state_but_the_draft(unit_officer, officer):
+    """`Movement.objects.visible_to` lists the states instead of excluding the draft: the same rows."""
+    from movements.enums import MovementState
+    from tests.factories.movements import MovementFactory
+
+    pks = [MovementFactory(state=state).pk for state in MovementState.values]
+    seen = Movement.objects.visible_to(unit_officer).filter(pk__in=pks).values_list("state", flat=True)
+    assert set(seen) == set(MovementState.values) - {MovementState.DRAFT}
+    assert Movement.objects.visible_to(officer).filter(pk__in=pks).count() == len(MovementState.values)
