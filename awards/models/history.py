@@ -196,6 +196,11 @@ class AwardRecord(FoldedSearchMixin, RulesModel):
             models.Index(fields=["search_text", "year"], name="award_record_search_year"),
             models.Index(fields=["person", "award", "year"], name="award_record_person"),
             models.Index(fields=["unit", "award", "year"], name="award_record_unit"),
+            # Issue 13 (explain): the lookup's award filter, alone and with a year, in the lookup's order
+            # (a rare award would otherwise walk the whole name index); the name search has its trigram
+            # index (migration 0002).
+            models.Index(fields=["award", "search_text"], name="award_record_award_order"),
+            models.Index(fields=["award", "year", "search_text"], name="award_record_award_year"),
         ]
         constraints = [
             models.CheckConstraint(

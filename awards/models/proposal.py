@@ -128,6 +128,17 @@ class Proposal(FoldedSearchMixin, RulesModel):
             # The list's and the queue's orders: a page is read off the index, not sorted from every row.
             models.Index(fields=["-year", "-id"], name="proposal_list_order"),
             models.Index(fields=["submitted_on", "id"], name="proposal_queue_order"),
+            # Issue 13 (explain): each list filter has an index (tests/test_explain_plans.py); the search
+            # box's trigram index is PostgreSQL-only (migration 0012).
+            models.Index(fields=["commendation_type", "-year", "-id"], name="proposal_type_order"),
+            models.Index(fields=["state", "-year", "-id"], name="proposal_state_order"),
+            # "Late only" (`late()`: submitted after the deadline, or never submitted and past it) reads
+            # this partial index in the list's order: its condition holds for every late proposal.
+            models.Index(
+                fields=["-year", "-id"],
+                condition=Q(submitted_on__gt=models.F("deadline")) | Q(submitted_on__isnull=True),
+                name="proposal_late_order",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -247,6 +258,9 @@ class Nominee(FoldedSearchMixin, RulesModel):
         verbose_name = _("nominee")
         verbose_name_plural = _("nominees")
         ordering = ["proposal", "pk"]
+        # Issue 13 (explain): the proposal list's award filter (`pk IN (nominees of the award)`) read
+        # from the index alone.
+        indexes = [models.Index(fields=["award", "proposal"], name="nominee_award_proposal")]
         constraints = [
             models.CheckConstraint(
                 condition=(Q(person__isnull=False) & Q(unit__isnull=True))

@@ -71,6 +71,12 @@ class Unit(FoldedSearchMixin, RulesModel):
         verbose_name = _("unit")
         verbose_name_plural = _("units")
         ordering = ["search_text", "pk"]
+        indexes = [
+            # Issue 13 (explain): each list filter has an index (tests/test_explain_plans.py); the search
+            # box's trigram index is PostgreSQL-only (migration 0006).
+            models.Index(fields=["kind", "search_text"], name="unit_kind_order"),
+            models.Index(fields=["valid_until"], name="unit_valid_until"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["code"],
