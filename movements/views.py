@@ -1,5 +1,6 @@
 from django.contrib import messages
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -10,7 +11,7 @@ from django.views.generic import CreateView, DetailView, UpdateView
 
 from portal.actions import attempt
 from portal.errors import DomainError
-from portal.lists import FilteredListView
+from portal.lists import FilteredListView, related_count
 from portal.mixins import HistoryMixin, ObjectPermissionMixin, PermissionMixin
 from portal.numbers import format_number
 from portal.permissions import object_view
@@ -88,6 +89,19 @@ def closed_redirect(request, movement):
 # ---------------------------------------------------------------------------
 # Movements
 # ---------------------------------------------------------------------------
+def _current_target_count():
+    """The movement's current (not removed) targets, as a correlated subquery like `related_count`:
+    counted for the page's rows only, never by a GROUP BY over every movement, target and
+    registration (a join of both lists multiplied the rows before DISTINCT took them apart)."""
+    current = (
+        Target.objects.filter(movement=OuterRef("pk"), removed_at__isnull=True)
+        .order_by()
+        .values("movement")
+        .annotate(n=Count("pk"))
+    )
+    return Coalesce(Subquery(current.values("n"), output_field=IntegerField()), 0)
+
+
 class MovementListView(PermissionMixin, FilteredListView):
     permission_required = "movements.view_movement"
     filterset_class = MovementFilterSet
@@ -97,10 +111,7 @@ class MovementListView(PermissionMixin, FilteredListView):
         return (
             Movement.objects.visible_to(self.request.user)
             .select_related("lead_unit")
-            .annotate(
-                target_count=Count("targets", filter=Q(targets__removed_at__isnull=True), distinct=True),
-                registration_count=Count("registrations", distinct=True),
-            )
+            .annotate(target_count=_current_target_count(), registration_count=related_count(Registration, "movement"))
             .order_by("search_text", "pk")
         )
 

@@ -50,6 +50,25 @@ def menu_for(user):
     return items
 
 
+@dataclass(frozen=True)
+class MenuLink:
+    """A menu entry as the page draws it: address, label in the active language, current page or not."""
+
+    label: str
+    url: str
+    current: bool
+
+
+def menu_sections_for(user, path):
+    """[(section, [MenuLink, ...]), ...] in menu order: the menu of `user` on the page at `path`
+    (an entry is current when `path` starts with its address)."""
+    sections = {}
+    for item in menu_for(user):
+        url = item.url
+        sections.setdefault(str(item.section), []).append(MenuLink(str(item.label), url, path.startswith(url)))
+    return list(sections.items())
+
+
 def dashboard_panels_for(user):
     """Each app may offer `dashboard.panels(user)`: a list of (template, context) pairs."""
     panels = []

@@ -1,8 +1,12 @@
 """The term's ranking page and its Excel export."""
 
+from dataclasses import dataclass
+
 from django.shortcuts import render
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from portal.numbers import format_number
 from portal.permissions import object_view
 from portal.xlsx import DATETIME, INTEGER, NUMBER, TEXT, Table, xlsx_response
 
@@ -67,6 +71,31 @@ def ranking_export(request, term, rows, excluded):
     return xlsx_response(f"xep-hang-{term.pk}.xlsx", sheets)
 
 
+@dataclass(frozen=True)
+class ChartBar:
+    row: object
+    y: int
+    width: str
+    name: str
+    total: str
+
+
+def chart_bars(rows):
+    """The chart's bars, each worked out once in Python: the template drew every bar with three
+    `widthratio` tags, `truncatechars` and two `number` filters (a 60-member term: 360 tag calls a page).
+    The figures are those tags' own: `widthratio` rounds (bar / 100) x 600, the name is cut at 34."""
+    return [
+        ChartBar(
+            row=row,
+            y=28 * index,
+            width=str(round((float(row.bar) / 100.0) * 600)),
+            name=Truncator(row.unit.name).chars(34),
+            total=format_number(row.total),
+        )
+        for index, row in enumerate(rows)
+    ]
+
+
 @object_view(TERMS, "clusters.rank_term")
 def term_ranking(request, term):
     rows = ranking(term=term)
@@ -76,6 +105,7 @@ def term_ranking(request, term):
     context = {
         "term": term,
         "rows": rows,
+        "chart": chart_bars(rows),
         "excluded": excluded,
         "total_maximum": criteria_domain.total_maximum(term=term),
         "progress": _progress(term),
