@@ -15,9 +15,7 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def _counted(self):
-        # Without the list's ORDER BY: a count never needs the rows sorted (10,001 of them, else).
-        rows = self.object_list
-        return (rows.order_by() if hasattr(rows, "order_by") else rows)[: COUNT_CAP + 1].count()
+        return self.object_list[: COUNT_CAP + 1].count()
 
     @cached_property
     def count(self):
