@@ -32,7 +32,39 @@ TERM_TYPED_MESSAGES = {
 }
 
 
+def _link_field(name, queryset, *, url, typed_lookup, typed_messages, placeholder):
+    """A proposal's optional link to one of thousands of rows (a movement review, a cluster term):
+    an autocomplete suggesting only what the user's unit may link (`url`)."""
+    return AutocompleteChoiceField(
+        queryset,
+        url=url,
+        typed_lookup=typed_lookup,
+        typed_messages=typed_messages,
+        placeholder=placeholder,
+        required=False,
+        label=label_of(Proposal, name),
+        help_text=Proposal._meta.get_field(name).help_text,
+    )
+
+
 class ProposalForm(ModelForm):
+    movement_review = _link_field(
+        "movement_review",
+        MovementReview.objects.select_related("movement"),
+        url="awards:review_suggestions",
+        typed_lookup=("movement__name",),
+        typed_messages=REVIEW_TYPED_MESSAGES,
+        placeholder=_("Type the movement's name"),
+    )
+    cluster_term = _link_field(
+        "cluster_term",
+        Term.objects.select_related("cluster"),
+        url="awards:term_suggestions",
+        typed_lookup=("cluster__name",),
+        typed_messages=TERM_TYPED_MESSAGES,
+        placeholder=_("Type the cluster's name"),
+    )
+
     class Meta:
         model = Proposal
         fields = ["unit", "title", "commendation_type", "year", "movement_review", "cluster_term"]
@@ -40,28 +72,6 @@ class ProposalForm(ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["year"].initial = timezone.localdate().year
-        # Thousands of movement reviews and cluster terms: chosen through autocompletes that suggest
-        # only what the user's unit may link (`awards:review_suggestions`, `awards:term_suggestions`).
-        self.fields["movement_review"] = AutocompleteChoiceField(
-            MovementReview.objects.select_related("movement"),
-            url="awards:review_suggestions",
-            typed_lookup=("movement__name",),
-            typed_messages=REVIEW_TYPED_MESSAGES,
-            placeholder=_("Type the movement's name"),
-            required=False,
-            label=label_of(Proposal, "movement_review"),
-            help_text=self.fields["movement_review"].help_text,
-        )
-        self.fields["cluster_term"] = AutocompleteChoiceField(
-            Term.objects.select_related("cluster"),
-            url="awards:term_suggestions",
-            typed_lookup=("cluster__name",),
-            typed_messages=TERM_TYPED_MESSAGES,
-            placeholder=_("Type the cluster's name"),
-            required=False,
-            label=label_of(Proposal, "cluster_term"),
-            help_text=self.fields["cluster_term"].help_text,
-        )
         if user.has_perm("awards.process_proposal"):  # the office proposes for any unit: an autocomplete
             self.fields["unit"] = unit_field(Unit.objects.current(), label=label_of(Proposal, "unit"))
         else:

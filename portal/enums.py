@@ -22,14 +22,15 @@ class NotificationKind(models.TextChoices):
     OTHER = "other", _("other notice")
 
 
-class ImportJobStatus(models.TextChoices):
-    """Where an import that runs as a job is: waiting for a worker, reading and writing, done, refused."""
+class JobStatus(models.TextChoices):
+    """Where a job a worker runs is (an export, an import): asked for, under way, done, failed."""
 
-    QUEUED = "queued", _("waiting")
-    RUNNING = "running", _("importing")
-    DONE = "done", _("imported")
-    FAILED = "failed", _("not imported")
+    REQUESTED = "requested", _("requested")
+    RUNNING = "running", _("running")
+    DONE = "done", _("done")
+    FAILED = "failed", _("failed")
 
     @classmethod
     def active(cls):
-        return [cls.QUEUED, cls.RUNNING]
+        """Asked for or under way."""
+        return frozenset({cls.REQUESTED, cls.RUNNING})

@@ -32,8 +32,8 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .enums import NotificationKind
-from .models import ExportJob, ExportStatus
+from .enums import JobStatus, NotificationKind
+from .models import ExportJob
 
 logger = logging.getLogger(__name__)
 
@@ -83,7 +83,7 @@ def request_export(*, by, url_name, url_kwargs=None, query="", language=""):
     """
     url_kwargs = {name: str(value) for name, value in (url_kwargs or {}).items()}
     key = list_key(url_name, url_kwargs, query)
-    active = ExportJob.objects.filter(requested_by=by, list_key=key, status__in=ExportStatus.active())
+    active = ExportJob.objects.filter(requested_by=by, list_key=key, status__in=JobStatus.active())
     with transaction.atomic():
         job = active.first()
         if job is not None:
@@ -111,7 +111,7 @@ def request_export(*, by, url_name, url_kwargs=None, query="", language=""):
 
 def _stalled(job):
     cutoff = timezone.now() - lease()
-    if job.status == ExportStatus.REQUESTED:
+    if job.status == JobStatus.REQUESTED:
         return job.requested_at < cutoff
     return job.claimed_at is not None and job.claimed_at < cutoff
 
@@ -123,8 +123,8 @@ def _enqueue(job_id):
         run_export.delay(job_id=job_id)
     except Exception as error:  # noqa: BLE001 - a broker down: the job says so instead of waiting forever
         logger.exception("export job %s not enqueued", job_id)
-        ExportJob.objects.filter(pk=job_id, status=ExportStatus.REQUESTED).update(
-            status=ExportStatus.FAILED,
+        ExportJob.objects.filter(pk=job_id, status=JobStatus.REQUESTED).update(
+            status=JobStatus.FAILED,
             error=_("The export could not be started: {error}").format(error=error)[:ERROR_MAX],
             finished_at=timezone.now(),
         )
@@ -146,7 +146,7 @@ def export_later(view):
     )
     job.refresh_from_db()
     limit = settings.EXPORT_INLINE_MAX_ROWS
-    if job.status == ExportStatus.DONE:  # in-process (no broker): already made
+    if job.status == JobStatus.DONE:  # in-process (no broker): already made
         messages.success(request, _("Your Excel file is ready."))
     elif created:
         messages.info(
@@ -179,10 +179,10 @@ def claim(*, job_id):
     Side effects: one conditional UPDATE (REQUESTED, or RUNNING with an expired lease -> RUNNING).
     """
     now = timezone.now()
-    claimable = Q(status=ExportStatus.REQUESTED) | Q(status=ExportStatus.RUNNING, claimed_at__lt=now - lease())
+    claimable = Q(status=JobStatus.REQUESTED) | Q(status=JobStatus.RUNNING, claimed_at__lt=now - lease())
     return bool(
         ExportJob.objects.filter(claimable, pk=job_id).update(
-            status=ExportStatus.RUNNING, claimed_at=now, attempts=F("attempts") + 1, rows_done=0
+            status=JobStatus.RUNNING, claimed_at=now, attempts=F("attempts") + 1, rows_done=0
         )
     )
 
@@ -219,10 +219,10 @@ def _export_response(job):
     view.request.resolver_match = match
     rows = view.object_list
     total = rows.count()
-    ExportJob.objects.filter(pk=job.pk, status=ExportStatus.RUNNING).update(rows_total=total, rows_done=0)
+    ExportJob.objects.filter(pk=job.pk, status=JobStatus.RUNNING).update(rows_total=total, rows_done=0)
 
     def progress(written):
-        ExportJob.objects.filter(pk=job.pk, status=ExportStatus.RUNNING).update(rows_done=min(written, total))
+        ExportJob.objects.filter(pk=job.pk, status=JobStatus.RUNNING).update(rows_done=min(written, total))
 
     with progress_to(progress):
         response = view.export(rows)
@@ -259,8 +259,8 @@ def _run(job):
         logger.exception("export job %s failed", job.pk)
         return _fail(job, _("The file could not be produced: {error}").format(error=error))
     with transaction.atomic():
-        finished = ExportJob.objects.filter(pk=job.pk, status=ExportStatus.RUNNING).update(
-            status=ExportStatus.DONE,
+        finished = ExportJob.objects.filter(pk=job.pk, status=JobStatus.RUNNING).update(
+            status=JobStatus.DONE,
             file=name,
             download_name=_download_name(response)[:255],
             rows_total=total,
@@ -271,24 +271,24 @@ def _run(job):
         if not finished:  # taken over by another worker after the lease: that one's file counts
             transaction.on_commit(lambda: default_storage.delete(name))
             return None
-        _tell(job, ExportStatus.DONE)
-    return ExportStatus.DONE
+        _tell(job, JobStatus.DONE)
+    return JobStatus.DONE
 
 
 def _fail(job, message):
     with transaction.atomic():
-        failed = ExportJob.objects.filter(pk=job.pk, status=ExportStatus.RUNNING).update(
-            status=ExportStatus.FAILED, error=str(message)[:ERROR_MAX], finished_at=timezone.now()
+        failed = ExportJob.objects.filter(pk=job.pk, status=JobStatus.RUNNING).update(
+            status=JobStatus.FAILED, error=str(message)[:ERROR_MAX], finished_at=timezone.now()
         )
         if failed:
-            _tell(job, ExportStatus.FAILED)
-    return ExportStatus.FAILED if failed else None
+            _tell(job, JobStatus.FAILED)
+    return JobStatus.FAILED if failed else None
 
 
 def _tell(job, status):
     from .notifications import notify
 
-    if status == ExportStatus.DONE:
+    if status == JobStatus.DONE:
         subject = gettext_lazy("Your Excel export is ready")
         body = gettext_lazy("The Excel file of the list you exported is ready to download for {days} days.")
     else:

@@ -25,7 +25,7 @@ from django.utils import timezone, translation
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
-from .enums import ImportJobStatus
+from .enums import JobStatus
 from .errors import DomainError
 from .imports import ImportFailed, ImportProgress
 from .models import ImportJob, ImportKind
@@ -63,10 +63,10 @@ def request_import(*, kind, uploaded_file, by, params=None):
 
 
 def claim(*, job_id):
-    """Take a queued job for this worker: True when it may run it (one conditional UPDATE)."""
+    """Take a requested job for this worker: True when it may run it (one conditional UPDATE)."""
     return bool(
-        ImportJob.objects.filter(pk=job_id, status=ImportJobStatus.QUEUED).update(
-            status=ImportJobStatus.RUNNING, started_at=timezone.now()
+        ImportJob.objects.filter(pk=job_id, status=JobStatus.REQUESTED).update(
+            status=JobStatus.RUNNING, started_at=timezone.now()
         )
     )
 
@@ -102,7 +102,7 @@ class JobProgress(ImportProgress):
 
 
 def run_job(*, job_id):
-    """Run a queued import job (the worker's side); returns its final status, or None when not claimed.
+    """Run a requested import job (the worker's side); returns its final status, or None when not claimed.
 
     Side effects: claims the row; runs the import (which writes its rows and ImportRecord in one
     transaction, or nothing); marks the job DONE (record, counts) or FAILED (the file's problem, or
@@ -119,13 +119,13 @@ def run_job(*, job_id):
 def _run(job):
     job_id = job.pk
     progress = JobProgress(job)
-    outcome = {"status": ImportJobStatus.FAILED}
+    outcome = {"status": JobStatus.FAILED}
     try:
         runner = import_string(RUNNERS[job.kind])
         with job.file.storage.open(job.file.name, "rb") as handle:
             stored = File(handle, name=job.file_name)  # the ImportRecord names the file as it was sent
             result = runner(uploaded_file=stored, by=job.requested_by, progress=progress, **job.params)
-        outcome.update(status=ImportJobStatus.DONE, record=progress.record, message=_summary(result))
+        outcome.update(status=JobStatus.DONE, record=progress.record, message=_summary(result))
     except ImportFailed as failure:
         outcome.update(
             message=failure.message,
@@ -144,7 +144,7 @@ def _run(job):
     ImportJob.objects.filter(pk=job_id).update(
         file="", finished_at=timezone.now(), rows_total=job.rows_total, rows_read=job.rows_read, **outcome
     )
-    done = outcome["status"] == ImportJobStatus.DONE
+    done = outcome["status"] == JobStatus.DONE
     notify(  # the requester may have left the page: the inbox says how it ended
         users=[job.requested_by],
         subject=(_("Imported: {file}") if done else _("Not imported: {file}")).format(file=job.file_name),

@@ -3,7 +3,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .enums import ImportJobStatus, NotificationKind
+from .enums import JobStatus, NotificationKind
 from .text import FoldedSearchMixin
 
 
@@ -187,9 +187,7 @@ class ImportJob(models.Model):
     requested_at = models.DateTimeField(_("requested at"), default=timezone.now)
     started_at = models.DateTimeField(_("started at"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
-    status = models.CharField(
-        _("status"), max_length=20, choices=ImportJobStatus.choices, default=ImportJobStatus.QUEUED
-    )
+    status = models.CharField(_("status"), max_length=20, choices=JobStatus.choices, default=JobStatus.REQUESTED)
     rows_total = models.PositiveIntegerField(_("rows in the file"), null=True, blank=True)
     rows_read = models.PositiveIntegerField(_("rows read"), default=0)
     record = models.OneToOneField(
@@ -213,7 +211,7 @@ class ImportJob(models.Model):
 
     @property
     def is_active(self):
-        return self.status in ImportJobStatus.active()
+        return self.status in JobStatus.active()
 
     @property
     def percent(self):
@@ -224,18 +222,6 @@ class ImportJob(models.Model):
 
 
 # --- Export jobs (issue 13, exports): a list's Excel file too large for the request, made by a worker. ---
-
-
-class ExportStatus(models.TextChoices):
-    REQUESTED = "requested", _("requested")
-    RUNNING = "running", _("running")
-    DONE = "done", _("done")
-    FAILED = "failed", _("failed")
-
-    @classmethod
-    def active(cls):
-        """Asked for or under way: the same list is not asked for again meanwhile."""
-        return frozenset({cls.REQUESTED, cls.RUNNING})
 
 
 class ExportJobQuerySet(models.QuerySet):
@@ -263,7 +249,7 @@ class ExportJob(models.Model):
     query = models.TextField(_("filters"), blank=True)
     list_key = models.CharField(max_length=64, editable=False)
     language = models.CharField(_("language"), max_length=10, blank=True)
-    status = models.CharField(_("status"), max_length=20, choices=ExportStatus.choices, default=ExportStatus.REQUESTED)
+    status = models.CharField(_("status"), max_length=20, choices=JobStatus.choices, default=JobStatus.REQUESTED)
     rows_total = models.PositiveIntegerField(_("rows"), null=True, blank=True)
     rows_done = models.PositiveIntegerField(_("rows written"), default=0)
     file = models.FileField(_("file"), upload_to=export_path, max_length=255, blank=True)
@@ -284,7 +270,7 @@ class ExportJob(models.Model):
         indexes = [models.Index(fields=["requested_by", "-requested_at"], name="export_job_by_requester")]
         constraints = [
             models.CheckConstraint(
-                condition=~models.Q(status=ExportStatus.DONE)
+                condition=~models.Q(status=JobStatus.DONE)
                 | ~models.Q(file="")
                 | models.Q(file_deleted_at__isnull=False),
                 name="export_job_done_has_file",
@@ -297,7 +283,7 @@ class ExportJob(models.Model):
             ),
             models.UniqueConstraint(
                 fields=["requested_by", "list_key"],
-                condition=models.Q(status__in=[ExportStatus.REQUESTED, ExportStatus.RUNNING]),
+                condition=models.Q(status__in=[JobStatus.REQUESTED, JobStatus.RUNNING]),
                 name="export_job_one_active_per_list",
                 violation_error_message=_("This list is already being exported; wait for the file."),
             ),
@@ -308,7 +294,7 @@ class ExportJob(models.Model):
 
     @property
     def is_active(self):
-        return self.status in ExportStatus.active()
+        return self.status in JobStatus.active()
 
     @property
     def list_url(self):
@@ -323,10 +309,10 @@ class ExportJob(models.Model):
 
     @property
     def has_file(self):
-        return self.status == ExportStatus.DONE and bool(self.file) and self.file_deleted_at is None
+        return self.status == JobStatus.DONE and bool(self.file) and self.file_deleted_at is None
 
     @property
     def percent(self):
         if not self.rows_total:
-            return 100 if self.status == ExportStatus.DONE else 0
+            return 100 if self.status == JobStatus.DONE else 0
         return min(100, round(100 * self.rows_done / self.rows_total))

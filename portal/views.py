@@ -43,16 +43,17 @@ from django.utils.translation import gettext_lazy  # noqa: E402
 from django.views.decorators.http import require_POST  # noqa: E402
 
 from . import exports  # noqa: E402
+from .enums import JobStatus  # noqa: E402
 from .lists import FilteredListView  # noqa: E402
 from .mixins import PermissionMixin  # noqa: E402
-from .models import ExportJob, ExportStatus  # noqa: E402
+from .models import ExportJob  # noqa: E402
 from .permissions import object_view  # noqa: E402
 from .xlsx import XLSX_CONTENT_TYPE  # noqa: E402
 
 
 class ExportJobFilterSet(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(
-        label=gettext_lazy("Export status"), choices=ExportStatus.choices, empty_label=gettext_lazy("Any status")
+        label=gettext_lazy("Export status"), choices=JobStatus.choices, empty_label=gettext_lazy("Any status")
     )
 
     class Meta:
@@ -110,7 +111,7 @@ def export_retry(request, job):
     """Export the same list with the same filters again."""
     again, created = exports.retry_export(job=job, by=request.user)
     again.refresh_from_db()
-    if again.status == ExportStatus.DONE:
+    if again.status == JobStatus.DONE:
         messages.success(request, _("Your Excel file is ready."))
     elif created:
         messages.info(request, _("The list is being exported again. This page shows when the file is ready."))

@@ -179,13 +179,13 @@ def uncollected_static_files(settings):
 
 @pytest.fixture(autouse=True)
 def tasks_in_process(request, monkeypatch):
-    """Notification e-mails (Django's locmem outbox) and import jobs run in-process, even with a broker,
-    except in the tests that run the real worker (`worker` mark), where the worker runs them."""
+    """Notification e-mails (Django's locmem outbox), import and export jobs run in-process, even with a
+    broker, except in the tests that run the real worker (`worker` mark), where the worker runs them."""
     if request.node.get_closest_marker("worker") is not None:
         return
-    from portal.tasks import run_import_job, send_notification_email
+    from portal.tasks import run_export, run_import_job, send_notification_email
 
-    for task in (send_notification_email, run_import_job):
+    for task in (send_notification_email, run_import_job, run_export):
         monkeypatch.setattr(task, "delay", lambda task=task, **kwargs: task.apply(kwargs=kwargs))
 
 

@@ -2,28 +2,7 @@
 
 from django.db import migrations, models
 
-
-# The search box (`portal.text.folded_search`: LIKE '%word%' per word) is served by a trigram index
-# on PostgreSQL only, as the award history's (awards 0002); SQLite keeps working without it.
-TRIGRAM = {"unit_search_trgm": "directory_unit", "person_search_trgm": "directory_person"}
-
-
-def create_trigram_indexes(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    with schema_editor.connection.cursor() as cursor:
-        cursor.execute("SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm'")
-        if cursor.fetchone() is None:
-            return
-        cursor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
-        for name, table in TRIGRAM.items():
-            cursor.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {table} USING gin (search_text gin_trgm_ops)")
-
-
-def drop_trigram_indexes(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        for name in TRIGRAM:
-            schema_editor.execute(f"DROP INDEX IF EXISTS {name}")
+from portal.migration_ops import trigram_indexes
 
 
 class Migration(migrations.Migration):
@@ -40,5 +19,5 @@ class Migration(migrations.Migration):
             model_name="unit",
             index=models.Index(fields=["valid_until"], name="unit_valid_until"),
         ),
-        migrations.RunPython(create_trigram_indexes, drop_trigram_indexes),
+        trigram_indexes(unit_search_trgm="directory_unit", person_search_trgm="directory_person"),
     ]

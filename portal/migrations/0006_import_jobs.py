@@ -27,7 +27,7 @@ class Migration(migrations.Migration):
                 ('requested_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='requested at')),
                 ('started_at', models.DateTimeField(blank=True, null=True, verbose_name='started at')),
                 ('finished_at', models.DateTimeField(blank=True, null=True, verbose_name='finished at')),
-                ('status', models.CharField(choices=[('queued', 'waiting'), ('running', 'importing'), ('done', 'imported'), ('failed', 'not imported')], default='queued', max_length=20, verbose_name='status')),
+                ('status', models.CharField(choices=[('requested', 'requested'), ('running', 'running'), ('done', 'done'), ('failed', 'failed')], default='requested', max_length=20, verbose_name='status')),
                 ('rows_total', models.PositiveIntegerField(blank=True, null=True, verbose_name='rows in the file')),
                 ('rows_read', models.PositiveIntegerField(default=0, verbose_name='rows read')),
                 ('message', models.TextField(blank=True, verbose_name='message')),

@@ -13,34 +13,23 @@ from tests.factories.reports import AttendeeFactory, ConferenceFactory
 pytestmark = pytest.mark.django_db
 
 
-def proposal_with(count, parent=None):
-    parent = parent or ProposalFactory()
-    NomineeFactory.create_batch(count, proposal=parent)
-    return parent
+def children(parent_factory, child_factory, link):
+    """A builder adding `count` child rows (`child_factory`, pointing at the parent by `link`) to a
+    parent, made by `parent_factory` when none is given."""
+
+    def build(count, parent=None):
+        parent = parent or parent_factory()
+        child_factory.create_batch(count, **{link: parent})
+        return parent
+
+    return build
 
 
-def term_with(count, parent=None):
-    parent = parent or TermFactory()
-    TermMemberFactory.create_batch(count, term=parent)
-    return parent
-
-
-def review_with(count, parent=None):
-    parent = parent or MovementReviewFactory()
-    ReviewHonoureeFactory.create_batch(count, review=parent)
-    return parent
-
-
-def sheet_with(count, parent=None):
-    parent = parent or SheetFactory()
-    ScoreFactory.create_batch(count, sheet=parent)
-    return parent
-
-
-def conference_with(count, parent=None):
-    parent = parent or ConferenceFactory()
-    AttendeeFactory.create_batch(count, conference=parent)
-    return parent
+proposal_with = children(ProposalFactory, NomineeFactory, "proposal")
+term_with = children(TermFactory, TermMemberFactory, "term")
+review_with = children(MovementReviewFactory, ReviewHonoureeFactory, "review")
+sheet_with = children(SheetFactory, ScoreFactory, "sheet")
+conference_with = children(ConferenceFactory, AttendeeFactory, "conference")
 
 
 # (admin change page, a builder adding `count` child rows to a parent (new when None), the inline's prefix)

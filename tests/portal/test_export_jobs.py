@@ -17,8 +17,8 @@ from django.utils import timezone
 
 from directory.views import UnitListView
 from portal import exports
-from portal.enums import NotificationKind
-from portal.models import ExportJob, ExportStatus, Notification
+from portal.enums import JobStatus, NotificationKind
+from portal.models import ExportJob, Notification
 from portal.xlsx import progress_to, workbook_bytes
 from tests.factories import UnitFactory
 from tests.permissions import built_once_per_module, rolled_back, signed_in_client
@@ -26,15 +26,6 @@ from tests.permissions import built_once_per_module, rolled_back, signed_in_clie
 UNITS_URL = "/directory/units/"
 QUERY = "q=thu+nghiem+xuat&format=xlsx"
 UNITS = 7
-
-
-@pytest.fixture(autouse=True)
-def exports_in_process(request, monkeypatch):
-    """The job runs in-process after commit, with a broker too, except with the real worker."""
-    if request.node.get_closest_marker("worker") is None:
-        from portal.tasks import run_export
-
-        monkeypatch.setattr(run_export, "delay", lambda **kwargs: run_export.apply(kwargs=kwargs))
 
 
 def sheet_rows(content):
@@ -50,7 +41,7 @@ def done_job(user, *, content=b"PK fake", finished=None, name="don-vi.xlsx"):
         url_name="directory:unit_list",
         query="q=x",
         list_key=exports.list_key("directory:unit_list", {}, f"q=x{user.pk}{time.monotonic_ns()}"),
-        status=ExportStatus.DONE,
+        status=JobStatus.DONE,
         rows_total=3,
         rows_done=3,
         file=stored,
@@ -76,7 +67,7 @@ def measure(cast):
         one = [len_queries(client, url) for url in pages]
         for index in range(30):
             failed = done_job(user, name=f"f-{index}.xlsx")
-            failed.status, failed.error, failed.file = ExportStatus.FAILED, "Lỗi thử", ""
+            failed.status, failed.error, failed.file = JobStatus.FAILED, "Lỗi thử", ""
             failed.save()
         many = [len_queries(client, url) for url in pages]
         counts = dict(zip(pages, zip(one, many, strict=True), strict=True))
@@ -134,7 +125,7 @@ def test_a_large_list_becomes_a_job_writing_the_same_rows(
     assert response.status_code == 302
     assert response["Location"] == reverse("portal:export_detail", args=[job.pk])
     assert (job.status, job.rows_total, job.rows_done, job.download_name) == (
-        ExportStatus.DONE,
+        JobStatus.DONE,
         UNITS,
         UNITS,
         "don-vi.xlsx",
@@ -195,11 +186,11 @@ def test_a_failing_export_records_the_error_and_may_be_retried(
     with django_capture_on_commit_callbacks(execute=True):
         retried = client.post(reverse("portal:export_retry", args=[job.pk]))
 
-    assert job.status == ExportStatus.FAILED and "ô bị hỏng" in job.error
+    assert job.status == JobStatus.FAILED and "ô bị hỏng" in job.error
     assert "ô bị hỏng" in page and 'id="export-retry"' in page
     again = ExportJob.objects.exclude(pk=job.pk).get(requested_by=cast["officer"])
     assert retried["Location"] == reverse("portal:export_detail", args=[again.pk])
-    assert again.status == ExportStatus.DONE and again.query == job.query
+    assert again.status == JobStatus.DONE and again.query == job.query
     told = Notification.objects.filter(recipient=cast["officer"], kind=NotificationKind.EXPORT_FINISHED)
     assert [notice.subject for notice in told.order_by("pk")] == [
         "Xuất tệp Excel không thành công",
@@ -215,9 +206,9 @@ def test_the_worker_exports_with_the_requester_s_own_permissions(cast, django_ca
     refused.refresh_from_db()
     allowed.refresh_from_db()
 
-    assert (refused.status, refused.error) == (ExportStatus.FAILED, "Bạn không còn được xem danh sách này.")
+    assert (refused.status, refused.error) == (JobStatus.FAILED, "Bạn không còn được xem danh sách này.")
     assert not refused.file
-    assert allowed.status == ExportStatus.DONE
+    assert allowed.status == JobStatus.DONE
 
 
 @pytest.mark.django_db
@@ -226,7 +217,7 @@ def test_a_list_that_no_longer_exists_fails_with_a_sentence(cast, django_capture
         job, created = exports.request_export(by=cast["officer"], url_name="directory:gone_list", query="")
     job.refresh_from_db()
 
-    assert created and job.status == ExportStatus.FAILED
+    assert created and job.status == JobStatus.FAILED
     assert job.error == "Danh sách này không còn nữa."
 
 
@@ -263,7 +254,7 @@ def test_a_list_of_one_object_s_rows_keeps_its_url_arguments(
     job = ExportJob.objects.get(requested_by=cast["officer"])
     download = client.get(reverse("portal:export_download", args=[job.pk]))
     assert response.status_code == 302 and inline.status_code == 200
-    assert (job.status, job.url_kwargs, job.rows_total) == (ExportStatus.DONE, {"pk": str(term.pk)}, 3), job.error
+    assert (job.status, job.url_kwargs, job.rows_total) == (JobStatus.DONE, {"pk": str(term.pk)}, 3), job.error
     assert sheet_rows(b"".join(download.streaming_content)) == sheet_rows(inline.content)
 
 
@@ -276,4 +267,4 @@ def test_a_job_waiting_longer_than_its_lease_is_sent_again(cast, settings, djang
         waiting, created = exports.request_export(by=cast["officer"], url_name="directory:unit_list", query="q=x")
     waiting.refresh_from_db()
 
-    assert (waiting.pk, created, waiting.status) == (job.pk, False, ExportStatus.DONE)
+    assert (waiting.pk, created, waiting.status) == (job.pk, False, JobStatus.DONE)

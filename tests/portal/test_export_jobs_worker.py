@@ -7,7 +7,8 @@ import time
 import pytest
 from django.urls import reverse
 
-from portal.models import ExportJob, ExportStatus
+from portal.enums import JobStatus
+from portal.models import ExportJob
 from tests.factories import UnitFactory, UserFactory
 from tests.portal.test_export_jobs import UNITS_URL, sheet_rows
 
@@ -24,13 +25,13 @@ def test_the_worker_writes_the_export(celery_worker_process, client_as, settings
     response = client.get(f"{UNITS_URL}?q=worker+xuat&format=xlsx")
     job = ExportJob.objects.get(requested_by=officer)
     deadline = time.monotonic() + 60
-    while job.status in ExportStatus.active() and time.monotonic() < deadline:
+    while job.status in JobStatus.active() and time.monotonic() < deadline:
         time.sleep(0.2)
         job.refresh_from_db()
     download = client.get(reverse("portal:export_download", args=[job.pk]))
 
     assert response.status_code == 302
-    assert job.status == ExportStatus.DONE, job.error or celery_worker_process.log_path.read_text()[-2000:]
+    assert job.status == JobStatus.DONE, job.error or celery_worker_process.log_path.read_text()[-2000:]
     assert (job.rows_total, job.rows_done) == (5, 5)
     names = [row[0] for row in sheet_rows(b"".join(download.streaming_content))]
     assert sorted(name for name in names if name and name.startswith("Đơn vị worker")) == [

@@ -14,7 +14,7 @@ from django.urls import reverse
 from awards.domain.imports import HISTORY_HEADERS
 from awards.models import AwardRecord
 from portal import import_jobs
-from portal.enums import ImportJobStatus
+from portal.enums import JobStatus
 from portal.models import ImportJob, ImportKind, ImportRecord, Notification
 from portal.xlsx import workbook_bytes
 from tests.factories.awards import catalogue_award
@@ -59,7 +59,7 @@ def test_an_import_job_writes_the_rows_and_its_page_says_so(
     job = ImportJob.objects.get()
     assert response.status_code == 302 and response["Location"] == reverse("portal:import_job", args=[job.pk])
     page = html.unescape(client.get(response["Location"]).content.decode())
-    assert job.status == ImportJobStatus.DONE and 'data-status="done"' in page
+    assert job.status == JobStatus.DONE and 'data-status="done"' in page
     assert "Đã nhập 12 bản ghi." in page
     assert (job.rows_total, job.rows_read) == (12, 12)
     assert job.record == ImportRecord.objects.get(kind=ImportKind.AWARD_HISTORY)
@@ -93,7 +93,7 @@ def test_a_refused_job_keeps_its_row_errors_and_writes_nothing(
 
     job = ImportJob.objects.get()
     page = html.unescape(client.get(response["Location"]).content.decode())
-    assert job.status == ImportJobStatus.FAILED and job.failed_rows == 1
+    assert job.status == JobStatus.FAILED and job.failed_rows == 1
     assert job.row_errors == [[5, '"hai nghìn" không phải là năm.']]
     assert "<td>5</td>" in page and "Tải lên tệp đã sửa" in page
     assert not AwardRecord.objects.exists() and not ImportRecord.objects.exists()
@@ -108,7 +108,7 @@ def test_a_job_runs_once_and_a_lost_file_fails_it_cleanly(officer, catalogue, dj
         )
     default_storage.delete(job.file.name)  # the storage lost it before a worker came
 
-    assert import_jobs.run_job(job_id=job.pk) == ImportJobStatus.FAILED
+    assert import_jobs.run_job(job_id=job.pk) == JobStatus.FAILED
     assert import_jobs.run_job(job_id=job.pk) is None  # delivered twice: claimed once
     job.refresh_from_db()
     assert "lỗi không lường trước" in job.message
@@ -130,7 +130,7 @@ def test_the_worker_imports_a_history_file_sent_through_the_page(celery_worker_p
         job.refresh_from_db()
 
     assert response.status_code == 302
-    assert job.status == ImportJobStatus.DONE, job.message
+    assert job.status == JobStatus.DONE, job.message
     assert (job.rows_total, job.rows_read) == (30, 30)
     assert AwardRecord.objects.count() == 30
     status = html.unescape(client.get(reverse("portal:import_job_status", args=[job.pk])).content.decode())

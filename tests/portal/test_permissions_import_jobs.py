@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from portal.enums import ImportJobStatus
+from portal.enums import JobStatus
 from portal.models import ImportJob, ImportKind
 from tests.permissions import built_once_per_module, matrix_cases, run_matrix_case
 
@@ -15,7 +15,7 @@ MATRIX = [
 
 def build_jobs(cast):
     job = ImportJob.objects.create(
-        kind=ImportKind.AWARD_HISTORY, file_name="x.xlsx", requested_by=cast["officer"], status=ImportJobStatus.DONE
+        kind=ImportKind.AWARD_HISTORY, file_name="x.xlsx", requested_by=cast["officer"], status=JobStatus.DONE
     )
     return {"officer's job": {"pk": job.pk}}
 
