@@ -9,7 +9,7 @@ class DirectoryConfig(AppConfig):
     def ready(self):
         from portal.audit import register
 
-        from .models import DutyRating, Person, Unit, User
+        from .models import DutyRating, OfficeOrganisation, OfficeStaff, Person, Unit, User
 
-        register(Unit, Person, DutyRating)
+        register(Unit, Person, DutyRating, OfficeOrganisation, OfficeStaff)
         register(User, exclude_fields=("password", "last_login"))

@@ -43,3 +43,34 @@ class DutyRatingLevel(models.TextChoices):
     def at_least(cls, value):
         """The levels equal to or better than `value` ("good or better": at_least(GOOD))."""
         return frozenset(level for level in cls if cls.rank(level) >= cls.rank(value))
+
+
+class PositionTier(models.TextChoices):
+    """The five tiers of individuals the statistical forms 0602 and 0603 count (Circular 02/2023/TT-BNV)."""
+
+    SENIOR_LEADER = "senior_leader", _("Leader at ministry or province level and above")
+    DEPARTMENT_LEADER = "department_leader", _("Leader at department level or equivalent")
+    BUSINESS = "business", _("Business person")
+    OTHER_LEADER = "other_leader", _("Other leader, from deputy head of division up")
+    DIRECT_WORKER = "direct_worker", _("Working directly (workers, farmers, soldiers and others)")
+
+
+class OfficeStructure(models.TextChoices):
+    """Where an organisation doing emulation and commendation work sits (form 0604.N's rows)."""
+
+    CENTRAL_DEPARTMENT = "central_department", _("Department-level unit of a central body")
+    CENTRAL_DIVISION = "central_division", _("Division under a central department-level unit")
+    PROVINCIAL_BOARD = "provincial_board", _("Board under the Department of Home Affairs")
+    PROVINCIAL_DIVISION = "provincial_division", _("Division under the board or the Department of Home Affairs")
+    DEPARTMENT_UNIT = "department_unit", _("Division or section of a provincial department or agency")
+    COMMUNE_UNIT = "commune_unit", _("Section of a commune, ward or special zone")
+
+
+class TrainingLevel(models.TextChoices):
+    """Highest training of a civil servant (form 0605.N)."""
+
+    PRIMARY_VOCATIONAL = "primary_vocational", _("Primary vocational")
+    INTERMEDIATE = "intermediate", _("Intermediate")
+    COLLEGE = "college", _("College")
+    UNIVERSITY = "university", _("University")
+    POSTGRADUATE = "postgraduate", _("Postgraduate")

@@ -36,3 +36,12 @@ class MovementState(models.TextChoices):
 class TargetDirection(models.TextChoices):
     HIGHER = "higher", _("Higher is better (reach at least the target)")
     LOWER = "lower", _("Lower is better (bring down to the target)")
+
+
+class MovementScope(models.TextChoices):
+    """Who takes part in the movement (form 0601.N, rows by scope)."""
+
+    NATIONAL = "national", _("Nationwide")
+    SECTOR = "sector", _("Ministry, sector or locality")
+    CLUSTER = "cluster", _("Cluster or bloc organised by an emulation council")
+    UNIT = "unit", _("Agency or unit")

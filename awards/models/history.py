@@ -3,6 +3,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from rules.contrib.models import RulesModel
 
+from directory.enums import PositionTier
 from directory.rules import is_administrator, is_officer
 from portal.text import FoldedSearchMixin, folded_search
 
@@ -151,6 +152,13 @@ class AwardRecord(FoldedSearchMixin, RulesModel):
     )
     is_collective = models.BooleanField(_("collective"), default=False)
     is_household = models.BooleanField(_("household"), default=False)
+    position_tier = models.CharField(
+        _("position tier"),
+        max_length=20,
+        choices=PositionTier.choices,
+        blank=True,
+        help_text=_("The individual's tier when the award was conferred (statistical forms 0602.N, 0603.N)."),
+    )
     award = models.ForeignKey("awards.Award", verbose_name=_("award"), on_delete=models.PROTECT, related_name="records")
     year = models.PositiveSmallIntegerField(_("year"))
     commendation_type = models.CharField(

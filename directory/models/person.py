@@ -4,7 +4,7 @@ from rules.contrib.models import RulesModel
 
 from portal.text import FoldedSearchMixin, folded_search
 
-from ..enums import Gender
+from ..enums import Gender, PositionTier
 from ..rules import can_view_person, is_administrator, is_officer, is_unit_officer
 
 
@@ -25,6 +25,13 @@ class Person(FoldedSearchMixin, RulesModel):
     full_name = models.CharField(_("full name"), max_length=255)
     gender = models.CharField(_("gender"), max_length=10, choices=Gender.choices)
     position = models.CharField(_("position"), max_length=255, blank=True)
+    position_tier = models.CharField(
+        _("position tier"),
+        max_length=20,
+        choices=PositionTier.choices,
+        blank=True,
+        help_text=_("The tier the statistical forms count the person in (0602.N, 0603.N)."),
+    )
     unit = models.ForeignKey("directory.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="people")
     email = models.EmailField(_("email"), blank=True)
     date_of_birth = models.DateField(_("date of birth"), null=True, blank=True)

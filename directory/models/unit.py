@@ -50,6 +50,11 @@ class Unit(FoldedSearchMixin, RulesModel):
         blank=True,
         help_text=_("The code in the national list of administrative units, or the agency's own code."),
     )
+    is_enterprise = models.BooleanField(
+        _("enterprise"),
+        default=False,
+        help_text=_("A business: the statistical forms count collectives that are enterprises apart."),
+    )
     valid_from = models.DateField(_("valid from"), null=True, blank=True)
     valid_until = models.DateField(_("valid until"), null=True, blank=True)
     successor = models.ForeignKey(

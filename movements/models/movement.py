@@ -9,7 +9,7 @@ from directory.rules import is_officer, is_signed_in
 from portal.text import FoldedSearchMixin, folded_search
 from portal.uploads import DocumentField
 
-from ..enums import MovementKind, MovementLevel, MovementState, ReviewKind
+from ..enums import MovementKind, MovementLevel, MovementScope, MovementState, ReviewKind
 from ..rules import can_follow_registrations, can_record_progress, can_register
 
 
@@ -43,6 +43,13 @@ class Movement(FoldedSearchMixin, RulesModel):
     )
     kind = models.CharField(
         _("movement kind"), max_length=20, choices=MovementKind.choices, default=MovementKind.THEMATIC
+    )
+    scope = models.CharField(
+        _("scope"),
+        max_length=20,
+        choices=MovementScope.choices,
+        default=MovementScope.SECTOR,
+        help_text=_("Who takes part: the statistical form 0601.N counts movements by scope."),
     )
     launching_authority = models.CharField(
         _("launching authority"),

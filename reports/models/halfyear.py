@@ -14,8 +14,8 @@ from portal.numbers import format_number
 from portal.text import fold, folded_search
 from portal.uploads import DocumentField
 
-from .enums import Aggregation, ConferenceKind, MeasureUnit, Period, RenderStatus, ReportStatus
-from .rules import (
+from ..enums import Aggregation, ConferenceKind, MeasureUnit, Period, RenderStatus, ReportStatus
+from ..rules import (
     can_change_member_report,
     can_discard_member_report,
     can_manage_cluster_work,
