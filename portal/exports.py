@@ -24,7 +24,6 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
 from django.http import Http404, HttpResponseRedirect
 from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 from django.utils import timezone, translation
@@ -32,6 +31,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from . import jobs
 from .enums import JobStatus, NotificationKind
 from .models import ExportJob
 
@@ -174,17 +174,8 @@ def retry_export(*, job, by):
 
 
 def claim(*, job_id):
-    """Take the job for this worker: True when this worker may run it.
-
-    Side effects: one conditional UPDATE (REQUESTED, or RUNNING with an expired lease -> RUNNING).
-    """
-    now = timezone.now()
-    claimable = Q(status=JobStatus.REQUESTED) | Q(status=JobStatus.RUNNING, claimed_at__lt=now - lease())
-    return bool(
-        ExportJob.objects.filter(claimable, pk=job_id).update(
-            status=JobStatus.RUNNING, claimed_at=now, attempts=F("attempts") + 1, rows_done=0
-        )
-    )
+    """Take the job for this worker (`portal.jobs.claim`, with the export lease)."""
+    return jobs.claim(ExportJob, job_id=job_id, lease=lease(), rows_done=0)
 
 
 def _download_name(response):

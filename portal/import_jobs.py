@@ -25,6 +25,7 @@ from django.utils import timezone, translation
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
+from . import jobs
 from .enums import JobStatus
 from .errors import DomainError
 from .imports import ImportFailed, ImportProgress
@@ -63,12 +64,8 @@ def request_import(*, kind, uploaded_file, by, params=None):
 
 
 def claim(*, job_id):
-    """Take a requested job for this worker: True when it may run it (one conditional UPDATE)."""
-    return bool(
-        ImportJob.objects.filter(pk=job_id, status=JobStatus.REQUESTED).update(
-            status=JobStatus.RUNNING, started_at=timezone.now()
-        )
-    )
+    """Take a requested job for this worker (`portal.jobs.claim`; an import is never retried)."""
+    return jobs.claim(ImportJob, job_id=job_id, started_at=timezone.now())
 
 
 class JobProgress(ImportProgress):

@@ -18,6 +18,8 @@ class ReportsConfig(AppConfig):
             MemberReport,
             RenderJob,
             ReportAttachment,
+            StatForm,
+            StatReport,
         )
 
         register(Indicator, MemberReport, ClusterReport)
@@ -26,3 +28,7 @@ class ReportsConfig(AppConfig):
         register(Conference, m2m_fields=("attending_units",))
         register(ConferenceAttendee, parents=("conference",))
         register(RenderJob, exclude_fields=("claimed_at", "attempts", "render_ms", "pdf_ms"))
+        register(StatForm)
+        # A filled form's history: who counted it, who marked it final or reopened it (and why);
+        # the job's own bookkeeping is left out.
+        register(StatReport, exclude_fields=("values", "steps_done", "claimed_at", "attempts", "error", "content_hash"))

@@ -59,3 +59,19 @@ class RenderStatus(models.TextChoices):
     def active(cls):
         """A render is asked for or under way: the same content is not asked for again."""
         return frozenset({cls.REQUESTED, cls.RUNNING})
+
+
+class StatDataset(models.TextChoices):
+    """What a statistical form counts: each cell is a count of these rows (reports/domain/statforms/datasets.py)."""
+
+    AWARD_RECORDS = "award_records", _("award records")
+    MOVEMENTS = "movements", _("emulation movements")
+    OFFICE_ORGANISATIONS = "office_organisations", _("emulation and commendation organisations")
+    OFFICE_STAFF = "office_staff", _("emulation and commendation civil servants")
+
+
+class StatReportState(models.TextChoices):
+    """A filled form is a draft until an officer marks it final (then it is frozen)."""
+
+    DRAFT = "draft", _("draft")
+    FINAL = "final", _("final")

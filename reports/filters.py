@@ -3,8 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 from clusters.models import Cluster
 
-from .enums import ConferenceKind, Period, ReportStatus
-from .models import ClusterReport, Conference, MemberReport
+from .enums import ConferenceKind, Period, ReportStatus, StatReportState
+from .models import ClusterReport, Conference, MemberReport, StatReport
 
 
 class TermFilters(django_filters.FilterSet):
@@ -44,3 +44,13 @@ class ConferenceFilterSet(TermFilters):
     class Meta:
         model = Conference
         fields = ["q", "cluster", "year", "period", "kind"]
+
+
+class StatReportFilterSet(django_filters.FilterSet):
+    code = django_filters.CharFilter(field_name="form__code", label=_("Form code"), lookup_expr="startswith")
+    year = django_filters.NumberFilter(label=_("Year"))
+    state = django_filters.ChoiceFilter(label=_("State"), choices=StatReportState.choices, empty_label=_("All states"))
+
+    class Meta:
+        model = StatReport
+        fields = ["code", "year", "state"]

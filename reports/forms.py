@@ -6,7 +6,7 @@ from clusters.models import Term
 from directory.fields import label_of, unit_field
 from directory.rules import is_officer
 from portal.dates import check_within
-from portal.forms import ModelForm, NumberField
+from portal.forms import IntegerNumberField, ModelForm, NumberField
 from portal.imports import ImportFileField
 from portal.uploads import DocumentFileField
 
@@ -156,3 +156,22 @@ class ConferenceForm(ModelForm):
             except forms.ValidationError as error:
                 self.add_error("held_on", error)
         return cleaned
+
+
+class StatReportRequestForm(forms.Form):
+    """Fill a statistical form: which form, for which year and reporting unit."""
+
+    code = forms.ChoiceField(label=_("Form"))
+    year = IntegerNumberField(label=_("Year"), min_value=2000, max_value=2100)
+    reporting_unit = unit_field(label=_("Reporting unit"))
+    receiving_unit = forms.CharField(label=_("Receiving unit"), max_length=255, initial="Bộ Nội vụ")
+
+    def __init__(self, *args, codes, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["code"].choices = codes
+
+
+class ReopenStatReportForm(forms.Form):
+    """A final form is reopened for a correction, with its reason."""
+
+    reason = reason_field(required=True)

@@ -7,7 +7,8 @@ def menu(user):
     if not user.has_perm("reports.list_memberreport"):
         return []
     section = _("Reports")
-    return [
+    statistics = [MenuItem(_("Statistical forms"), "reports:statform_list", section)]
+    return (statistics if user.has_perm("reports.list_statreport") else []) + [
         MenuItem(_("Member reports"), "reports:report_list", section),
         MenuItem(_("Cluster reports"), "reports:cluster_report_list", section),
         MenuItem(_("Conferences"), "reports:conference_list", section),

@@ -68,3 +68,23 @@ __all__ = [
     "can_view_member_report",
     "is_signed_in",
 ]
+
+
+# Statistical forms (issue 14): the provincial office's work (administrators included, as for every
+# office task; the forms' definitions are configured in Django admin).
+@rules.predicate
+def stat_report_is_draft(user, report):
+    return report is None or report.state == "draft"
+
+
+can_view_stat_forms = is_officer
+can_recount_stat_report = is_officer & stat_report_is_draft
+can_finalise_stat_report = is_officer & stat_report_is_draft
+
+
+@rules.predicate
+def stat_report_is_final(user, report):
+    return report is not None and report.state == "final"
+
+
+can_reopen_stat_report = is_officer & stat_report_is_final

@@ -1,6 +1,6 @@
-from django.urls import path
+from django.urls import path, re_path
 
-from . import views
+from . import statform_views, views
 
 app_name = "reports"
 
@@ -37,4 +37,14 @@ urlpatterns = [
     ),
     path("cluster/<int:pk>/delete/", views.cluster_report_delete, name="cluster_report_delete"),
     path("conferences/<int:pk>/delete/", views.conference_delete, name="conference_delete"),
+    # statistical forms (issue 14)
+    path("statistics/", statform_views.StatReportListView.as_view(), name="statform_list"),
+    path("statistics/new/", statform_views.statform_create, name="statform_create"),
+    path("statistics/<int:pk>/", statform_views.StatReportDetailView.as_view(), name="statform_detail"),
+    path("statistics/<int:pk>/status/", statform_views.statform_status, name="statform_status"),
+    path("statistics/<int:pk>/rows/", statform_views.statform_rows, name="statform_rows"),
+    path("statistics/<int:pk>/count/", statform_views.statform_recount, name="statform_recount"),
+    path("statistics/<int:pk>/final/", statform_views.statform_finalise, name="statform_finalise"),
+    path("statistics/<int:pk>/reopen/", statform_views.statform_reopen, name="statform_reopen"),
+    re_path(r"^statistics/(?P<pk>\d+)/file\.(?P<kind>xlsx|pdf)$", statform_views.statform_file, name="statform_file"),
 ]

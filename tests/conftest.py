@@ -179,13 +179,15 @@ def uncollected_static_files(settings):
 
 @pytest.fixture(autouse=True)
 def tasks_in_process(request, monkeypatch):
-    """Notification e-mails (Django's locmem outbox), import and export jobs run in-process, even with a
-    broker, except in the tests that run the real worker (`worker` mark), where the worker runs them."""
+    """Notification e-mails (Django's locmem outbox), import, export and statistical-form jobs run
+    in-process, even with a broker, except in the tests that run the real worker (`worker` mark), where
+    the worker runs them."""
     if request.node.get_closest_marker("worker") is not None:
         return
     from portal.tasks import run_export, run_import_job, send_notification_email
+    from reports.tasks import count_stat_report
 
-    for task in (send_notification_email, run_import_job, run_export):
+    for task in (send_notification_email, run_import_job, run_export, count_stat_report):
         monkeypatch.setattr(task, "delay", lambda task=task, **kwargs: task.apply(kwargs=kwargs))
 
 

@@ -414,4 +414,7 @@ def seed(*, with_logins):
     seed_south_west(indicators)
     seed_red_river(indicators)
     seed_ninh_binh_bloc()
+    from .demo_statforms import seed_forms
+
+    seed_forms()
     return seed_logins() if with_logins else []

@@ -13,6 +13,7 @@ from .halfyear import (
     conference_window,
     summary_path,
 )
+from .statforms import StatForm, StatReport
 
 __all__ = [
     "ClusterReport",
@@ -23,6 +24,8 @@ __all__ = [
     "MemberReport",
     "RenderJob",
     "ReportAttachment",
+    "StatForm",
+    "StatReport",
     "attachment_path",
     "conference_window",
     "summary_path",
