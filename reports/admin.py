@@ -11,6 +11,7 @@ from .models import (
     MemberReport,
     RenderJob,
     ReportAttachment,
+    StatForm,
 )
 
 
@@ -110,3 +111,12 @@ class RenderJobAdmin(admin.ModelAdmin):
     list_select_related = ["conference", "requested_by"]
     readonly_fields = ["content_hash", "claimed_at", "finished_at", "attempts", "render_ms", "pdf_ms", "error"]
     raw_id_fields = ["conference", "requested_by"]
+
+
+@admin.register(StatForm)
+class StatFormAdmin(admin.ModelAdmin):
+    """Administrators add a form's new version (a new circular) here; the definition is checked on save."""
+
+    list_display = ["code", "title", "legal_basis", "valid_from", "valid_until", "dataset"]
+    list_filter = ["dataset"]
+    search_fields = ["code", "title", "legal_basis"]
