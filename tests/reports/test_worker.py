@@ -85,3 +85,25 @@ def test_worker_killed_mid_render_finishes_the_job_exactly_once(celery_worker_pr
     assert not [name for name in files if name.startswith(".rendering-")]
     with job.file.open("rb") as handle:
         assert "kiểm thử" in pdf_text(handle.read())
+
+
+def test_worker_counts_a_statistical_form_and_writes_its_files(celery_worker_process, client_as, officer):
+    from directory.models import OfficeOrganisation
+    from portal.enums import JobStatus
+    from reports.models import StatReport
+    from tests.factories.directory import UnitFactory
+
+    province = UnitFactory(name="Tỉnh Ninh Bình", kind="province")
+    OfficeOrganisation.objects.create(name="Ban Thi đua - Khen thưởng", structure="provincial_board", unit=province)
+    response = client_as(officer).post(
+        "/reports/statistics/new/",
+        {"code": "0604.N/BNV-TĐKT", "year": "2025", "reporting_unit": province.pk, "receiving_unit": "Bộ Nội vụ"},
+    )
+    report = wait_for(StatReport.objects.get(year=2025, reporting_unit=province), {JobStatus.DONE, JobStatus.FAILED})
+
+    assert response.status_code == 302
+    assert report.status == JobStatus.DONE, report.error
+    assert report.values["total"]["count"] == 1 and report.values["provincial_board"]["count"] == 1
+    with report.pdf.open("rb") as handle:
+        text = pdf_text(handle.read())
+    assert "Biểu số: 0604.N/BNV-TĐKT" in text and "Ban Thi đua - Khen thưởng thuộc Sở Nội vụ" in text
