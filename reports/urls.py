@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import overview_views, views
 
 app_name = "reports"
 
@@ -37,4 +37,6 @@ urlpatterns = [
     ),
     path("cluster/<int:pk>/delete/", views.cluster_report_delete, name="cluster_report_delete"),
     path("conferences/<int:pk>/delete/", views.conference_delete, name="conference_delete"),
+    # issue 14 (overview): the dashboard of charts
+    path("overview/", overview_views.overview_page, name="overview"),
 ]
