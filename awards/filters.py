@@ -38,7 +38,7 @@ class ProposalFilterSet(django_filters.FilterSet):
             (verification.OVERDUE, _("With the office, past 5 working days")),
         ],
         method="filter_window",
-        empty_label=_("Any"),
+        empty_label=_("Any window"),
     )
 
     class Meta:

@@ -80,7 +80,7 @@ def overview_page(request):
         "unit_kind": unit_kind,
         "by_year": by_year,
         "year_chart": year_chart,
-        "award_rows": award_rows,
+        "award_rows": award_rows if rest else [],  # the chart's own table lists every award otherwise
         "type_chart": _figure_chart(by_type, title=_("Awards by commendation type")),
         "recipient_chart": _figure_chart(by_recipient, title=_("Awards by recipient")),
         "movements": movements,
