@@ -100,7 +100,7 @@ def bar_chart(
     largest = max(totals, default=Decimal(0))
     scale = Decimal(bar_space) / largest if largest > 0 else Decimal(0)
     bars = []
-    for index, (row, total) in enumerate(zip(rows, totals, strict=True)):
+    for index, row in enumerate(rows):
         segments, x = [], Decimal(label_width)
         links = tuple(row.links) + ("",) * (len(names) - len(row.links))
         for position, (name, value) in enumerate(zip(names, row.values, strict=False)):
@@ -130,8 +130,7 @@ def bar_chart(
                 end=_coordinate(x + 6),
                 link=row.link,
                 cells=tuple(
-                    (format_number(value), links[position])
-                    for position, value in enumerate(row.values[: len(names)])
+                    (format_number(value), links[position]) for position, value in enumerate(row.values[: len(names)])
                 ),
             )
         )
@@ -232,10 +231,8 @@ def line_chart(
         return Decimal(left) + Decimal(plot_width) * index / (len(xs) - 1)
 
     def y_of(value):
-        if spread == 0:
-            share = Decimal("0.5")  # one level: the middle of the plot
-        else:
-            share = (Decimal(value) - low) / spread
+        # One level (a single value, or all equal): the middle of the plot.
+        share = Decimal("0.5") if spread == 0 else (Decimal(value) - low) / spread
         if not inverted:
             share = 1 - share
         return Decimal(top) + Decimal(plot_height) * share
@@ -269,7 +266,9 @@ def line_chart(
         levels = sorted({low, high}) if spread else [low]
         if spread and spread > 1:
             middle = (low + high) / 2
-            middle = middle.to_integral_value() if all(value == value.to_integral_value() for value in values) else middle
+            middle = (
+                middle.to_integral_value() if all(value == value.to_integral_value() for value in values) else middle
+            )
             if low < middle < high:
                 levels = [low, middle, high]
         y_ticks = tuple(Tick(position=_coordinate(y_of(level)), label=format_number(level)) for level in levels)

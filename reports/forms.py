@@ -172,7 +172,7 @@ class OverviewFilterForm(forms.Form):
     year = forms.TypedChoiceField(label=_("Year"), choices=overview_years, coerce=int, required=False)
     unit_kind = forms.ChoiceField(label=_("Kind of unit"), required=False)
     cluster = forms.ModelChoiceField(
-        label=_("Cluster or bloc"), queryset=None, required=False, empty_label=_("The first with a term")
+        label=_("Cluster or bloc"), queryset=None, required=False, empty_label=_("The first ranked in these years")
     )
 
     def __init__(self, *args, **kwargs):

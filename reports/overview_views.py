@@ -25,10 +25,15 @@ def _filters(request):
     return year, data.get("unit_kind") or "", data.get("cluster"), form
 
 
-def _first_cluster_with_terms():
+def _first_ranked_cluster(year):
+    """The first cluster or bloc (by name) with an accepted sheet in the years the chart shows."""
+    from clusters.enums import SheetStatus
     from clusters.models import Cluster
 
-    return Cluster.objects.filter(terms__isnull=False).order_by("name", "pk").first()
+    ranked = Cluster.objects.filter(
+        terms__year__gt=year - overview.YEARS_SHOWN, terms__year__lte=year, terms__sheets__status=SheetStatus.ACCEPTED
+    )
+    return ranked.order_by("name", "pk").distinct().first()
 
 
 def _figure_chart(figures, *, title):
@@ -62,7 +67,9 @@ def overview_page(request):
     award_rows = [
         {
             "name": name,
-            "cells": [(counts.get(shown_year, 0), by_year.link(year=shown_year, award=pk)) for shown_year in by_year.years],
+            "cells": [
+                (counts.get(shown_year, 0), by_year.link(year=shown_year, award=pk)) for shown_year in by_year.years
+            ],
             "total": total,
         }
         for pk, name, counts, total in by_year.awards
@@ -71,7 +78,7 @@ def overview_page(request):
     by_recipient = overview.awards_by_recipient(user=user, year=year, unit_kind=unit_kind)
     movements = overview.open_movements(user=user)
     dossiers = overview.dossiers(user=user, year=year)
-    chosen_cluster = cluster or _first_cluster_with_terms()
+    chosen_cluster = cluster or _first_ranked_cluster(year)
     ranks = overview.cluster_ranks(cluster=chosen_cluster, year=year)
     context = {
         "form": form,

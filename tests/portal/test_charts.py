@@ -81,7 +81,10 @@ def test_numbers_beside_the_chart_are_vietnamese_and_coordinates_are_not():
 
 def test_lines_place_years_evenly_and_ranks_with_one_at_the_top():
     chart = line_chart(
-        [LineSeries("Xã A", {2023: 1, 2024: 3, 2025: 2}, links={2024: "/r/2024"}), LineSeries("Xã B", {2023: 3, 2025: 1})],
+        [
+            LineSeries("Xã A", {2023: 1, 2024: 3, 2025: 2}, links={2024: "/r/2024"}),
+            LineSeries("Xã B", {2023: 3, 2025: 1}),
+        ],
         title="t",
         xs=[2023, 2024, 2025],
         inverted=True,

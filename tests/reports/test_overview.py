@@ -41,7 +41,9 @@ def seed_awards(member_unit):
     worker = catalogue_award(catalogue.ADVANCED_WORKER)
     enterprise = UnitFactory(kind=UnitKind.ENTERPRISE, name="Công ty cổ phần Xi măng")
     AwardRecordFactory.create_batch(3, award=grassroots, year=YEAR)
-    AwardRecordFactory(award=worker, year=YEAR, person=None, unit=enterprise, is_collective=True, recipient_name="Công ty")
+    AwardRecordFactory(
+        award=worker, year=YEAR, person=None, unit=enterprise, is_collective=True, recipient_name="Công ty"
+    )
     AwardRecordFactory(award=worker, year=YEAR, is_household=True, commendation_type=CommendationType.RESISTANCE)
     AwardRecordFactory.create_batch(2, award=grassroots, year=YEAR - 2)
     AwardRecordFactory(award=grassroots, year=YEAR - 5)  # before the five years shown: not counted
@@ -51,7 +53,9 @@ def seed_awards(member_unit):
 def seed_dossiers():
     ProposalFactory(year=YEAR, state=ProposalState.SUBMITTED, submitted_on=TODAY)  # within
     ProposalFactory(year=YEAR, state=ProposalState.SUBMITTED, submitted_on=date(2025, 12, 3))  # return by 10/12: within
-    ProposalFactory(year=YEAR, state=ProposalState.SUBMITTED, submitted_on=date(2025, 12, 2))  # return by 09/12: overdue
+    ProposalFactory(
+        year=YEAR, state=ProposalState.SUBMITTED, submitted_on=date(2025, 12, 2)
+    )  # return by 09/12: overdue
     ProposalFactory(year=YEAR, state=ProposalState.UNDER_VERIFICATION, submitted_on=TODAY - timedelta(days=21))
     ProposalFactory(year=YEAR, state=ProposalState.DRAFT)
     ProposalFactory(year=YEAR, state=ProposalState.DECIDED, submitted_on=date(2025, 3, 1))  # decided: not held
@@ -81,8 +85,12 @@ def seed_movements():
 def seed_cluster():
     cluster = ClusterFactory(name="Cụm thi đua số 1")
     units = [UnitFactory(name=name) for name in ("Xã Gia Viễn", "Xã Hoa Lư", "Xã Nho Quan")]
-    earlier = scored_term(members=3, criteria=1, lead_unit=units[0], member_units=units[1:], points={0: [5], 1: [9], 2: [7]})
-    later = scored_term(members=3, criteria=1, lead_unit=units[1], member_units=[units[0], units[2]], points={0: [9], 1: [4], 2: [6]})
+    earlier = scored_term(
+        members=3, criteria=1, lead_unit=units[0], member_units=units[1:], points={0: [5], 1: [9], 2: [7]}
+    )
+    later = scored_term(
+        members=3, criteria=1, lead_unit=units[1], member_units=[units[0], units[2]], points={0: [9], 1: [4], 2: [6]}
+    )
     for term, year in ((earlier, YEAR - 1), (later, YEAR)):
         term.cluster, term.year = cluster, year
         term.save()
@@ -145,7 +153,9 @@ def test_awards_by_type_and_recipient_count_the_year_and_link_to_those_records(o
 
 
 def test_the_unit_kind_narrows_the_award_figures_and_their_links(officer):
-    by_recipient = {f.key: f for f in overview.awards_by_recipient(user=officer, year=YEAR, unit_kind=UnitKind.ENTERPRISE)}
+    by_recipient = {
+        f.key: f for f in overview.awards_by_recipient(user=officer, year=YEAR, unit_kind=UnitKind.ENTERPRISE)
+    }
 
     assert by_recipient[RecipientKind.COLLECTIVE].count == 1 and by_recipient[RecipientKind.INDIVIDUAL].count == 0
     assert "unit_kind=enterprise" in by_recipient[RecipientKind.COLLECTIVE].link
@@ -259,3 +269,15 @@ def test_the_page_runs_as_many_queries_with_many_rows_as_with_one(shared_data):
     one_row, many_rows = shared_data.objects["queries"]["page"]
 
     assert many_rows == one_row
+
+
+def test_the_default_cluster_is_the_first_ranked_one_not_the_first_by_name(client_as, officer, shared_data):
+    unranked = ClusterFactory(name="Cụm A chưa xếp hạng")
+    term = scored_term(members=2, criteria=1)  # draft sheets only: nothing ranked
+    term.cluster, term.year = unranked, YEAR
+    term.save()
+
+    ranks = client_as(officer).get(URL, {"year": YEAR}).context["ranks"]
+
+    assert ranks.cluster == shared_data.objects["cluster"]
+    assert overview.cluster_ranks(cluster=unranked, year=YEAR).units == []
