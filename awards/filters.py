@@ -2,8 +2,11 @@ import django_filters
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from directory.enums import UnitKind
 from directory.fields import unit_filter
 
+from .domain import verification
+from .domain.lookup import recipient_condition
 from .enums import AwardCategory, AwardLevel, CommendationType, ConferringAuthority, ProposalState, RecipientKind
 from .models import Award, AwardRecord, CouncilMember, CouncilPosition, Proposal
 
@@ -27,10 +30,20 @@ class ProposalFilterSet(django_filters.FilterSet):
     late = django_filters.BooleanFilter(
         label=_("Late only"), method="filter_late", widget=django_filters.widgets.BooleanWidget()
     )
+    # Issue 14 (overview): the dossiers the office holds, within the 5-working-day window or past it.
+    window = django_filters.ChoiceFilter(
+        label=_("Verification window"),
+        choices=[
+            (verification.OPEN, _("With the office, within 5 working days")),
+            (verification.OVERDUE, _("With the office, past 5 working days")),
+        ],
+        method="filter_window",
+        empty_label=_("Any window"),
+    )
 
     class Meta:
         model = Proposal
-        fields = ["q", "year", "commendation_type", "state", "unit", "award", "late"]
+        fields = ["q", "year", "commendation_type", "state", "unit", "award", "late", "window"]
 
     def filter_q(self, queryset, name, value):
         return queryset.search(value)
@@ -43,6 +56,9 @@ class ProposalFilterSet(django_filters.FilterSet):
             return queryset.late()
         return queryset
 
+    def filter_window(self, queryset, name, value):
+        return queryset.filter(verification.window_condition(value))
+
 
 class AwardRecordFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Name of a person or unit"), method="filter_q")
@@ -50,13 +66,26 @@ class AwardRecordFilterSet(django_filters.FilterSet):
     award = django_filters.ModelChoiceFilter(
         label=_("Award"), queryset=Award.objects.all(), empty_label=_("All awards")
     )
+    # Issue 14 (overview): the figures by commendation type, recipient and unit kind link here.
+    commendation_type = django_filters.ChoiceFilter(
+        label=_("Commendation type"), choices=CommendationType.choices, empty_label=_("All types")
+    )
+    recipient = django_filters.ChoiceFilter(
+        label=_("Awarded to"), choices=RecipientKind.choices, method="filter_recipient", empty_label=_("Everyone")
+    )
+    unit_kind = django_filters.ChoiceFilter(
+        label=_("Kind of unit"), field_name="unit__kind", choices=UnitKind.choices, empty_label=_("All kinds of unit")
+    )
 
     class Meta:
         model = AwardRecord
-        fields = ["q", "year", "award"]
+        fields = ["q", "year", "award", "commendation_type", "recipient", "unit_kind"]
 
     def filter_q(self, queryset, name, value):
         return queryset.search(value)
+
+    def filter_recipient(self, queryset, name, value):
+        return queryset.filter(recipient_condition(value))
 
 
 class AwardCatalogueFilterSet(django_filters.FilterSet):

@@ -175,3 +175,29 @@ class ReopenStatReportForm(forms.Form):
     """A final form is reopened for a correction, with its reason."""
 
     reason = reason_field(required=True)
+
+
+def overview_years():
+    """The years the overview offers (those the proposal list filters by): next year and 14 back."""
+    from django.utils import timezone
+
+    this_year = timezone.localdate().year
+    return [(year, str(year)) for year in range(this_year + 1, this_year - 15, -1)]
+
+
+class OverviewFilterForm(forms.Form):
+    """The overview's filters (GET): the year, the kind of unit (award figures), the cluster (rankings)."""
+
+    year = forms.TypedChoiceField(label=_("Year"), choices=overview_years, coerce=int, required=False)
+    unit_kind = forms.ChoiceField(label=_("Kind of unit"), required=False)
+    cluster = forms.ModelChoiceField(
+        label=_("Cluster or bloc"), queryset=None, required=False, empty_label=_("The first ranked in these years")
+    )
+
+    def __init__(self, *args, **kwargs):
+        from clusters.models import Cluster
+        from directory.enums import UnitKind
+
+        super().__init__(*args, **kwargs)
+        self.fields["unit_kind"].choices = [("", _("All kinds of unit")), *UnitKind.choices]
+        self.fields["cluster"].queryset = Cluster.objects.order_by("name", "pk")

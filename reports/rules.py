@@ -56,6 +56,10 @@ can_discard_member_report = writes_report
 can_view_cluster_work = is_officer | leads_term_of | is_member_of_term_of
 can_manage_cluster_work = is_officer | leads_term_of
 can_start_report = is_officer | is_unit_officer
+# The overview of charts (issue 14): the provincial office's view of the whole province; a unit officer
+# is refused (403) rather than shown a province-wide figure or a second, unit-only set of figures.
+can_view_overview = is_officer
+rules.add_perm("reports.view_overview", can_view_overview)
 
 __all__ = [
     "can_change_member_report",
@@ -64,6 +68,7 @@ __all__ = [
     "can_manage_cluster_work",
     "can_start_report",
     "can_submit_member_report",
+    "can_view_overview",
     "can_view_cluster_work",
     "can_view_member_report",
     "is_signed_in",

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from . import statform_views, views
+from . import overview_views, statform_views, views
 
 app_name = "reports"
 
@@ -47,4 +47,6 @@ urlpatterns = [
     path("statistics/<int:pk>/final/", statform_views.statform_finalise, name="statform_finalise"),
     path("statistics/<int:pk>/reopen/", statform_views.statform_reopen, name="statform_reopen"),
     re_path(r"^statistics/(?P<pk>\d+)/file\.(?P<kind>xlsx|pdf)$", statform_views.statform_file, name="statform_file"),
+    # issue 14 (overview): the dashboard of charts
+    path("overview/", overview_views.overview_page, name="overview"),
 ]

@@ -72,3 +72,18 @@ def unit_histories(query):
             if record.unit_id in members:
                 by_unit[root].append(record)
     return [{"unit": unit, "records": by_unit.get(unit.pk, [])} for unit in units]
+
+
+def recipient_condition(kind):
+    """The records of one kind of recipient (`RecipientKind`), the one definition the history lookup's
+    filter and the overview's figures share: a household's record is a household's whatever its other
+    flag; a collective's is a unit's; every other record is an individual's."""
+    from django.db.models import Q
+
+    from ..enums import RecipientKind
+
+    return {
+        RecipientKind.HOUSEHOLD: Q(is_household=True),
+        RecipientKind.COLLECTIVE: Q(is_household=False, is_collective=True),
+        RecipientKind.INDIVIDUAL: Q(is_household=False, is_collective=False),
+    }[RecipientKind(kind)]

@@ -1,12 +1,9 @@
 """The term's ranking page and its Excel export."""
 
-from dataclasses import dataclass
-
 from django.shortcuts import render
-from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from portal.numbers import format_number
+from portal.charts import BarRow, bar_chart
 from portal.permissions import object_view
 from portal.xlsx import DATETIME, INTEGER, NUMBER, TEXT, Table, xlsx_response
 
@@ -71,29 +68,13 @@ def ranking_export(request, term, rows, excluded):
     return xlsx_response(f"xep-hang-{term.pk}.xlsx", sheets)
 
 
-@dataclass(frozen=True)
-class ChartBar:
-    row: object
-    y: int
-    width: str
-    name: str
-    total: str
-
-
 def chart_bars(rows):
-    """The chart's bars, each worked out once in Python: the template drew every bar with three
-    `widthratio` tags, `truncatechars` and two `number` filters (a 60-member term: 360 tag calls a page).
-    The figures are those tags' own: `widthratio` rounds (bar / 100) x 600, the name is cut at 34."""
-    return [
-        ChartBar(
-            row=row,
-            y=28 * index,
-            width=str(round((float(row.bar) / 100.0) * 600)),
-            name=Truncator(row.unit.name).chars(34),
-            total=format_number(row.total),
-        )
-        for index, row in enumerate(rows)
-    ]
+    """The ranking's bars through the shared chart (`portal.charts.bar_chart`): each bar's length is
+    the member's total against the best total, the label "rank. unit" cut at 34 characters."""
+    return bar_chart(
+        [BarRow(label=f"{row.rank}. {row.unit.name}", values=(row.total,)) for row in rows],
+        title=_("Total points per member"),
+    )
 
 
 @object_view(TERMS, "clusters.rank_term")
@@ -109,6 +90,5 @@ def term_ranking(request, term):
         "excluded": excluded,
         "total_maximum": criteria_domain.total_maximum(term=term),
         "progress": _progress(term),
-        "chart_height": 28 * len(rows) + 10,
     }
     return render(request, "clusters/ranking.html", context)

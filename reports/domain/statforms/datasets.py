@@ -59,7 +59,7 @@ class AwardRecords:
         return AwardRecord.objects.filter(year=year)
 
     def listing(self, rows):
-        return rows.select_related("award").order_by("recipient_name", "pk")
+        return rows.select_related("award").order_by("search_text", "pk")
 
     def describe(self, record):
         return (
