@@ -36,8 +36,9 @@ def test_officer_follows_a_cell_of_form_0602_and_downloads_it(sign_in_page, sett
         page.get_by_role("link", name="Tải tệp Excel").click()
     excel_path = tmp_path / "bieu.xlsx"
     excel.value.save_as(excel_path)
-    sheet = load_workbook(excel_path, read_only=True).active
-    cells = [cell for row in sheet.iter_rows(values_only=True) for cell in row if cell is not None]
+    book = load_workbook(excel_path, read_only=True)
+    cells = [cell for row in book.active.iter_rows(values_only=True) for cell in row if cell is not None]
+    book.close()
     assert "Biểu số: 0602.N/BNV-TĐKT" in cells and total in cells
     with page.expect_download() as pdf:
         page.get_by_role("link", name="Tải tệp PDF").click()

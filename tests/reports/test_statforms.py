@@ -253,7 +253,8 @@ def test_the_job_writes_the_official_frame_in_pdf_and_excel(data):
 
     report = StatReport.objects.get(pk=data["reports"]["0602"])
     assert report.status == JobStatus.DONE and report.steps_done == StatReport.STEPS
-    text = pdf_text(report.pdf.read())
+    with report.pdf.open("rb") as handle:
+        text = pdf_text(handle.read())
     for words in (
         "Biểu số: 0602.N/BNV-TĐKT",
         "Thông tư số 02/2023/TT-BNV",
@@ -267,8 +268,10 @@ def test_the_job_writes_the_official_frame_in_pdf_and_excel(data):
         "(Ký, họ tên, đóng dấu)",
     ):
         assert words in text, words
-    sheet = load_workbook(io.BytesIO(report.xlsx.read()), read_only=True).active
-    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    with report.xlsx.open("rb") as handle:
+        book = load_workbook(io.BytesIO(handle.read()), read_only=True)
+    rows = [list(row) for row in book.active.iter_rows(values_only=True)]
+    book.close()
     flat = [str(cell) for row in rows for cell in row if cell is not None]
     assert "Biểu số: 0602.N/BNV-TĐKT" in flat and "Năm 2025" in flat
     total_row = next(row for row in rows if row[0] == "Tổng số")
