@@ -24,7 +24,7 @@ from reports.domain import demo, jobs
 from reports.domain.summary import summary_html
 from reports.enums import RenderStatus, ReportStatus
 from reports.models import Conference, IndicatorValue, MemberReport, RenderJob
-from reports.rendering import html_to_pdf
+from portal.rendering import html_to_pdf
 
 from .harness import Result, measure
 

@@ -23,7 +23,7 @@ from reports.domain.docx_export import summary_docx
 from reports.domain.summary import summary_html
 from reports.enums import ReportStatus
 from reports.models import ClusterReport
-from reports.rendering import html_to_pdf
+from portal.rendering import html_to_pdf
 from tests.factories import UnitFactory
 from tests.factories.awards import (
     AwardRecordFactory,

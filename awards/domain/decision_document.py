@@ -377,6 +377,6 @@ def decision_html(decision):
 
 def decision_pdf(decision):
     """The same decision as PDF (A4, Decree 30 margins), through the reports' WeasyPrint helper."""
-    from reports.rendering import html_to_pdf
+    from portal.rendering import html_to_pdf
 
     return html_to_pdf(decision_html(decision))

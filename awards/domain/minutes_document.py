@@ -269,6 +269,6 @@ def minutes_html(session):
 
 def minutes_pdf(session):
     """The same minutes as PDF (A4, Decree 30 margins), through the reports' WeasyPrint helper."""
-    from reports.rendering import html_to_pdf
+    from portal.rendering import html_to_pdf
 
     return html_to_pdf(minutes_html(session))

@@ -98,7 +98,7 @@ def run_job(*, job_id):
     exists; writes reports/summaries/<hash>.pdf; marks the job DONE (file, hash, time) or FAILED
     with an error the officer can read. Returns the job's final status, or None when not claimed.
     """
-    from ..rendering import html_to_pdf
+    from portal.rendering import html_to_pdf
 
     if not claim(job_id=job_id):
         logger.info("render job %s: not claimable (gone, done or held by another worker)", job_id)

@@ -7,7 +7,7 @@ from reports.domain import jobs
 from reports.domain.summary import content_hash, summary_html
 from reports.enums import RenderStatus
 from reports.models import Conference, RenderJob
-from reports.rendering import ExternalResourceRefused, html_to_pdf
+from portal.rendering import ExternalResourceRefused, html_to_pdf
 from tests.reports.pdf import pdf_text
 
 
@@ -123,7 +123,7 @@ def test_failed_render_shows_the_error_to_the_officer(
     def broken(html):
         raise ValueError("phông chữ bị thiếu")
 
-    monkeypatch.setattr("reports.rendering.html_to_pdf", broken)
+    monkeypatch.setattr("portal.rendering.html_to_pdf", broken)
     with django_capture_on_commit_callbacks(execute=True):
         job, _reused = jobs.request_summary(conference=conference, by=officer)
     job.refresh_from_db()

@@ -85,7 +85,7 @@ def run_job(*, report_id):
     requester; or marks it FAILED with a message the officer can read. Returns the final status, or
     None when the row was not claimable.
     """
-    from reports.rendering import html_to_pdf
+    from portal.rendering import html_to_pdf
 
     from .output import print_html, workbook
 
