@@ -150,7 +150,7 @@ class OfficeOrganisations:
         return (organisation.name, organisation.get_structure_display(), organisation.unit or "—")
 
     def fix_url(self, organisation):
-        return reverse("directory:office_organisation_update", args=[organisation.pk])
+        return reverse("directory:office_organisation_edit", args=[organisation.pk])
 
 
 class OfficeStaff:
@@ -188,7 +188,7 @@ class OfficeStaff:
         )
 
     def fix_url(self, person):
-        return reverse("directory:office_staff_update", args=[person.pk])
+        return reverse("directory:office_staff_edit", args=[person.pk])
 
 
 DATASETS = {dataset.key: dataset for dataset in (AwardRecords(), Movements(), OfficeOrganisations(), OfficeStaff())}
