@@ -13,6 +13,7 @@ MOVEMENT_HEADERS = [
     "Tên phong trào",
     "Cấp phát động",
     "Loại",
+    "Phạm vi",
     "Cơ quan phát động",
     "Số kế hoạch",
     "Ngày kế hoạch",
@@ -23,7 +24,7 @@ MOVEMENT_HEADERS = [
     "Số chỉ tiêu",
     "Số đơn vị đăng ký",
 ]
-MOVEMENT_KINDS = [TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, DATE, DATE, DATE, TEXT, TEXT, INTEGER, INTEGER]
+MOVEMENT_KINDS = [TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, DATE, DATE, DATE, TEXT, TEXT, INTEGER, INTEGER]
 
 TARGET_HEADERS = ["Chỉ tiêu", "Đơn vị tính", "Giá trị mục tiêu", "Thời hạn", "Ngày số liệu", "Giá trị", "% mục tiêu"]
 TARGET_KINDS = [TEXT, TEXT, NUMBER, DATE, DATE, NUMBER, NUMBER]
@@ -39,6 +40,7 @@ def movement_list_export(movements, *, request, filterset=None):
             movement.name,
             movement.get_level_display(),
             movement.get_kind_display(),
+            movement.get_scope_display(),
             movement.launching_authority,
             movement.plan_number,
             movement.plan_date,
@@ -57,7 +59,7 @@ def movement_list_export(movements, *, request, filterset=None):
         rows,
         title_rows=list_export_title(_("Emulation movements"), request=request, filterset=filterset),
         kinds=MOVEMENT_KINDS,
-        total_columns=(11, 12),
+        total_columns=(12, 13),
     )
     return xlsx_response("phong-trao-thi-dua.xlsx", [table])
 

@@ -48,6 +48,7 @@ BROAD = {
     ("PersonFilterSet", "gender"): "two values, each about half the people",
     ("MovementFilterSet", "level"): "a handful of levels",
     ("MovementFilterSet", "kind"): "a handful of kinds",
+    ("MovementFilterSet", "scope"): "a handful of scopes",
     ("MovementFilterSet", "state"): "under way is most movements",
     ("MovementFilterSet", "year"): "most movements run over several years",
 }
