@@ -147,7 +147,9 @@ class OfficeStaffFilterSet(django_filters.FilterSet):
         queryset=lambda request: OfficeOrganisation.objects.order_by("search_text", "pk"),
         empty_label=_("All organisations"),
     )
-    year = django_filters.NumberFilter(label=_("In work at the end of"), method="filter_year", min_value=1945, max_value=2100)
+    year = django_filters.NumberFilter(
+        label=_("In work at the end of"), method="filter_year", min_value=1945, max_value=2100
+    )
 
     class Meta:
         model = OfficeStaff

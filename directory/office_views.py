@@ -221,7 +221,9 @@ def staff_import(request):
             )
             return HttpResponseRedirect(reverse("directory:office_staff_list"))
     status = 400 if request.method == "POST" else 200
-    return render(request, "directory/office_staff_import.html", {"form": form, "row_errors": row_errors}, status=status)
+    return render(
+        request, "directory/office_staff_import.html", {"form": form, "row_errors": row_errors}, status=status
+    )
 
 
 @permission_required("directory.import_officestaff")

@@ -37,9 +37,7 @@ urlpatterns = [
         name="office_organisation_detail",
     ),
     path("office/organisations/<int:pk>/edit/", office_views.organisation_edit, name="office_organisation_edit"),
-    path(
-        "office/organisations/<int:pk>/delete/", office_views.organisation_delete, name="office_organisation_delete"
-    ),
+    path("office/organisations/<int:pk>/delete/", office_views.organisation_delete, name="office_organisation_delete"),
     path("office/staff/", office_views.StaffListView.as_view(), name="office_staff_list"),
     path("office/staff/new/", office_views.staff_create, name="office_staff_create"),
     path("office/staff/<int:pk>/", office_views.StaffDetailView.as_view(), name="office_staff_detail"),

@@ -157,7 +157,12 @@ def seed_units():
         )
     for code, name, short_name in ENTERPRISES:
         departments[code] = _upsert(
-            {"code": code}, name=name, short_name=short_name, kind=UnitKind.ENTERPRISE, parent=ninh_binh, is_enterprise=True
+            {"code": code},
+            name=name,
+            short_name=short_name,
+            kind=UnitKind.ENTERPRISE,
+            parent=ninh_binh,
+            is_enterprise=True,
         )
     departments["NB"] = ninh_binh  # the province itself (its leaders are people of the forms)
     return departments

@@ -15,11 +15,26 @@ ORGANISATIONS = [
     (BOARD, OfficeStructure.PROVINCIAL_BOARD, "NB-SNV", date(2025, 7, 1)),
     ("Phòng Nghiệp vụ Thi đua", OfficeStructure.PROVINCIAL_DIVISION, "NB-SNV", date(2025, 7, 1)),
     ("Phòng Nghiệp vụ Khen thưởng", OfficeStructure.PROVINCIAL_DIVISION, "NB-SNV", date(2025, 7, 1)),
-    ("Bộ phận Thi đua - Khen thưởng, Văn phòng Sở Giáo dục và Đào tạo", OfficeStructure.DEPARTMENT_UNIT, "NB-SGDDT", None),
+    (
+        "Bộ phận Thi đua - Khen thưởng, Văn phòng Sở Giáo dục và Đào tạo",
+        OfficeStructure.DEPARTMENT_UNIT,
+        "NB-SGDDT",
+        None,
+    ),
     ("Bộ phận Thi đua - Khen thưởng, Văn phòng Sở Tài chính", OfficeStructure.DEPARTMENT_UNIT, "NB-STC", None),
     ("Bộ phận Thi đua - Khen thưởng, Văn phòng Sở Xây dựng", OfficeStructure.DEPARTMENT_UNIT, "NB-SXD", None),
-    ("Bộ phận Thi đua - Khen thưởng, Ủy ban nhân dân phường Hoa Lư", OfficeStructure.COMMUNE_UNIT, None, date(2025, 7, 1)),
-    ("Bộ phận Thi đua - Khen thưởng, Ủy ban nhân dân xã Gia Viễn", OfficeStructure.COMMUNE_UNIT, None, date(2025, 7, 1)),
+    (
+        "Bộ phận Thi đua - Khen thưởng, Ủy ban nhân dân phường Hoa Lư",
+        OfficeStructure.COMMUNE_UNIT,
+        None,
+        date(2025, 7, 1),
+    ),
+    (
+        "Bộ phận Thi đua - Khen thưởng, Ủy ban nhân dân xã Gia Viễn",
+        OfficeStructure.COMMUNE_UNIT,
+        None,
+        date(2025, 7, 1),
+    ),
 ]
 F, M = Gender.FEMALE, Gender.MALE
 T = TrainingLevel

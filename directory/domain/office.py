@@ -46,9 +46,7 @@ def delete_office_row(*, row, reason, by):
         with transaction.atomic(), because(reason):
             row.delete()
     except ProtectedError:
-        raise OfficeError(
-            _("Civil servants belong to this organisation: move or delete them first.")
-        ) from None
+        raise OfficeError(_("Civil servants belong to this organisation: move or delete them first.")) from None
 
 
 def _genders():
@@ -134,20 +132,19 @@ def _write_staff(batch):
     for organisation in OfficeOrganisation.objects.all():
         organisations.setdefault(fold(organisation.name), []).append(organisation)
     this_year = timezone.localdate().year
-    for row in batch.rows:
-        if row.failed:
-            continue
-        found = organisations.get(fold(row["organisation"]), [])
-        if not found:
-            batch.error(row, _('No organisation is named "{name}".').format(name=row["organisation"]))
-        elif len(found) > 1:
-            batch.error(row, _('Several organisations are named "{name}".').format(name=row["organisation"]))
-        else:
-            row.values["organisation"] = found[0]
-        birth, since = int(row["birth_year"]), int(row["in_work_since"])
-        if birth > this_year or since > this_year:
+    for row in batch.rows:  # a row with a cell error is still checked, so every problem is listed at once
+        if row["organisation"]:
+            found = organisations.get(fold(row["organisation"]), [])
+            if not found:
+                batch.error(row, _('No organisation is named "{name}".').format(name=row["organisation"]))
+            elif len(found) > 1:
+                batch.error(row, _('Several organisations are named "{name}".').format(name=row["organisation"]))
+            else:
+                row.values["organisation"] = found[0]
+        years = [int(row[key]) for key in ("birth_year", "in_work_since") if row[key] is not None]
+        if any(year > this_year for year in years):
             batch.error(row, _("A year cannot be in the future."))
-        if since < birth:
+        if len(years) == 2 and years[1] < years[0]:
             batch.error(row, _("The year work began cannot be before the year of birth."))
         if row["joined_on"] and row["left_on"] and row["left_on"] < row["joined_on"]:
             batch.error(row, _("A civil servant cannot leave before joining."))
