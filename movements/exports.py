@@ -13,7 +13,6 @@ MOVEMENT_HEADERS = [
     "Tên phong trào",
     "Cấp phát động",
     "Loại",
-    "Phạm vi",
     "Cơ quan phát động",
     "Số kế hoạch",
     "Ngày kế hoạch",
@@ -23,8 +22,9 @@ MOVEMENT_HEADERS = [
     "Trạng thái",
     "Số chỉ tiêu",
     "Số đơn vị đăng ký",
+    "Phạm vi",  # issue 14 (form 0601.N); last, so the earlier columns keep their places
 ]
-MOVEMENT_KINDS = [TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, DATE, DATE, DATE, TEXT, TEXT, INTEGER, INTEGER]
+MOVEMENT_KINDS = [TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, DATE, DATE, DATE, TEXT, TEXT, INTEGER, INTEGER, TEXT]
 
 TARGET_HEADERS = ["Chỉ tiêu", "Đơn vị tính", "Giá trị mục tiêu", "Thời hạn", "Ngày số liệu", "Giá trị", "% mục tiêu"]
 TARGET_KINDS = [TEXT, TEXT, NUMBER, DATE, DATE, NUMBER, NUMBER]
@@ -40,7 +40,6 @@ def movement_list_export(movements, *, request, filterset=None):
             movement.name,
             movement.get_level_display(),
             movement.get_kind_display(),
-            movement.get_scope_display(),
             movement.launching_authority,
             movement.plan_number,
             movement.plan_date,
@@ -50,6 +49,7 @@ def movement_list_export(movements, *, request, filterset=None):
             movement.get_state_display(),
             movement.target_count,
             movement.registration_count,
+            movement.get_scope_display(),
         ]
         for movement in movements
     ]
@@ -59,7 +59,7 @@ def movement_list_export(movements, *, request, filterset=None):
         rows,
         title_rows=list_export_title(_("Emulation movements"), request=request, filterset=filterset),
         kinds=MOVEMENT_KINDS,
-        total_columns=(12, 13),
+        total_columns=(11, 12),
     )
     return xlsx_response("phong-trao-thi-dua.xlsx", [table])
 
