@@ -100,7 +100,9 @@ NOMINEE_EXAMPLE = [
     ["Sở Giáo dục và Đào tạo tỉnh Ninh Bình", "NB-SGDDT", "TTLDXS", "Hoàn thành xuất sắc nhiệm vụ năm 2025", "Có"],
 ]
 HISTORY_HEADERS = HISTORY_COLUMNS.headers
-HISTORY_EXAMPLE = [["Phạm Thị Lan", "NB-SGDDT", "CSTDCS", 2024, "1234/QĐ-UBND", "Thường xuyên", "Doanh nhân"]]
+HISTORY_EXAMPLE = [
+    ["Phạm Thị Lan", "NB-SGDDT", "CSTDCS", 2024, "1234/QĐ-UBND", "Thường xuyên", "Người trực tiếp lao động, công tác"]
+]
 BATCH = 5000
 
 

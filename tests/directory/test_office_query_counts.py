@@ -1,4 +1,5 @@
-"""The office's two lists (issue 14) run a constant number of queries with 1 and many rows."""
+"""The office's two lists and their detail pages (issue 14) run a constant number of queries with 1 and
+many rows (many organisations and civil servants; many civil servants and corrections on a page)."""
 
 import pytest
 from django.db import connection
@@ -46,10 +47,48 @@ def measure(cast):
         return {url: (one[url], queries_for(client, url)) for url in URLS}
 
 
-shared_data = built_once_per_module(measure)
+def measure_details(cast):
+    from directory.domain.office import save_office_row
+
+    with rolled_back():
+        client = signed_in_client(cast["officer"])
+        add(1, "d")
+        organisation = OfficeOrganisation.objects.get(name="Ban d0")
+        person = organisation.staff.get()
+        urls = {
+            "organisation": f"/directory/office/organisations/{organisation.pk}/",
+            "staff": f"/directory/office/staff/{person.pk}/",
+        }
+        one = {page: queries_for(client, url) for page, url in urls.items()}
+        for index in range(MANY):
+            OfficeStaff.objects.create(
+                full_name=f"Trần Văn {index}",
+                gender="male",
+                birth_year=1980,
+                training="college",
+                in_work_since=2010,
+                organisation=organisation,
+            )
+            person.training = "college" if index % 2 else "university"
+            save_office_row(row=person, reason=f"Sửa lần {index}", by=cast["officer"])
+        return {page: (one[page], queries_for(client, url)) for page, url in urls.items()}
+
+
+def measure_all(cast):
+    return {**measure(cast), **measure_details(cast)}
+
+
+shared_data = built_once_per_module(measure_all)
+DETAILS = ["organisation", "staff"]
 
 
 @pytest.mark.parametrize("url", URLS)
 def test_office_lists_query_count_is_constant(shared_data, url):
     one, many = shared_data.objects[url]
+    assert many <= one
+
+
+@pytest.mark.parametrize("page", DETAILS)
+def test_office_detail_pages_query_count_is_constant(shared_data, page):
+    one, many = shared_data.objects[page]
     assert many <= one

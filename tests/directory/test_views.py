@@ -156,7 +156,6 @@ def test_unit_form_accepts_vietnamese_dates(client_as, officer):
 @pytest.mark.django_db
 def test_a_persons_tier_is_saved_shown_and_filtered(client_as, officer):
     from directory.models import Person
-    from tests.factories import UnitFactory
 
     unit = UnitFactory()
     client = client_as(officer)
@@ -179,7 +178,6 @@ def test_a_persons_tier_is_saved_shown_and_filtered(client_as, officer):
 @pytest.mark.django_db
 def test_a_units_enterprise_flag_is_saved_shown_and_filtered(client_as, officer):
     from directory.models import Unit
-    from tests.factories import UnitFactory
 
     client = client_as(officer)
     UnitFactory(name="Sở Tư pháp")
