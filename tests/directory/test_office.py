@@ -188,3 +188,11 @@ def test_the_organisation_export_counts_its_civil_servants(client_as, officer):
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
     rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
     assert [BOARD, "Ban Thi đua - Khen thưởng thuộc Sở Nội vụ", None, None, None, 2] in rows
+
+
+def test_the_menu_offers_the_office_to_officers_only(client_as, officer, unit_officer):
+    officer_page = client_as(officer).get("/").content.decode()
+    unit_page = client_as(unit_officer).get("/").content.decode()
+
+    assert "/directory/office/staff/" in officer_page and "/directory/office/organisations/" in officer_page
+    assert "/directory/office/" not in unit_page
