@@ -65,3 +65,36 @@ def decision_annex_export(decision, *, request):
         total_columns=(4,),
     )
     return xlsx_response(f"phu-luc-{decision.pk}.xlsx", [table])
+
+
+def lookup_export(records, *, request, filterset=None, limit):
+    """The award history's search results (issue 14) in the history import's columns, position tier
+    ("Nhóm đối tượng") included, so a file can be corrected and imported back. At most `limit` rows:
+    the title says so when the search found more."""
+    from .domain.imports import HISTORY_HEADERS
+
+    records = list(records[: limit + 1])
+    more = len(records) > limit
+    rows = [
+        [
+            record.recipient_name,
+            record.unit.code if record.unit_id else "",
+            record.award.code,
+            record.year,
+            record.decision_number,
+            record.get_commendation_type_display(),
+            record.get_position_tier_display() if record.position_tier else "",
+        ]
+        for record in records[:limit]
+    ]
+    title_rows = list_export_title(_("Award history"), request=request, filterset=filterset)
+    if more:
+        title_rows = [*title_rows, _("The first {limit} records only: narrow the search.").format(limit=limit)]
+    table = Table(
+        _("Award history"),
+        HISTORY_HEADERS,
+        rows,
+        title_rows=title_rows,
+        kinds=[TEXT, TEXT, TEXT, None, TEXT, TEXT, TEXT],
+    )
+    return xlsx_response("lich-su-khen-thuong.xlsx", [table])

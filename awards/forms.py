@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from clusters.models import Term
-from directory.fields import label_of, unit_field
+from directory.fields import label_of, person_field, unit_field
 from directory.forms import DATE_WIDGET
 from directory.models import Person, Unit
 from movements.models import MovementReview
@@ -17,7 +17,7 @@ from portal.widgets import SEARCH_SUFFIX, AutocompleteChoiceField, AutocompleteS
 
 from .domain.bounds import linkable_reviews, linkable_terms
 from .enums import AwardLevel, DocumentKind
-from .models import Award, CouncilMember, CouncilSession, Initiative, Proposal
+from .models import Award, AwardRecord, CouncilMember, CouncilSession, Initiative, Proposal
 
 YEAR_CHOICES_BACK = 30
 
@@ -539,3 +539,26 @@ class AnnulVoteForm(forms.Form):
 class QuotaForm(forms.Form):
     award = forms.ModelChoiceField(label=_("Award"), queryset=Award.objects.exclude(vote_rule="none"))
     places = IntegerNumberField(label=_("Places (0 removes the limit)"), min_value=0, max_value=500)
+
+
+class AwardRecordCorrectionForm(ModelForm):
+    """An officer's correction of what the statistical forms read on a record (issue 14), with a reason."""
+
+    unit = unit_field(label=label_of(AwardRecord, "unit"), required=False, past_too=True)
+    person = person_field(label=label_of(AwardRecord, "person"), required=False)
+    reason = reason_field(required=True)
+
+    class Meta:
+        model = AwardRecord
+        fields = ["position_tier", "commendation_type", "is_collective", "is_household", "unit", "person"]
+
+    def clean(self):
+        cleaned = super().clean()
+        collective, household = cleaned.get("is_collective"), cleaned.get("is_household")
+        if collective and household:
+            raise forms.ValidationError(_("A record is for a collective or a household, not both."))
+        if (collective or household) and cleaned.get("position_tier"):
+            self.add_error("position_tier", _("Only an individual's award has a position tier."))
+        if collective and cleaned.get("person") is not None:
+            self.add_error("person", _("A collective's award names no person."))
+        return cleaned

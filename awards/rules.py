@@ -44,6 +44,7 @@ can_view_council = is_officer | is_council_member
 can_manage_council = is_officer
 can_view_award_records = is_signed_in
 can_import_award_records = is_officer
+can_correct_award_records = is_officer  # issue 14: awards:record_edit
 
 
 # --- Corrections (issue 11, "awards" part) ---

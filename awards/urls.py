@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import catalogue, corrections, council, decisions, documents, history, links, nominees, proposals
+from .views import catalogue, corrections, council, decisions, documents, history, links, nominees, proposals, records
 
 app_name = "awards"
 
@@ -31,6 +31,7 @@ urlpatterns = [
     path("history/", history.lookup, name="lookup"),
     path("history/import/", history.history_import, name="history_import"),
     path("history/template.xlsx", history.history_template, name="history_template"),
+    path("history/<int:pk>/correct/", records.record_edit, name="record_edit"),  # issue 14
     # Corrections (issue 11, "awards" part): two-segment paths, so `proposal_action` never catches them.
     path("proposals/<int:pk>/draft/delete/", corrections.proposal_delete, name="proposal_delete"),
     path("proposals/<int:pk>/details/edit/", corrections.proposal_edit, name="proposal_edit"),

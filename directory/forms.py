@@ -1,4 +1,5 @@
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.forms import ModelForm, number_formfield
@@ -6,7 +7,7 @@ from portal.imports import ImportFileField
 
 from .enums import DutyRatingLevel
 from .fields import label_of, person_field, unit_field
-from .models import DutyRating, Person, Unit
+from .models import DutyRating, OfficeOrganisation, OfficeStaff, Person, Unit
 
 DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"})
 
@@ -18,7 +19,17 @@ class UnitForm(ModelForm):
 
     class Meta:
         model = Unit
-        fields = ["name", "short_name", "kind", "parent", "code", "valid_from", "valid_until", "successor"]
+        fields = [
+            "name",
+            "short_name",
+            "kind",
+            "is_enterprise",
+            "parent",
+            "code",
+            "valid_from",
+            "valid_until",
+            "successor",
+        ]
         widgets = {"valid_from": DATE_WIDGET, "valid_until": DATE_WIDGET}
 
     def __init__(self, *args, **kwargs):
@@ -32,7 +43,7 @@ class UnitForm(ModelForm):
 class PersonForm(ModelForm):
     class Meta:
         model = Person
-        fields = ["full_name", "gender", "position", "unit", "email", "date_of_birth"]
+        fields = ["full_name", "gender", "position", "position_tier", "unit", "email", "date_of_birth"]
         widgets = {"date_of_birth": DATE_WIDGET}
 
     unit = unit_field(current=True, label=label_of(Person, "unit"))
@@ -122,3 +133,59 @@ class RatingImportForm(forms.Form):
         if is_officer(user):
             self.fields["unit"] = unit_field(label=_("Unit whose list this is"))
             self.order_fields(["unit", "file"])
+
+
+# --- the office's organisations and civil servants (issue 14, forms 0604.N and 0605.N) ---
+class OfficeRowForm(ModelForm):
+    """A correction needs its reason (kept in the history); a new row may give one."""
+
+    reason = forms.CharField(label=_("Reason for the change"), widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.instance.pk:
+            self.fields["reason"].required = False
+            self.fields["reason"].label = _("Note (optional)")
+
+
+class OfficeOrganisationForm(OfficeRowForm):
+    unit = unit_field(label=label_of(OfficeOrganisation, "unit"), required=False, past_too=True)
+
+    class Meta:
+        model = OfficeOrganisation
+        fields = ["name", "structure", "unit", "established_on", "dissolved_on"]
+        widgets = {"established_on": DATE_WIDGET, "dissolved_on": DATE_WIDGET}
+
+
+class OfficeStaffForm(OfficeRowForm):
+    class Meta:
+        model = OfficeStaff
+        fields = [
+            "full_name",
+            "gender",
+            "birth_year",
+            "training",
+            "in_work_since",
+            "organisation",
+            "joined_on",
+            "left_on",
+        ]
+        widgets = {"joined_on": DATE_WIDGET, "left_on": DATE_WIDGET}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A province has a handful of these organisations: a select is fine (not the directory).
+        self.fields["organisation"].queryset = OfficeOrganisation.objects.order_by("search_text", "pk")
+        this_year = timezone.localdate().year
+        for name in ("birth_year", "in_work_since"):
+            self.fields[name].min_value = 1900
+            self.fields[name].max_value = this_year
+            self.fields[name].bounds.update(minimum=1900, maximum=this_year)
+
+
+class OfficeDeleteForm(forms.Form):
+    reason = forms.CharField(label=_("Reason for deleting"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class StaffImportForm(forms.Form):
+    file = ImportFileField()

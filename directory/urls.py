@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from . import rating_views, views
+from . import office_views, rating_views, views
 
 app_name = "directory"
 
@@ -28,4 +28,21 @@ urlpatterns = [
     path("ratings/import/template.xlsx", rating_views.rating_import_template, name="rating_import_template"),
     path("ratings/people/", rating_views.rating_people, name="rating_people"),
     path("ratings/units/", rating_views.rating_units, name="rating_units"),
+    # the office's organisations and civil servants (issue 14, forms 0604.N and 0605.N)
+    path("office/organisations/", office_views.OrganisationListView.as_view(), name="office_organisation_list"),
+    path("office/organisations/new/", office_views.organisation_create, name="office_organisation_create"),
+    path(
+        "office/organisations/<int:pk>/",
+        office_views.OrganisationDetailView.as_view(),
+        name="office_organisation_detail",
+    ),
+    path("office/organisations/<int:pk>/edit/", office_views.organisation_edit, name="office_organisation_edit"),
+    path("office/organisations/<int:pk>/delete/", office_views.organisation_delete, name="office_organisation_delete"),
+    path("office/staff/", office_views.StaffListView.as_view(), name="office_staff_list"),
+    path("office/staff/new/", office_views.staff_create, name="office_staff_create"),
+    path("office/staff/<int:pk>/", office_views.StaffDetailView.as_view(), name="office_staff_detail"),
+    path("office/staff/<int:pk>/edit/", office_views.staff_edit, name="office_staff_edit"),
+    path("office/staff/<int:pk>/delete/", office_views.staff_delete, name="office_staff_delete"),
+    path("office/staff/import/", office_views.staff_import, name="office_staff_import"),
+    path("office/staff/import/template.xlsx", office_views.staff_import_template, name="office_staff_import_template"),
 ]

@@ -16,7 +16,7 @@ from portal.xlsx import xlsx_response
 
 from .domain import duplicates, imports
 from .domain.lineage import lineage_ids, successor_chain
-from .exports import unit_export
+from .exports import person_export, unit_export
 from .fields import person_label
 from .filters import PersonFilterSet, UnitFilterSet
 from .forms import ImportForm, PersonForm, UnitForm
@@ -114,6 +114,9 @@ class PersonListView(PermissionMixin, FilteredListView):
 
     def get_queryset(self):
         return Person.objects.visible_to(self.request.user).select_related("unit")
+
+    def export(self, rows):
+        return person_export(rows, request=self.request, filterset=self.filterset)
 
 
 class PersonDetailView(ObjectPermissionMixin, HistoryMixin, DetailView):

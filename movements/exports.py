@@ -22,8 +22,9 @@ MOVEMENT_HEADERS = [
     "Trạng thái",
     "Số chỉ tiêu",
     "Số đơn vị đăng ký",
+    "Phạm vi",  # issue 14 (form 0601.N); last, so the earlier columns keep their places
 ]
-MOVEMENT_KINDS = [TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, DATE, DATE, DATE, TEXT, TEXT, INTEGER, INTEGER]
+MOVEMENT_KINDS = [TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, DATE, DATE, DATE, TEXT, TEXT, INTEGER, INTEGER, TEXT]
 
 TARGET_HEADERS = ["Chỉ tiêu", "Đơn vị tính", "Giá trị mục tiêu", "Thời hạn", "Ngày số liệu", "Giá trị", "% mục tiêu"]
 TARGET_KINDS = [TEXT, TEXT, NUMBER, DATE, DATE, NUMBER, NUMBER]
@@ -48,6 +49,7 @@ def movement_list_export(movements, *, request, filterset=None):
             movement.get_state_display(),
             movement.target_count,
             movement.registration_count,
+            movement.get_scope_display(),
         ]
         for movement in movements
     ]

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from directory.fields import unit_filter
 
-from .enums import MovementKind, MovementLevel, MovementState
+from .enums import MovementKind, MovementLevel, MovementScope, MovementState
 from .models import Movement
 
 
@@ -14,6 +14,7 @@ class MovementFilterSet(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(
         label=_("Movement kind"), choices=MovementKind.choices, empty_label=_("All kinds")
     )
+    scope = django_filters.ChoiceFilter(label=_("Scope"), choices=MovementScope.choices, empty_label=_("All scopes"))
     UNDER_WAY = "under_way"
     state = django_filters.ChoiceFilter(
         label=_("State"),
@@ -26,7 +27,7 @@ class MovementFilterSet(django_filters.FilterSet):
 
     class Meta:
         model = Movement
-        fields = ["q", "level", "kind", "state", "year", "lead_unit"]
+        fields = ["q", "level", "kind", "scope", "state", "year", "lead_unit"]
 
     def filter_q(self, queryset, name, value):
         return queryset.search(value)

@@ -46,6 +46,7 @@ class MovementForm(ModelForm):
             "code",
             "level",
             "kind",
+            "scope",
             "launching_authority",
             "plan_number",
             "plan_date",
@@ -67,6 +68,10 @@ class MovementForm(ModelForm):
         super().__init__(*args, **kwargs)
         for name in ("starts_on", "ends_on"):
             self.fields[name].required = True
+        self.fields["scope"].required = False  # issue 14: left out, the model's default (a sector's movement)
+
+    def clean_scope(self):
+        return self.cleaned_data.get("scope") or self.instance.scope or Movement._meta.get_field("scope").default
 
     def clean(self):
         cleaned = super().clean()

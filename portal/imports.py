@@ -129,6 +129,7 @@ class Column:
     missing: str | None = None
     invalid: str | None = None
     bounds: dict = default(default_factory=dict)
+    optional_header: bool = False  # a column added later: files without it are still read (cells blank)
 
     @property
     def limit(self):
@@ -212,7 +213,16 @@ class ImportSpec:
 
     @property
     def headers(self):
+        """Every column, in template order (the template and exports write them all)."""
         return [column.header for column in self.columns]
+
+    @property
+    def required_headers(self):
+        return [column.header for column in self.columns if not column.optional_header]
+
+    @property
+    def optional_headers(self):
+        return [column.header for column in self.columns if column.optional_header]
 
 
 @dataclass
@@ -274,7 +284,7 @@ def _typed_rows(table, spec, batch):
         row = Row(number, {})
         for column in spec.columns:
             try:
-                row.values[column.key] = column.read(cells[column.header], choices.get(column.key))
+                row.values[column.key] = column.read(cells.get(column.header), choices.get(column.key))
             except CellError as error:
                 row.values[column.key] = None
                 batch.error(row, error.message)
@@ -313,7 +323,7 @@ def check_file(uploaded_file, *, spec, max_bytes=None):
     without the columns of `spec`. Reads the header only; an import job checks its rows later."""
     workbook = open_workbook(uploaded_file, max_bytes=max_bytes or settings.IMPORT_MAX_BYTES)
     try:
-        read_table(workbook, headers=spec.headers, max_rows=1)
+        read_table(workbook, headers=spec.required_headers, optional=spec.optional_headers, max_rows=1)
     finally:
         workbook.close()
     uploaded_file.seek(0)
@@ -373,7 +383,7 @@ def run_import(
     try:
         progress.begin(_rows_in(workbook))
         batch = Batch()
-        table = read_table(workbook, headers=spec.headers, max_rows=limit)
+        table = read_table(workbook, headers=spec.required_headers, optional=spec.optional_headers, max_rows=limit)
         chunks = _chunks(_typed_rows(table, spec, batch), chunk_rows or limit + 1)
         first = next(chunks, None)
         if first is None:

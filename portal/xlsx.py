@@ -68,8 +68,11 @@ def _header(cell):
 TITLE_ROWS_MAX = 8
 
 
-def read_table(workbook, *, headers, max_rows):
+def read_table(workbook, *, headers, max_rows, optional=()):
     """Rows of the first sheet as (row number, {header: value}), the header row checked.
+
+    `optional` headers (a column added to a template later) are read where the header row has
+    them; a file without them is still accepted and their cells are absent from the rows.
 
     The header is the first row, or the first row holding every header after at most
     TITLE_ROWS_MAX title lines (an export of the portal read back); it is checked on the call
@@ -103,6 +106,7 @@ def read_table(workbook, *, headers, max_rows):
             _("Missing columns: {columns}. Please use the template.").format(columns=", ".join(missing))
         )
     positions = {header: found.index(header) for header in headers}
+    positions.update({header: found.index(header) for header in optional if header in found})
     return _table_rows(rows, positions, max_rows)
 
 

@@ -48,6 +48,7 @@ BROAD = {
     ("PersonFilterSet", "gender"): "two values, each about half the people",
     ("MovementFilterSet", "level"): "a handful of levels",
     ("MovementFilterSet", "kind"): "a handful of kinds",
+    ("MovementFilterSet", "scope"): "a handful of scopes",
     ("MovementFilterSet", "state"): "under way is most movements",
     ("MovementFilterSet", "year"): "most movements run over several years",
 }
@@ -79,6 +80,9 @@ def build(cast):
     RegistrationFactory(movement=movement, unit=cast["member_unit"])
     DutyRatingFactory(person=person, year=YEAR)
     ClusterFactory()
+    from directory.models import OfficeOrganisation  # issue 14: the office's lists (small tables)
+
+    OfficeOrganisation.objects.create(name="Ban Thi đua - Khen thưởng", structure="provincial_board", unit=province)
     ImportRecord.objects.create(kind=ImportKind.choices[0][0], file_name="danh-sach.xlsx", by=cast["officer"])
     return {}
 

@@ -86,6 +86,7 @@ def decide(*, proposal, number, signed_on, signer, level, outcomes, by):
                 unit=nominee.unit if nominee.unit_id else nominee.person.unit,
                 is_collective=nominee.unit_id is not None,
                 is_household=nominee.is_household,
+                position_tier=conferred_tier(nominee),
                 award=nominee.award,
                 year=nominee.year,
                 commendation_type=proposal.commendation_type,
@@ -119,6 +120,14 @@ def _amount(value, model, column):
 
 def _recipient_key(nominee):
     return ("person", nominee.person_id) if nominee.person_id else ("unit", nominee.unit_id)
+
+
+def conferred_tier(nominee):
+    """The individual's position tier as the directory holds it when the decision is signed (the
+    statistical forms count the tier at conferral); blank for a collective or a household."""
+    if nominee.unit_id or nominee.is_household or not nominee.person_id:
+        return ""
+    return nominee.person.position_tier
 
 
 def _amounts(approved, *, signed_on, commendation_type):

@@ -34,6 +34,7 @@ from . import catalogue
 from .decisions import decide
 from .demo_council import seed_council
 from .demo_law import seed_law_cases
+from .demo_tiers import seed_form_data
 from .demo_types import seed_types
 from .eligibility import refresh_eligibility
 from .parameters import seed_law_parameters
@@ -438,4 +439,5 @@ def seed(*, with_logins):
             seed_law_cases(awards, people["NB-SNV"], officer)
             seed_types(awards)  # the commendation types' cases (issue 12, types)
             seed_council(awards, people, officer)
+            seed_form_data(awards)  # the statistical forms' tiers and records (issue 14)
     return []

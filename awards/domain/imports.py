@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from directory.enums import PositionTier
 from directory.models import Person, Unit
 from portal.audit import log_created
 from portal.imports import CHOICE, NUMBER, Column, ImportSpec, check_file, choice_lookup, run_import
@@ -82,6 +83,16 @@ HISTORY_COLUMNS = ImportSpec(
         choices=_commendation_types,
         invalid=gettext_lazy('Unknown commendation type "{value}".'),
     ),
+    # Issue 14: the individual's tier when conferred (label or code); blank: the matched person's tier.
+    # Files made before the column was added are still read.
+    Column(
+        "Nhóm đối tượng",
+        "position_tier",
+        kind=CHOICE,
+        choices=lambda: choice_lookup(PositionTier.choices),
+        invalid=gettext_lazy('Unknown position tier "{value}".'),
+        optional_header=True,
+    ),
 )
 NOMINEE_HEADERS = NOMINEE_COLUMNS.headers
 NOMINEE_EXAMPLE = [
@@ -89,7 +100,9 @@ NOMINEE_EXAMPLE = [
     ["Sở Giáo dục và Đào tạo tỉnh Ninh Bình", "NB-SGDDT", "TTLDXS", "Hoàn thành xuất sắc nhiệm vụ năm 2025", "Có"],
 ]
 HISTORY_HEADERS = HISTORY_COLUMNS.headers
-HISTORY_EXAMPLE = [["Phạm Thị Lan", "NB-SGDDT", "CSTDCS", 2024, "1234/QĐ-UBND", "Thường xuyên"]]
+HISTORY_EXAMPLE = [
+    ["Phạm Thị Lan", "NB-SGDDT", "CSTDCS", 2024, "1234/QĐ-UBND", "Thường xuyên", "Người trực tiếp lao động, công tác"]
+]
 BATCH = 5000
 
 
@@ -234,7 +247,7 @@ def queue_history_import(*, uploaded_file, by):
 def _write_history(batch, *, by):
     units, awards = _lookups(batch)
     people = {}
-    for person in Person.objects.filter(unit__in=units.values()).only("pk", "full_name", "unit_id"):
+    for person in Person.objects.filter(unit__in=units.values()).only("pk", "full_name", "unit_id", "position_tier"):
         people.setdefault((fold(person.full_name), person.unit_id), person)
     records = []
     for row in batch.rows:
@@ -250,14 +263,22 @@ def _write_history(batch, *, by):
         if row.failed:
             continue
         is_collective = award.recipient_kind == RecipientKind.COLLECTIVE
+        is_household = award.recipient_kind == RecipientKind.HOUSEHOLD
         person = None if is_collective or unit is None else people.get((fold(name), unit.pk))
+        tier = row["position_tier"] or ""
+        if tier and (is_collective or is_household):
+            batch.error(row, _("Only an individual's award has a position tier."))
+            continue
+        if not tier and person is not None and not is_household:
+            tier = person.position_tier
         records.append(
             AwardRecord(
                 recipient_name=name,
                 person=person,
                 unit=unit,
                 is_collective=is_collective,
-                is_household=award.recipient_kind == RecipientKind.HOUSEHOLD,
+                is_household=is_household,
+                position_tier=tier,
                 award=award,
                 year=int(row["year"]),
                 commendation_type=row["commendation_type"] or CommendationType.REGULAR,

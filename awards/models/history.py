@@ -8,7 +8,7 @@ from directory.rules import is_administrator, is_officer
 from portal.text import FoldedSearchMixin, folded_search
 
 from ..enums import CaseKind, CommendationType, DisciplineLevel, InitiativeScope, RecordSource
-from ..rules import can_import_award_records, can_view_award_records
+from ..rules import can_correct_award_records, can_import_award_records, can_view_award_records
 
 
 class Initiative(RulesModel):
@@ -226,6 +226,9 @@ class AwardRecord(FoldedSearchMixin, RulesModel):
             "view": can_view_award_records,
             "list": can_view_award_records,
             "import": can_import_award_records,
+            # Issue 14: an officer corrects what the statistical forms read (tier, type, recipient), with a
+            # reason (awards:record_edit); Django admin's change stays the administrators'.
+            "correct": can_correct_award_records,
             "change": is_administrator,
             "delete": is_administrator,
         }

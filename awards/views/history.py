@@ -1,5 +1,6 @@
 """Award history: the lookup of people and units, and the import of past records."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
@@ -17,6 +18,7 @@ from ..domain.imports import (
     queue_history_import,
 )
 from ..domain.lookup import lookup_order, unit_histories
+from ..exports import lookup_export
 from ..filters import AwardRecordFilterSet
 from ..forms import HistoryImportForm
 from ..models import AwardRecord
@@ -33,6 +35,13 @@ def lookup(request):
     rows, units = [], []
     if query or request.GET.get("year") or request.GET.get("award"):
         queryset = filterset.qs if filterset.is_valid() else records.none()
+        if request.GET.get("format") == "xlsx":  # issue 14: the search's records, tier included
+            return lookup_export(
+                queryset.order_by(*lookup_order(query)),
+                request=request,
+                filterset=filterset,
+                limit=settings.EXPORT_INLINE_MAX_ROWS,
+            )
         offset = (page_number - 1) * PAGE_SIZE
         rows = list(queryset.order_by(*lookup_order(query))[offset : offset + PAGE_SIZE + 1])
         if query:
@@ -40,6 +49,7 @@ def lookup(request):
     has_next = len(rows) > PAGE_SIZE
     querystring = request.GET.copy()
     querystring.pop("page", None)
+    querystring.pop("format", None)
     return render(
         request,
         "awards/lookup.html",

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from django.db import transaction
 
-from ..enums import UnitKind
+from ..enums import PositionTier, UnitKind
 from ..models import Person, Unit, User
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -155,23 +155,47 @@ def seed_units():
             valid_until=LAST_DAY_BEFORE_MERGER,
             successor=ninh_binh,
         )
+    for code, name, short_name in ENTERPRISES:
+        departments[code] = _upsert(
+            {"code": code},
+            name=name,
+            short_name=short_name,
+            kind=UnitKind.ENTERPRISE,
+            parent=ninh_binh,
+            is_enterprise=True,
+        )
+    departments["NB"] = ninh_binh  # the province itself (its leaders are people of the forms)
     return departments
 
 
+# Issue 14: collectives the statistical forms count as enterprises.
+ENTERPRISES = [
+    ("NB-DN-DETMAY", "Công ty Cổ phần Dệt may Ninh Bình", "Dệt may NB"),
+    ("NB-DN-COKHI", "Công ty TNHH Cơ khí Tam Điệp", "Cơ khí TĐ"),
+]
+# full name, gender, position, unit code, position tier (issue 14: the forms' five tiers)
 DEMO_PEOPLE = [
-    ("Nguyễn Thị Thu Hà", "female", "Trưởng phòng Thi đua, khen thưởng", "NB-SNV"),
-    ("Trần Văn Minh", "male", "Chuyên viên", "NB-SNV"),
-    ("Phạm Thị Lan", "female", "Giáo viên", "NB-SGDDT"),
-    ("Lê Văn Hùng", "male", "Phó Giám đốc", "NB-SGDDT"),
-    ("Vũ Thị Mai", "female", "Chuyên viên", "ND-SNV"),
+    ("Nguyễn Thị Thu Hà", "female", "Trưởng phòng Thi đua, khen thưởng", "NB-SNV", PositionTier.OTHER_LEADER),
+    ("Trần Văn Minh", "male", "Chuyên viên", "NB-SNV", PositionTier.DIRECT_WORKER),
+    ("Phạm Thị Lan", "female", "Giáo viên", "NB-SGDDT", PositionTier.DIRECT_WORKER),
+    ("Lê Văn Hùng", "male", "Phó Giám đốc", "NB-SGDDT", PositionTier.DEPARTMENT_LEADER),
+    ("Vũ Thị Mai", "female", "Chuyên viên", "ND-SNV", PositionTier.DIRECT_WORKER),
+    ("Trần Hồng Quân", "male", "Phó Chủ tịch Ủy ban nhân dân tỉnh", "NB", PositionTier.SENIOR_LEADER),
+    ("Đặng Văn Thành", "male", "Giám đốc Công ty", "NB-DN-DETMAY", PositionTier.BUSINESS),
+    ("Hoàng Thị Nga", "female", "Công nhân may", "NB-DN-DETMAY", PositionTier.DIRECT_WORKER),
 ]
 
 
 def seed_people(departments):
-    for full_name, gender, position, code in DEMO_PEOPLE:
+    """The demo people with their tiers; a tier an officer set is left alone."""
+    for full_name, gender, position, code, tier in DEMO_PEOPLE:
         unit = departments[code]
-        if not Person.objects.filter(full_name=full_name, unit=unit).exists():
-            Person.objects.create(full_name=full_name, gender=gender, position=position, unit=unit)
+        person = Person.objects.filter(full_name=full_name, unit=unit).first()
+        if person is None:
+            Person.objects.create(full_name=full_name, gender=gender, position=position, unit=unit, position_tier=tier)
+        elif not person.position_tier:
+            person.position_tier = tier
+            person.save(update_fields=["position_tier"])
 
 
 DEMO_USERS = [
@@ -200,4 +224,7 @@ def seed(*, with_logins):
     """Load the directory's demo data; returns the demo logins (none when `with_logins` is off)."""
     departments = seed_units()
     seed_people(departments)
+    from .demo_office import seed_office
+
+    seed_office(departments)
     return seed_logins(departments) if with_logins else []

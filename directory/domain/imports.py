@@ -11,10 +11,10 @@ from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from portal.imports import CHOICE, DATE, Column, ImportFailed, ImportSpec, RowError, choice_lookup, run_import
+from portal.imports import CHOICE, DATE, FLAG, Column, ImportFailed, ImportSpec, RowError, choice_lookup, run_import
 from portal.models import ImportKind
 
-from ..enums import Gender, UnitKind
+from ..enums import Gender, PositionTier, UnitKind
 from ..models import Person, Unit
 
 __all__ = ["ImportFailed", "ImportResult", "RowError", "import_people", "import_units"]
@@ -51,6 +51,9 @@ UNIT_COLUMNS = ImportSpec(
     Column("Hiệu lực từ", "valid_from", kind=DATE),
     Column("Hiệu lực đến", "valid_until", kind=DATE),
     Column("Mã đơn vị sáp nhập vào", "successor_code", field=_field(Unit, "code")),
+    # Issue 14: "x", "có", "1", "true" mark an enterprise; blank means not one. Files made before the
+    # column was added are still read.
+    Column("Doanh nghiệp", "is_enterprise", kind=FLAG, optional_header=True),
 )
 PERSON_COLUMNS = ImportSpec(
     Column(
@@ -73,13 +76,32 @@ PERSON_COLUMNS = ImportSpec(
     Column("Mã đơn vị", "unit_code", field=_field(Unit, "code")),
     Column("Email", "email", field=_field(Person, "email")),
     Column("Ngày sinh", "date_of_birth", kind=DATE),
+    # Issue 14: the tier the statistical forms count (label in Vietnamese or English, or the code).
+    Column(
+        "Nhóm đối tượng",
+        "position_tier",
+        kind=CHOICE,
+        choices=lambda: choice_lookup(PositionTier.choices),
+        invalid=gettext_lazy('Unknown position tier "{value}".'),
+        optional_header=True,
+    ),
 )
 UNIT_HEADERS = UNIT_COLUMNS.headers
 UNIT_EXAMPLE = [
-    ["Sở Nội vụ tỉnh Ninh Bình", "SNV", "Sở, ban, ngành cấp tỉnh", "NB-SNV", "37", "01/07/2025", "", ""],
+    ["Sở Nội vụ tỉnh Ninh Bình", "SNV", "Sở, ban, ngành cấp tỉnh", "NB-SNV", "37", "01/07/2025", "", "", ""],
 ]
 PERSON_HEADERS = PERSON_COLUMNS.headers
-PERSON_EXAMPLE = [["Nguyễn Thị Lan", "Nữ", "Chuyên viên", "NB-SNV", "lan@example.vn", "15/03/1985"]]
+PERSON_EXAMPLE = [
+    [
+        "Nguyễn Thị Lan",
+        "Nữ",
+        "Chuyên viên",
+        "NB-SNV",
+        "lan@example.vn",
+        "15/03/1985",
+        "Người trực tiếp lao động, công tác",
+    ]
+]
 
 
 @dataclass(frozen=True)
@@ -139,6 +161,7 @@ def _write_units(batch):
             updated += 1
         for key in ("name", "short_name", "kind", "code", "valid_from", "valid_until"):
             setattr(unit, key, row[key])
+        unit.is_enterprise = bool(row["is_enterprise"])
         unit.save()
         if unit.code:
             units_by_code[unit.code] = unit
@@ -192,6 +215,7 @@ def _write_people(batch):
             updated += 1
         for key in ("full_name", "gender", "position", "unit", "email", "date_of_birth"):
             setattr(person, key, row[key])
+        person.position_tier = row["position_tier"] or ""
         person.save()
         existing[(person.full_name, person.unit_id)] = person
     return ImportResult(created=created, updated=updated)

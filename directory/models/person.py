@@ -45,6 +45,10 @@ class Person(FoldedSearchMixin, RulesModel):
         verbose_name = _("person")
         verbose_name_plural = _("people")
         ordering = ["search_text", "pk"]
+        indexes = [
+            # Issue 14 (fields): the list's tier filter ("not set" too), in the list's order.
+            models.Index(fields=["position_tier", "search_text"], name="person_tier_order"),
+        ]
         rules_permissions = {
             "view": can_view_person,
             "list": is_officer | is_unit_officer,

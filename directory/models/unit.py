@@ -81,6 +81,8 @@ class Unit(FoldedSearchMixin, RulesModel):
             # box's trigram index is PostgreSQL-only (migration 0006).
             models.Index(fields=["kind", "search_text"], name="unit_kind_order"),
             models.Index(fields=["valid_until"], name="unit_valid_until"),
+            # Issue 14 (fields): the list's "enterprises only" filter, in the list's order.
+            models.Index(fields=["search_text"], condition=Q(is_enterprise=True), name="unit_enterprise_order"),
         ]
         constraints = [
             models.UniqueConstraint(

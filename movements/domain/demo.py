@@ -11,7 +11,7 @@ from django.db import transaction
 from directory.enums import UnitKind
 from directory.models import Person, Unit
 
-from ..enums import MovementKind, MovementLevel, MovementState, ReviewKind, TargetDirection
+from ..enums import MovementKind, MovementLevel, MovementScope, MovementState, ReviewKind, TargetDirection
 from ..models import Movement, MovementDocument, MovementReview, ProgressEntry, Registration, ReviewHonouree, Target
 
 SAMPLE = "dữ liệu mẫu"
@@ -324,6 +324,95 @@ DOCUMENTS = {
 }
 
 
+# Issue 14 (statistical form 0601.N counts movements by launching level, scope, duration and method):
+# a few more movements of Ninh Bình so every row has one, and each demo movement's scope.
+FORM_MOVEMENTS = [
+    (
+        "NB-TDTX-2025",
+        "Phong trào thi đua thường xuyên năm 2025 của Sở Nội vụ tỉnh Ninh Bình",
+        MovementLevel.DEPARTMENTAL,
+        MovementKind.REGULAR,
+        "Giám đốc Sở Nội vụ tỉnh Ninh Bình",
+        "12/KH-SNV",
+        date(2025, 1, 10),
+        date(2025, 1, 1),
+        date(2025, 12, 31),
+        "NB-SNV",
+        MovementState.RUNNING,
+        "Hoàn thành xuất sắc nhiệm vụ chính trị năm 2025 của ngành Nội vụ.",
+    ),
+    (
+        "NB-CDS-2025",
+        "Thi đua đẩy mạnh chuyển đổi số trong các cơ quan, đơn vị 6 tháng cuối năm 2025",
+        MovementLevel.DEPARTMENTAL,
+        MovementKind.THEMATIC,
+        "Giám đốc Sở Khoa học và Công nghệ tỉnh Ninh Bình",
+        "45/KH-SKHCN",
+        date(2025, 6, 20),
+        date(2025, 7, 1),
+        date(2025, 12, 31),
+        "NB-SKHCN",
+        MovementState.RUNNING,
+        "100% hồ sơ thủ tục hành chính được số hóa; 90% văn bản được ký số.",
+    ),
+    (
+        "NB-KHOI-2024",
+        "Khối thi đua các sở, ban, ngành tỉnh Ninh Bình thi đua cải cách hành chính giai đoạn 2024-2025",
+        MovementLevel.PROVINCIAL,
+        MovementKind.THEMATIC,
+        "Hội đồng Thi đua - Khen thưởng tỉnh Ninh Bình",
+        "08/KH-HĐTĐKT",
+        date(2024, 2, 1),
+        date(2024, 3, 1),
+        date(2025, 12, 31),
+        "NB-SNV",
+        MovementState.RUNNING,
+        "Nâng chỉ số cải cách hành chính của các sở, ban, ngành trong Khối.",
+    ),
+    (
+        "NB-GDDT-2022",
+        "Ngành Giáo dục Ninh Bình thi đua đổi mới, sáng tạo trong dạy và học giai đoạn 2022-2025",
+        MovementLevel.DEPARTMENTAL,
+        MovementKind.THEMATIC,
+        "Giám đốc Sở Giáo dục và Đào tạo tỉnh Ninh Bình",
+        "30/KH-SGDĐT",
+        date(2022, 8, 15),
+        date(2022, 9, 1),
+        date(2025, 8, 31),
+        "NB-SGDDT",
+        MovementState.RUNNING,
+        "Mỗi trường có ít nhất một sáng kiến đổi mới phương pháp dạy học được công nhận mỗi năm học.",
+    ),
+]
+MOVEMENTS += FORM_MOVEMENTS
+SCOPES = {
+    "ND-NTM-2021": MovementScope.SECTOR,
+    "ND-GN-2021": MovementScope.SECTOR,
+    "ND-VHCS-2019": MovementScope.NATIONAL,
+    "ND-CCHC-2021": MovementScope.SECTOR,
+    "ND-DSVH-2021": MovementScope.SECTOR,
+    "ND-HTTK-2022": MovementScope.NATIONAL,
+    "ND-GPMB-2022": MovementScope.SECTOR,
+    "BG-TD-2022": MovementScope.SECTOR,
+    "TW-COVID": MovementScope.NATIONAL,
+    "TW-NTM": MovementScope.NATIONAL,
+    "TW-GN": MovementScope.NATIONAL,
+    "NB-TDTX-2025": MovementScope.UNIT,
+    "NB-CDS-2025": MovementScope.UNIT,
+    "NB-KHOI-2024": MovementScope.CLUSTER,
+    "NB-GDDT-2022": MovementScope.SECTOR,
+}
+
+
+def seed_scopes(movements):
+    """Each demo movement's scope (form 0601.N); a scope an officer changed since is changed back."""
+    for code, scope in SCOPES.items():
+        movement = movements.get(code)
+        if movement is not None and movement.scope != scope:
+            movement.scope = scope
+            movement.save(update_fields=["scope"])
+
+
 def seed_documents(movements):
     for code, documents in DOCUMENTS.items():
         for number, title, issued_on in documents:
@@ -440,6 +529,7 @@ def seed(*, with_logins):
     """Load the movements' demo data (after the directory's). Creates no logins."""
     units = _units()
     movements = seed_movements(units)
+    seed_scopes(movements)
     seed_targets(movements)
     seed_registrations(movements, units)
     seed_review(movements, units)

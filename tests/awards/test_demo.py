@@ -73,3 +73,35 @@ def test_demo_council_session_has_attendance_an_annulled_vote_and_a_tie_for_a_wo
         ("Trịnh Thị Mai", True),
         ("Đinh Văn Khoa", False),
     ]
+
+
+def test_demo_gives_the_statistical_forms_tiers_enterprises_and_two_records_to_check():
+    """Issue 14 (fields): every tier and commendation type is counted, enterprises' awards, a household,
+    and exactly the two individual records left without a tier on purpose."""
+    from awards.domain.demo_tiers import WITHOUT_TIER
+    from awards.models import AwardRecord
+
+    directory_demo.seed(with_logins=True)
+    demo.seed(with_logins=True)
+
+    individual = AwardRecord.objects.filter(is_collective=False, is_household=False)
+    missing = sorted(individual.filter(position_tier="").values_list("recipient_name", flat=True))
+    assert missing == sorted(name for name, _code in WITHOUT_TIER)
+    assert set(individual.values_list("position_tier", flat=True)) - {""} == {
+        "senior_leader",
+        "department_leader",
+        "business",
+        "other_leader",
+        "direct_worker",
+    }
+    assert AwardRecord.objects.filter(is_collective=True, unit__is_enterprise=True).count() >= 2
+    assert AwardRecord.objects.filter(is_household=True).exists()
+    assert set(AwardRecord.objects.values_list("commendation_type", flat=True)) >= {
+        "regular",
+        "special",
+        "thematic",
+        "lifetime",
+        "service",
+        "resistance",
+        "foreign",
+    }

@@ -156,3 +156,111 @@ def test_import_templates_download_as_xlsx_with_the_expected_headers(client_as, 
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
     headers = [cell.value for cell in sheet[1]]
     assert headers == (UNIT_HEADERS if kind == "units" else PERSON_HEADERS)
+
+
+# --- issue 14 (fields): the enterprise flag and the position tier ---
+@pytest.mark.django_db
+def test_import_of_units_reads_the_enterprise_flag(client_as, officer):
+    rows = [
+        [*unit_row("Công ty Dệt may", code="DN1", kind="Doanh nghiệp"), "x"],
+        [*unit_row("Công ty Cơ khí", code="DN2", kind="Doanh nghiệp"), "Có"],
+        [*unit_row("Sở Tư pháp", code="STP"), ""],
+    ]
+
+    response = post_import(client_as(officer), "units", xlsx_upload(UNIT_HEADERS, rows))
+
+    assert response.status_code == 302
+    imported = Unit.objects.filter(code__in=["DN1", "DN2", "STP"])
+    assert dict(imported.values_list("code", "is_enterprise")) == {"DN1": True, "DN2": True, "STP": False}
+
+
+@pytest.mark.django_db
+def test_import_of_units_refuses_an_unreadable_enterprise_flag_and_writes_nothing(client_as, officer):
+    rows = [[*unit_row("Công ty Dệt may", code="DN1"), "có lẽ"]]
+
+    response = post_import(client_as(officer), "units", xlsx_upload(UNIT_HEADERS, rows))
+
+    assert response.status_code == 400
+    assert "có lẽ" in response.content.decode()
+    assert not Unit.objects.filter(code="DN1").exists()
+
+
+@pytest.mark.django_db
+def test_import_of_units_still_reads_a_file_without_the_enterprise_column(client_as, officer):
+    response = post_import(
+        client_as(officer), "units", xlsx_upload(UNIT_HEADERS[:-1], [unit_row("Sở Y tế", code="SYT")])
+    )
+
+    assert response.status_code == 302
+    assert Unit.objects.get(code="SYT").is_enterprise is False
+
+
+@pytest.mark.django_db
+def test_import_of_people_reads_the_position_tier_by_label_or_code(client_as, officer):
+    UnitFactory(name="Sở Tư pháp", code="STP")
+    rows = [
+        ["Phạm Thị Hoa", "Nữ", "Giám đốc", "STP", "", "", "Lãnh đạo cấp vụ, sở, ngành và tương đương"],
+        ["Lê Văn Nam", "Nam", "Chuyên viên", "STP", "", "", "direct_worker"],
+        ["Đỗ Thị Mơ", "Nữ", "Chuyên viên", "STP", "", "", ""],
+    ]
+
+    response = post_import(client_as(officer), "people", xlsx_upload(PERSON_HEADERS, rows))
+
+    assert response.status_code == 302
+    assert dict(Person.objects.values_list("full_name", "position_tier")) == {
+        "Phạm Thị Hoa": "department_leader",
+        "Lê Văn Nam": "direct_worker",
+        "Đỗ Thị Mơ": "",
+    }
+
+
+@pytest.mark.django_db
+def test_import_of_people_refuses_an_unknown_tier(client_as, officer):
+    UnitFactory(name="Sở Tư pháp", code="STP")
+    rows = [["Phạm Thị Hoa", "Nữ", "Giám đốc", "STP", "", "", "Lãnh đạo tối cao"]]
+
+    response = post_import(client_as(officer), "people", xlsx_upload(PERSON_HEADERS, rows))
+
+    assert response.status_code == 400
+    assert "Nhóm đối tượng &quot;Lãnh đạo tối cao&quot; không có trong danh mục." in response.content.decode()
+    assert not Person.objects.exists()
+
+
+@pytest.mark.django_db
+def test_people_export_has_the_tier_and_imports_back(client_as, officer):
+    import io
+
+    import openpyxl
+
+    unit = UnitFactory(name="Sở Tư pháp", code="STP")
+    Person.objects.create(full_name="Phạm Thị Hoa", gender="female", unit=unit, position_tier="business")
+    Person.objects.create(full_name="Lê Văn Nam", gender="male", unit=unit)
+    client = client_as(officer)
+
+    response = client.get("/directory/people/?position_tier=business&format=xlsx")
+
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    values = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    header = values.index(PERSON_HEADERS)
+    assert values[header + 1 :] == [["Phạm Thị Hoa", "Nữ", None, "STP", None, None, "Doanh nhân"]]
+    Person.objects.filter(full_name="Phạm Thị Hoa").update(position_tier="")
+    upload = SimpleUploadedFile("ca-nhan.xlsx", response.content)
+    assert post_import(client, "people", upload).status_code == 302
+    assert Person.objects.get(full_name="Phạm Thị Hoa").position_tier == "business"
+
+
+@pytest.mark.django_db
+def test_unit_export_marks_enterprises(client_as, officer):
+    import io
+
+    import openpyxl
+
+    UnitFactory(name="Công ty Dệt may", code="DN1", is_enterprise=True)
+    UnitFactory(name="Sở Tư pháp", code="STP")
+
+    response = client_as(officer).get("/directory/units/?enterprise=yes&format=xlsx")
+
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    header = rows.index(UNIT_HEADERS)
+    assert [(row[0], row[-1]) for row in rows[header + 1 :]] == [("Công ty Dệt may", "x")]

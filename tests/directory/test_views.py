@@ -150,3 +150,44 @@ def test_unit_form_accepts_vietnamese_dates(client_as, officer):
     from directory.models import Unit
 
     assert Unit.objects.get(name="Đơn vị mới").valid_from == date(2026, 11, 21)
+
+
+# --- issue 14 (fields): the position tier and the enterprise flag on forms, pages and list filters ---
+@pytest.mark.django_db
+def test_a_persons_tier_is_saved_shown_and_filtered(client_as, officer):
+    from directory.models import Person
+
+    unit = UnitFactory()
+    client = client_as(officer)
+    data = {"full_name": "Đặng Văn Thành", "gender": "male", "unit": unit.pk, "position_tier": "business"}
+
+    assert client.post("/directory/people/new/", data).status_code == 302
+    Person.objects.create(full_name="Lê Văn Nam", gender="male", unit=unit)
+
+    person = Person.objects.get(full_name="Đặng Văn Thành")
+    assert person.position_tier == "business"
+    assert "Doanh nhân" in client.get(f"/directory/people/{person.pk}/").content.decode()
+    business = client.get("/directory/people/?position_tier=business").content.decode()
+    not_set = client.get("/directory/people/?position_tier=none").content.decode()
+    assert "Đặng Văn Thành" in business and "Lê Văn Nam" not in business
+    assert "Lê Văn Nam" in not_set and "Đặng Văn Thành" not in not_set
+    refused = client.post("/directory/people/new/", {**data, "position_tier": "king"})
+    assert refused.status_code != 302 and Person.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_a_units_enterprise_flag_is_saved_shown_and_filtered(client_as, officer):
+    from directory.models import Unit
+
+    client = client_as(officer)
+    UnitFactory(name="Sở Tư pháp")
+
+    response = client.post(
+        "/directory/units/new/", {"name": "Công ty Dệt may", "kind": "enterprise", "is_enterprise": "on"}
+    )
+
+    unit = Unit.objects.get(name="Công ty Dệt may")
+    assert response.status_code == 302 and unit.is_enterprise
+    assert "doanh nghiệp" in client.get(f"/directory/units/{unit.pk}/").content.decode()
+    listed = client.get("/directory/units/?enterprise=yes").content.decode()
+    assert "Công ty Dệt may" in listed and "Sở Tư pháp" not in listed

@@ -402,3 +402,42 @@ def test_registration_progress_and_state_changes_are_in_the_audit_history(
     [state_change] = [entry for entry in updates if "state" in entry.changes_dict]
     assert state_change.actor == officer
     assert state_change.changes_dict["state"] == ["launched", "running"]
+
+
+# --- issue 14 (fields): a movement's scope on the form, the page, the list filter and the export ---
+@pytest.mark.django_db
+def test_a_movement_is_created_with_its_scope_shown_on_its_page(client_as, officer):
+    client = client_as(officer)
+
+    response = client.post("/movements/new/", {**movement_form(UnitFactory()), "scope": "cluster"})
+
+    movement = Movement.objects.get(code="ND-NTM")
+    assert response.status_code == 302 and movement.scope == "cluster"
+    page = client.get(f"/movements/{movement.pk}/").content.decode()
+    assert "Cụm, khối thi đua do Hội đồng Thi đua - Khen thưởng tổ chức" in page
+
+
+@pytest.mark.django_db
+def test_an_unknown_scope_is_refused(client_as, officer):
+    response = client_as(officer).post("/movements/new/", {**movement_form(UnitFactory()), "scope": "galaxy"})
+
+    assert "scope" in response.context["form"].errors  # the movement form shows its errors on the page
+    assert not Movement.objects.filter(code="ND-NTM").exists()
+
+
+@pytest.mark.django_db
+def test_the_list_filters_and_exports_by_scope(client_as, officer):
+    MovementFactory(name="Phong trào của Khối", code="PT-KHOI", scope="cluster")
+    MovementFactory(name="Phong trào của Sở", code="PT-SO", scope="unit")
+    client = client_as(officer)
+
+    page = client.get("/movements/", {"scope": "cluster"}).content.decode()
+    response = client.get("/movements/", {"scope": "cluster", "format": "xlsx"})
+
+    assert "Phong trào của Khối" in page and "Phong trào của Sở" not in page
+    rows = list(openpyxl.load_workbook(io.BytesIO(response.content)).worksheets[0].iter_rows(values_only=True))
+    header = next(index for index, row in enumerate(rows) if row and row[0] == "Mã")
+    scope = rows[header].index("Phạm vi")
+    assert [(row[0], row[scope]) for row in rows[header + 1 : -1]] == [
+        ("PT-KHOI", "Cụm, khối thi đua do Hội đồng Thi đua - Khen thưởng tổ chức")
+    ]

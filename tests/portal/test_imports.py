@@ -173,3 +173,30 @@ def test_member_report_figures_import_reads_numbers_by_the_one_rule(
         assert stored.value == expected
         IndicatorValue.objects.get(pk=stored.pk)  # what was stored loads back
         assert "Đã nhập số liệu" in page
+
+
+# --- issue 14 (fields): a column added to a template later may be missing from older files ---
+OPTIONAL_SPEC = ImportSpec(
+    Column("Tên", "name", required=True),
+    Column("Ghi chú", "note", optional_header=True),
+)
+
+
+def _names_and_notes(batch):
+    return [(row["name"], row["note"]) for row in batch.rows]
+
+
+@pytest.mark.django_db
+def test_an_optional_column_is_read_when_present_and_blank_when_the_file_lacks_it():
+    with_it = run_import(xlsx(["Tên", "Ghi chú"], [["An", "mới"]]), spec=OPTIONAL_SPEC, apply=_names_and_notes)
+    without_it = run_import(xlsx(["Tên"], [["Bình"]]), spec=OPTIONAL_SPEC, apply=_names_and_notes)
+
+    assert with_it == [("An", "mới")]
+    assert without_it == [("Bình", "")]
+    assert OPTIONAL_SPEC.headers == ["Tên", "Ghi chú"]  # the template and exports still write it
+
+
+@pytest.mark.django_db
+def test_a_required_column_is_still_refused_when_missing():
+    with pytest.raises(UploadRejected, match="Tên"):
+        run_import(xlsx(["Ghi chú"], [["mới"]]), spec=OPTIONAL_SPEC, apply=_names_and_notes)
