@@ -20,11 +20,11 @@ from django.utils import timezone
 from clusters.models import Cluster, Term, TermMember
 from directory.enums import UnitKind
 from directory.models import Unit, User
+from portal.rendering import html_to_pdf
 from reports.domain import demo, jobs
 from reports.domain.summary import summary_html
 from reports.enums import RenderStatus, ReportStatus
 from reports.models import Conference, IndicatorValue, MemberReport, RenderJob
-from portal.rendering import html_to_pdf
 
 from .harness import Result, measure
 

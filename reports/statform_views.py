@@ -64,7 +64,7 @@ def statform_create(request):
         _choices, versions = _codes(chosen_year)
         version = versions.get(form.cleaned_data["code"])
         if version is None:
-            form.add_error("code", _("This form has no version in force for %(year)s.") % {"year": chosen_year})
+            form.add_error("code", _("This form has no version in force for {year}.").format(year=chosen_year))
         else:
             done = {}
 

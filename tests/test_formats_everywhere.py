@@ -19,11 +19,11 @@ import pytest
 from awards.enums import ProposalState
 from awards.models import Decision
 from clusters.models import Term
+from portal.rendering import html_to_pdf
 from reports.domain.docx_export import summary_docx
 from reports.domain.summary import summary_html
 from reports.enums import ReportStatus
 from reports.models import ClusterReport
-from portal.rendering import html_to_pdf
 from tests.factories import UnitFactory
 from tests.factories.awards import (
     AwardRecordFactory,

@@ -427,6 +427,7 @@ def test_every_uploaded_document_column_checks_its_content():
     from portal.uploads import DocumentField
 
     generated = {"reports.RenderJob.file", "portal.ExportJob.file"}  # written by the portal itself, never uploaded
+    generated |= {"reports.StatReport.xlsx", "reports.StatReport.pdf"}  # a filled form's files, written by its job
     # An import job's file is checked as an Excel workbook (`portal.imports.check_file`) before it is
     # stored, and no form edits it.
     generated |= {"portal.ImportJob.file"}

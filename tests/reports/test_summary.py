@@ -3,11 +3,11 @@ import io
 import pytest
 from django.core.files.storage import default_storage
 
+from portal.rendering import ExternalResourceRefused, html_to_pdf
 from reports.domain import jobs
 from reports.domain.summary import content_hash, summary_html
 from reports.enums import RenderStatus
 from reports.models import Conference, RenderJob
-from portal.rendering import ExternalResourceRefused, html_to_pdf
 from tests.reports.pdf import pdf_text
 
 

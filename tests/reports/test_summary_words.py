@@ -6,10 +6,10 @@ import io
 import pytest
 
 from clusters.enums import ClusterKind, OrganisingLevel
+from portal.rendering import html_to_pdf
 from reports.domain.docx_export import summary_docx
 from reports.domain.summary import summary_html
 from reports.models import Conference
-from portal.rendering import html_to_pdf
 from tests.reports.pdf import pdf_text
 
 # The template's own words (the demo's texts typed by officers name the cluster, and may stay).

@@ -11,6 +11,8 @@ The JSON (`StatForm.definition`, shipped in reports/data/statforms/*.json)::
               {"key": "collective", "code": "04", "label": "Tập thể", "indent": 1, "filter": {...}},
               {"key": "central", "code": "02", "label": "...", "not_recorded": true}]}  # shown as "-"
 
+Messages name the place in the JSON as "columns[2]" or "rows[5]" (counted from 1) or "base".
+
 A filter maps a field of the form's dataset, with an optional lookup, to a value:
 ``{"award__code__in": ["HCLD1-TT"], "is_collective": true, "duration_months__gte": 36}``; a key that
 starts with "!" excludes (``{"!award__code__in": [...]}``). Every condition must hold. The fields a
@@ -88,7 +90,7 @@ class Definition:
 
 def parse_conditions(raw, *, allowed, where):
     if not isinstance(raw, dict):
-        raise DefinitionError(_("%(where)s: a filter must be an object of field and value.") % {"where": where})
+        raise DefinitionError(_("{where}: a filter must be an object of field and value.").format(where=where))
     conditions = []
     for key, value in raw.items():
         negated = key.startswith("!")
@@ -101,12 +103,12 @@ def parse_conditions(raw, *, allowed, where):
         field_name = "__".join(parts)
         if field_name not in allowed:
             raise DefinitionError(
-                _("%(where)s: the field “%(field)s” cannot be counted by this form.") % {"where": where, "field": name}
+                _("{where}: the field “{field}” cannot be counted by this form.").format(where=where, field=name)
             )
         if lookup == "in" and not isinstance(value, list):
-            raise DefinitionError(_("%(where)s: “%(field)s” needs a list of values.") % {"where": where, "field": key})
+            raise DefinitionError(_("{where}: “{field}” needs a list of values.").format(where=where, field=key))
         if lookup == "isnull" and not isinstance(value, bool):
-            raise DefinitionError(_("%(where)s: “%(field)s” needs true or false.") % {"where": where, "field": key})
+            raise DefinitionError(_("{where}: “{field}” needs true or false.").format(where=where, field=key))
         conditions.append(Condition(field_name, lookup, value, negated))
     return tuple(conditions)
 
@@ -114,9 +116,9 @@ def parse_conditions(raw, *, allowed, where):
 def _key(entry, where, seen):
     key = entry.get("key")
     if not isinstance(key, str) or not key:
-        raise DefinitionError(_("%(where)s has no key.") % {"where": where})
+        raise DefinitionError(_("{where} has no key.").format(where=where))
     if key in seen:
-        raise DefinitionError(_("The key “%(key)s” is used twice.") % {"key": key})
+        raise DefinitionError(_("The key “{key}” is used twice.").format(key=key))
     seen.add(key)
     return key
 
@@ -131,16 +133,16 @@ def parse_definition(dataset_key, raw):
     if not isinstance(raw, dict) or not isinstance(raw.get("columns"), list) or not isinstance(raw.get("rows"), list):
         raise DefinitionError(_("The definition needs a list of columns and a list of rows."))
     allowed = dataset.fields
-    base = parse_conditions(raw.get("base", {}), allowed=allowed, where=_("The base filter"))
+    base = parse_conditions(raw.get("base", {}), allowed=allowed, where="base")
     columns, header, keys = [], [], set()
     for position, entry in enumerate(raw["columns"], start=1):
-        where = _("Column %(n)s") % {"n": position}
+        where = f"columns[{position}]"
         if not isinstance(entry, dict):
-            raise DefinitionError(_("%(where)s must be an object.") % {"where": where})
+            raise DefinitionError(_("{where} must be an object.").format(where=where))
         if "columns" in entry:
             members = entry["columns"]
             if not isinstance(members, list) or not members:
-                raise DefinitionError(_("%(where)s: a group needs its columns.") % {"where": where})
+                raise DefinitionError(_("{where}: a group needs its columns.").format(where=where))
             header.append((str(entry.get("label", "")), len(members), True))
             for member in members:
                 columns.append(
@@ -161,9 +163,9 @@ def parse_definition(dataset_key, raw):
             columns.append(column)
     rows, row_keys = [], set()
     for position, entry in enumerate(raw["rows"], start=1):
-        where = _("Row %(n)s") % {"n": position}
+        where = f"rows[{position}]"
         if not isinstance(entry, dict):
-            raise DefinitionError(_("%(where)s must be an object.") % {"where": where})
+            raise DefinitionError(_("{where} must be an object.").format(where=where))
         heading = "filter" not in entry and not entry.get("not_recorded")
         rows.append(
             Row(

@@ -130,7 +130,7 @@ def _tell(report):
         return
     notify(
         users=[report.requested_by],
-        subject=_("Form %(code)s for %(year)s is counted") % {"code": report.form.code, "year": report.year},
+        subject=_("Form {code} for {year} is counted").format(code=report.form.code, year=report.year),
         body=_("The figures, the Excel file and the PDF are ready."),
         link=reverse("reports:statform_detail", args=[report.pk]),
     )
@@ -146,8 +146,9 @@ def finalise(*, report, by):
     found = problems(report.form, report.year)
     if found:
         raise DomainError(
-            _("The form cannot be final while %(n)s records cannot be classified: fix them first.")
-            % {"n": sum(count for _check, count in found)}
+            _("The form cannot be final while {n} records cannot be classified: fix them first.").format(
+                n=sum(count for _check, count in found)
+            )
         )
     if count_cells(report.form, report.year) != report.values:
         raise DomainError(_("The records changed since the form was counted: count it again, then mark it final."))
