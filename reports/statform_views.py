@@ -21,7 +21,7 @@ from portal.permissions import object_view, permission_required
 
 from .domain.statforms import jobs as statform_jobs
 from .domain.statforms.catalogue import receipt_day
-from .domain.statforms.counting import cell_rows, check_rows, definition_of, problems
+from .domain.statforms.counting import cell_rows, check_rows, definition_of, form_rows, problems
 from .domain.statforms.datasets import DATASETS
 from .domain.statforms.output import frame
 from .filters import StatReportFilterSet
@@ -113,12 +113,14 @@ def statform_status(request, report):
 
 @object_view(REPORTS, "reports.view_statreport")
 def statform_rows(request, report):
-    """The rows behind one cell (?row=&column=) or one check before filing (?check=)."""
+    """The rows behind one cell (?row=&column=), one check before filing (?check=), or the whole form."""
     if "check" in request.GET:
         rows = check_rows(report.form, report.year, check_key=request.GET["check"])
         dataset = DATASETS[report.form.dataset]
         check = next((check for check in dataset.checks if check.key == request.GET["check"]), None)
         what = check.label if check else ""
+    elif "row" not in request.GET and "column" not in request.GET:
+        rows, what = form_rows(report.form, report.year), _("All the records the form counts")
     else:
         row_key, column_key = request.GET.get("row", ""), request.GET.get("column", "")
         rows = cell_rows(report.form, report.year, row_key=row_key, column_key=column_key)
