@@ -84,8 +84,10 @@ def signature_box(page_width, page_height):
     return Box(x2 - BLOCK_WIDTH_MM * MM, y1, x2, y1 + BLOCK_HEIGHT_MM * MM)
 
 
-def _fit(width, height, max_width, max_height):
+def _fit(width, height, max_width, max_height, *, grow=True):
     scale = min(max_width / width, max_height / height)
+    if not grow:
+        scale = min(scale, 1.0)
     return width * scale, height * scale
 
 
@@ -106,7 +108,8 @@ def signature_block(box, *, signature_size=None, seal_size=None):
         signature = Box(centre_x - width / 2, centre_y - height / 2, centre_x + width / 2, centre_y + height / 2)
     seal = None
     if seal_size:
-        width, height = _fit(*seal_size, middle.width, middle.height + TITLE_HEIGHT_MM * MM)
+        # Real size: shrunk only if it would not fit the block, never enlarged.
+        width, height = _fit(*seal_size, middle.width, middle.height + TITLE_HEIGHT_MM * MM, grow=False)
         anchor = signature or Box(centre_x - 20 * MM, centre_y, centre_x + 20 * MM, centre_y)
         right = anchor.x1 + anchor.width / 3
         x1 = max(box.x1, right - width)

@@ -124,7 +124,13 @@ def _pkcs11_signer():
         raise SigningUnavailable(
             _("The signing token (SIGNING_PKCS11_MODULE) cannot be opened: no such token or wrong PIN.")
         ) from None
-    return pkcs11.PKCS11Signer(session, cert_label=label, key_label=label)
+    # Hashing on the host and only the raw signature on the token (CKM_ECDSA, CKM_RSA_PKCS): every
+    # token has those, while the combined ones (CKM_ECDSA_SHA256...) are missing on many (SoftHSM).
+    # Every certificate on the token is embedded (other_certs_to_pull=None): the CA's intermediates
+    # usually sit there beside the signer's, and a verifier needs them to build the chain.
+    return pkcs11.PKCS11Signer(
+        session, cert_label=label, key_label=label, use_raw_mechanism=True, other_certs_to_pull=None
+    )
 
 
 def close_signer(signer):

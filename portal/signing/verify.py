@@ -179,7 +179,7 @@ def _summary(state, checks):
     if state == SignatureState.VALID:
         if len(checks) == 1:
             return _("Valid signature of %(signer)s, signed at %(time)s.") % values
-        return _("All %(count)s signatures are valid; the last checked is of %(signer)s, at %(time)s.") % values
+        return _("All %(count)s signatures are valid (the first by %(signer)s, at %(time)s).") % values
     if state == SignatureState.UNKNOWN_SIGNER:
         return _("Unknown signer: %(signer)s (%(reason)s).") % values
     if state == SignatureState.MODIFIED:
