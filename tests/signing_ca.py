@@ -1,8 +1,9 @@
 """A throwaway certificate authority made inside the test run (never a real CA).
 
-`make_ca(name)` builds a root, an intermediate and a signer certificate with `cryptography`
-(EC P-256 keys: fast to generate) and returns them as a `TestCA`; `write_pkcs12` and `write_pem`
-put them where the signing settings expect files. Build one per module (module-scoped fixture).
+`make_ca(label)` builds a root, an intermediate, a signer and a timestamp authority certificate with
+`cryptography` (EC P-256 keys, fast to generate; RSA for the timestamp authority, which pyHanko's
+in-process TSA needs) and returns them as a `TestCA`; `write_pkcs12` and `write_root` put them where
+the signing settings expect files. Build one per module (module-scoped fixture).
 """
 
 import datetime as dt
@@ -11,7 +12,7 @@ from pathlib import Path
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
@@ -22,6 +23,8 @@ class TestCA:
     intermediate: x509.Certificate
     signer: x509.Certificate
     signer_key: ec.EllipticCurvePrivateKey
+    tsa: x509.Certificate
+    tsa_key: rsa.RSAPrivateKey
 
     def root_pem(self):
         return self.root.public_bytes(serialization.Encoding.PEM)
@@ -50,6 +53,22 @@ class TestCA:
     def signer_cert_der(self):
         return self.signer.public_bytes(serialization.Encoding.DER)
 
+    def dummy_timestamper(self):
+        """pyHanko's in-process timestamp authority with this CA's TSA certificate (no network)."""
+        from asn1crypto import keys
+        from asn1crypto import x509 as asn1_x509
+        from pyhanko.sign.timestamps.dummy_client import DummyTimeStamper
+
+        def load(cert):
+            return asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER))
+
+        key = keys.PrivateKeyInfo.load(
+            self.tsa_key.private_bytes(
+                serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+            )
+        )
+        return DummyTimeStamper(tsa_cert=load(self.tsa), tsa_key=key, certs_to_embed=[load(self.intermediate)])
+
 
 def _name(common_name, organisation):
     return x509.Name(
@@ -61,7 +80,7 @@ def _name(common_name, organisation):
     )
 
 
-def _certificate(*, subject, issuer, public_key, issuer_key, ca, path_length=None, issuer_cert=None):
+def _certificate(*, subject, issuer, public_key, issuer_key, ca, path_length=None, issuer_cert=None, tsa=False):
     now = dt.datetime.now(dt.UTC)
     builder = (
         x509.CertificateBuilder()
@@ -80,17 +99,18 @@ def _certificate(*, subject, issuer, public_key, issuer_key, ca, path_length=Non
         )
     if ca:
         usage = x509.KeyUsage(False, False, False, False, False, True, True, False, False)
+    elif tsa:
+        usage = x509.KeyUsage(True, True, False, False, False, False, False, False, False)
+        builder = builder.add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]), critical=True)
     else:
         usage = x509.KeyUsage(True, True, False, False, False, False, False, False, False)
-        builder = builder.add_extension(
-            x509.ExtendedKeyUsage([ExtendedKeyUsageOID.EMAIL_PROTECTION]), critical=False
-        )
+        builder = builder.add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.EMAIL_PROTECTION]), critical=False)
     builder = builder.add_extension(usage, critical=True)
     return builder.sign(issuer_key, hashes.SHA256())
 
 
 def make_ca(label="Thử nghiệm", *, signer_name="Nguyễn Văn An", organisation="Ủy ban nhân dân tỉnh Ninh Bình"):
-    """Root -> intermediate -> signer, all valid from yesterday for a year."""
+    """Root -> intermediate -> signer and a timestamp authority, all valid from yesterday for a year."""
     root_key = ec.generate_private_key(ec.SECP256R1())
     root_name = _name(f"Root CA {label}", "Throwaway test CA")
     root = _certificate(
@@ -116,4 +136,14 @@ def make_ca(label="Thử nghiệm", *, signer_name="Nguyễn Văn An", organisat
         ca=False,
         issuer_cert=intermediate,
     )
-    return TestCA(root=root, intermediate=intermediate, signer=signer, signer_key=signer_key)
+    tsa_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)  # pyHanko's dummy TSA is RSA-only
+    tsa = _certificate(
+        subject=_name(f"Timestamp {label}", "Throwaway test CA"),
+        issuer=mid_name,
+        public_key=tsa_key.public_key(),
+        issuer_key=mid_key,
+        ca=False,
+        issuer_cert=intermediate,
+        tsa=True,
+    )
+    return TestCA(root=root, intermediate=intermediate, signer=signer, signer_key=signer_key, tsa=tsa, tsa_key=tsa_key)

@@ -15,9 +15,9 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 from pyhanko.pdf_utils import content
 from pyhanko.pdf_utils.reader import PdfFileReader
-from django.utils.translation import gettext_lazy as _
 
 from portal.errors import DomainError
 

@@ -278,7 +278,9 @@ def test_signature_image_centred_and_seal_over_its_left_third(signed_with_images
     origin_x, origin_top = x, height - y
 
     def on_page(found):
-        return layout.Box(found.x1 + origin_x, found.y1 + origin_top - 180, found.x2 + origin_x, found.y2 + origin_top - 180)
+        return layout.Box(
+            found.x1 + origin_x, found.y1 + origin_top - 180, found.x2 + origin_x, found.y2 + origin_top - 180
+        )
 
     seal, signature = on_page(red), on_page(blue)
     assert seal.as_tuple() == pytest.approx(block.seal.as_tuple(), abs=2)
@@ -407,3 +409,27 @@ def test_signature_state_severity_orders_worst_last():
     order = sorted(SignatureState, key=lambda state: state.severity)
     assert order[0] == SignatureState.VALID and order[-1] == SignatureState.INVALID
     assert SignatureState.MODIFIED.severity > SignatureState.UNKNOWN_SIGNER.severity
+
+
+def test_with_a_timestamp_service_the_level_is_b_lt(settings, ca, signer, pdf, tmp_path):
+    """B-T (a timestamp token on the signature) and B-LT (the validation data in the file's DSS), with
+    pyHanko's in-process timestamp authority standing in for SIGNING_TIMESTAMP_URL (no network)."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    settings.SIGNING_TRUST_ROOTS = str(ca.write_root(tmp_path / "root.pem"))
+    data = signing.sign_pdf(pdf, signer=signer, title="CHỦ TỊCH", signer_name=NAME, timestamper=ca.dummy_timestamper())
+    reader = PdfFileReader(io.BytesIO(data))
+    assert "/DSS" in reader.root  # long-term validation data
+    signed_data = reader.embedded_signatures[0].signed_data
+    unsigned = signed_data["signer_infos"][0]["unsigned_attrs"].native
+    assert any(attribute["type"] == "signature_time_stamp_token" for attribute in unsigned)
+    verification = signing.verify_pdf(data)
+    assert verification.state == SignatureState.VALID, verification.summary
+    assert verification.signed_at is not None
+
+
+def test_timestamp_url_setting_chooses_an_http_timestamper(settings):
+    settings.SIGNING_TIMESTAMP_URL = ""
+    assert signing.service.timestamper_from_settings() is None
+    settings.SIGNING_TIMESTAMP_URL = "http://127.0.0.1:9/tsa"
+    assert signing.service.timestamper_from_settings().url == "http://127.0.0.1:9/tsa"  # never called here
