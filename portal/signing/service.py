@@ -15,6 +15,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from pyhanko.pdf_utils import content
 from pyhanko.pdf_utils.reader import PdfFileReader
@@ -59,7 +60,7 @@ def _secret(path_setting):
         return Path(path).read_text(encoding="utf-8").strip()
     except OSError:
         raise SigningUnavailable(
-            _("The signing secret file named by %(setting)s cannot be read.") % {"setting": path_setting}
+            _("The signing secret file named by {setting} cannot be read.").format(setting=path_setting)
         ) from None
 
 
@@ -262,9 +263,9 @@ def sign_pdf(
     stamp_lines = ()
     if not signature_image:
         stamp_lines = (
-            str(_("Signed by: %(name)s")) % {"name": signer_name},
-            str(_("Organisation: %(name)s")) % {"name": organisation or _organisation(signer) or title},
-            str(_("Time: %(time)s")) % {"time": iso_vietnam(moment)},
+            gettext("Signed by: {name}").format(name=signer_name),
+            gettext("Organisation: {name}").format(name=organisation or _organisation(signer) or title),
+            gettext("Time: {time}").format(time=iso_vietnam(moment)),
         )
     page = appearance.signature_pdf(
         block,

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from portal.enums import SignatureState
 
@@ -26,6 +27,21 @@ CERTIFICATE_SUFFIXES = {".pem", ".crt", ".cer", ".der"}
 # A signer's certificate must allow signing (many real certificates carry only one of the two).
 KEY_USAGES = {"non_repudiation", "digital_signature"}
 UNKNOWN_SIGNER_PROBLEMS = {"NO_CERTIFICATE_CHAIN_FOUND", "CHAIN_CONSTRAINTS_FAILURE"}
+# Why a signature is not valid: each a whole sentence about the signer (the summary shows it).
+REASONS = {
+    "changed": gettext_lazy("Modified after signing: the content {signer} signed was changed."),
+    "mismatch": gettext_lazy("Invalid signature: the signature of {signer} does not match its certificate."),
+    "partial": gettext_lazy("Modified after signing: the signature of {signer} does not cover the whole document."),
+    "updated": gettext_lazy("Modified after signing: the document was changed after {signer} signed it."),
+    "timestamp": gettext_lazy("Invalid signature: the timestamp of the signature of {signer} is not valid."),
+    "revoked": gettext_lazy("Invalid signature: the certificate of {signer} was revoked."),
+    "untrusted": gettext_lazy(
+        "Unknown signer: the certificate of {signer} is not issued by a trusted certification authority."
+    ),
+    "certificate": gettext_lazy(
+        "Invalid signature: the certificate of {signer} is not valid (expired or not allowed to sign)."
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -104,33 +120,33 @@ def _name(name):
 
 
 def _state_of(status):
-    """SignatureState and a short reason for one pyHanko PdfSignatureStatus."""
+    """SignatureState and the REASONS key ("" when valid) for one pyHanko PdfSignatureStatus."""
     from pyhanko.sign.diff_analysis import ModificationLevel
     from pyhanko.sign.validation.status import SignatureCoverageLevel
 
     if not status.intact:
-        return SignatureState.MODIFIED, _("the signed content was changed")
+        return SignatureState.MODIFIED, "changed"
     if not status.valid:
-        return SignatureState.INVALID, _("the signature does not match the certificate")
+        return SignatureState.INVALID, "mismatch"
     if status.coverage is None or status.coverage < SignatureCoverageLevel.ENTIRE_REVISION:
-        return SignatureState.MODIFIED, _("the signature does not cover the whole document")
+        return SignatureState.MODIFIED, "partial"
     if status.coverage != SignatureCoverageLevel.ENTIRE_FILE and (
         status.modification_level is None
         or status.modification_level > ModificationLevel.FORM_FILLING
         or status.docmdp_ok is False
     ):
-        return SignatureState.MODIFIED, _("the document was changed after it was signed")
+        return SignatureState.MODIFIED, "updated"
     if status.timestamp_validity is not None and not (
         status.timestamp_validity.intact and status.timestamp_validity.valid
     ):
-        return SignatureState.INVALID, _("the signature's timestamp is not valid")
+        return SignatureState.INVALID, "timestamp"
     if not status.trusted:
         problem = getattr(status.trust_problem_indic, "name", "")
         if status.revoked:
-            return SignatureState.INVALID, _("the signer's certificate was revoked")
+            return SignatureState.INVALID, "revoked"
         if problem in UNKNOWN_SIGNER_PROBLEMS or status.validation_path is None:
-            return SignatureState.UNKNOWN_SIGNER, _("the certificate is not issued by a trusted authority")
-        return SignatureState.INVALID, _("the signer's certificate is not valid (expired or not allowed to sign)")
+            return SignatureState.UNKNOWN_SIGNER, "untrusted"
+        return SignatureState.INVALID, "certificate"
     return SignatureState.VALID, ""
 
 
@@ -146,21 +162,24 @@ def _check(embedded, context):
         )
     except Exception as failure:  # a broken CMS blob or byte range: pyHanko raises many kinds
         logger.info("signature %s unreadable: %s", name, failure)
-        return SignatureCheck(field_name=name, state=SignatureState.INVALID, detail=_("the signature cannot be read"))
-    state, detail = _state_of(status)
+        return SignatureCheck(
+            field_name=name, state=SignatureState.INVALID, detail=_("Invalid signature: a signature cannot be read.")
+        )
+    state, reason = _state_of(status)
     cert = status.signing_cert
     subject = cert.subject if cert is not None else None
+    signer_name = (subject.native.get("common_name", "") or _name(subject)) if subject is not None else ""
     signed_at = status.signer_reported_dt
     if status.timestamp_validity is not None:
         signed_at = status.timestamp_validity.timestamp
     return SignatureCheck(
         field_name=name,
         state=state,
-        signer_name=subject.native.get("common_name", "") if subject is not None else "",
+        signer_name=signer_name,
         subject=_name(subject),
         issuer=_name(cert.issuer if cert is not None else None),
         signed_at=signed_at,
-        detail=detail,
+        detail=str(REASONS[reason]).format(signer=signer_name or "?") if reason else "",
     )
 
 
@@ -170,25 +189,22 @@ def _summary(state, checks):
     if not checks:
         return _("The file is not a readable PDF document, so its signatures cannot be checked.")
     worst = max(checks, key=lambda check: check.state.severity)
-    values = {
-        "signer": worst.signer_name or _("unknown"),
-        "time": iso_vietnam(worst.signed_at) if worst.signed_at else _("unknown time"),
-        "reason": worst.detail,
-        "count": len(checks),
-    }
-    if state == SignatureState.VALID:
-        if len(checks) == 1:
-            return _("Valid signature of %(signer)s, signed at %(time)s.") % values
-        return _("All %(count)s signatures are valid (the first by %(signer)s, at %(time)s).") % values
-    if state == SignatureState.UNKNOWN_SIGNER:
-        return _("Unknown signer: %(signer)s (%(reason)s).") % values
-    if state == SignatureState.MODIFIED:
-        return _("Modified after signing: %(reason)s (signature of %(signer)s).") % values
-    return _("Invalid signature: %(reason)s (signature of %(signer)s).") % values
+    if state != SignatureState.VALID:
+        return worst.detail
+    if worst.signed_at is None:
+        return _("Valid signature of {signer}.").format(signer=worst.signer_name)
+    time = iso_vietnam(worst.signed_at)
+    if len(checks) == 1:
+        return _("Valid signature of {signer}, signed at {time}.").format(signer=worst.signer_name, time=time)
+    return _("All {count} signatures are valid; the first is of {signer}, signed at {time}.").format(
+        count=len(checks), signer=worst.signer_name, time=time
+    )
 
 
 def verify_pdf(data, *, trust_roots=None):
     """Check every signature of the PDF `data`; a Verification, never an exception.
+
+    The summary is one whole Vietnamese sentence: the worst signature's reason, or who signed when.
 
     `trust_roots` (asn1crypto or `cryptography` certificates) replace SIGNING_TRUST_ROOTS.
     Side effects: none (no network: revocation is checked from what the file embeds, soft-fail).

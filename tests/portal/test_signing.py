@@ -174,7 +174,7 @@ def test_untrusted_signer_is_unknown(signed, stranger, ca, pdf, tmp_path_factory
         verification = signing.verify_pdf(uploaded, trust_roots=[ca.root])
     assert verification.state == SignatureState.UNKNOWN_SIGNER
     assert verification.signer_name == "Người Lạ"
-    assert verification.summary.startswith("Không rõ người ký: Người Lạ")
+    assert verification.summary.startswith("Không rõ người ký: chứng thư số của Người Lạ không")
 
 
 def test_unsigned_and_malformed_files(pdf, signed, ca):
