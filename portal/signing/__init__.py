@@ -6,11 +6,12 @@
     verify_pdf(data, *, trust_roots=None) -> Verification          every signature, the worst wins
 
 Modules: `service` (signer, signing), `layout` (where the signature goes), `appearance` (drawing it),
-`verify` (checking). See docs/conventions.md, "Signing (issue 15, signing core)".
+`clock` (Vietnam time), `verify` (checking). See docs/conventions.md, "Signing (issue 15, signing core)".
 """
 
 from contextlib import contextmanager
 
+from .appearance import BadImage
 from .service import (
     BadPdf,
     SigningFailed,
@@ -24,6 +25,7 @@ from .service import (
 from .verify import SignatureCheck, Verification, verify_pdf
 
 __all__ = [
+    "BadImage",
     "BadPdf",
     "SignatureCheck",
     "SigningFailed",

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.errors import DomainError
 
-from . import layout
+from .layout import ATTACHMENT_FONT_SIZE, MM, Box
 
 FONT_FAMILY = '"Times New Roman", "Liberation Serif", "DejaVu Serif", serif'
 
@@ -90,7 +90,7 @@ def signature_pdf(block, *, title, signer_name, signature_image=None, seal_image
         parts.append(_place(block.signature, box, _image(signature_image, image_info(signature_image)[3])))
     elif stamp_lines:
         middle = block.middle
-        inner = layout.Box(middle.x1 + 6 * layout.MM, middle.y1 + 2, middle.x2 - 6 * layout.MM, middle.y2 - 2)
+        inner = Box(middle.x1 + 6 * MM, middle.y1 + 2, middle.x2 - 6 * MM, middle.y2 - 2)
         text = "<br>".join(html.escape(line) for line in stamp_lines)
         parts.append(
             f"<div class='part' style='left:{inner.x1 - box.x1:.3f}pt;top:{box.y2 - inner.y2:.3f}pt;"
@@ -106,7 +106,7 @@ def attachment_pdf(box, lines):
     """One page of `box`'s size with `lines` right-aligned at its top in Times New Roman 10."""
     text = "<br>".join(html.escape(line) for line in lines)
     body = (
-        f"<div style='text-align:right;font-size:{layout.ATTACHMENT_FONT_SIZE}pt;line-height:1.15;"
+        f"<div style='text-align:right;font-size:{ATTACHMENT_FONT_SIZE}pt;line-height:1.15;"
         f"font-weight:normal;font-style:normal;color:#000'>{text}</div>"
     )
     return _render(body, box.width, box.height)

@@ -10,9 +10,7 @@ a timestamp from SIGNING_TIMESTAMP_URL, and then B-LT (validation data embedded 
 import binascii
 import io
 import uuid
-from datetime import datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.utils.translation import gettext
@@ -22,9 +20,9 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 
 from portal.errors import DomainError
 
-from . import appearance, layout
-
-VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
+from .appearance import attachment_pdf, image_info, signature_pdf
+from .clock import iso_vietnam, vietnam_now
+from .layout import attachment_box, seal_size_points, signature_block, signature_box
 
 
 class SigningUnavailable(DomainError):
@@ -40,16 +38,6 @@ class SigningFailed(DomainError):
 
 class BadPdf(DomainError):
     default_message = _("The file is not a readable PDF document.")
-
-
-def vietnam_now():
-    """Now in Vietnam time (+07:00), to the second."""
-    return datetime.now(VIETNAM).replace(microsecond=0)
-
-
-def iso_vietnam(moment):
-    """ISO 8601 in Vietnam time, e.g. 2026-12-02T13:05:00+07:00 (Decree 30, Appendix I)."""
-    return moment.astimezone(VIETNAM).replace(microsecond=0).isoformat()
 
 
 def _secret(path_setting):
@@ -218,11 +206,11 @@ def _organisation(signer):
 def _signature_sizes(signature_image, seal_image):
     signature_size = seal_size = None
     if signature_image:
-        width, height, _dpi, _mime = appearance.image_info(signature_image)
+        width, height, _dpi, _mime = image_info(signature_image)
         signature_size = (width, height)
     if seal_image:
-        width, height, dpi, _mime = appearance.image_info(seal_image)
-        seal_size = layout.seal_size_points(width, height, dpi)
+        width, height, dpi, _mime = image_info(seal_image)
+        seal_size = seal_size_points(width, height, dpi)
     return signature_size, seal_size
 
 
@@ -230,7 +218,7 @@ def sign_pdf(
     data,
     *,
     signer,
-    box_for=layout.signature_box,
+    box_for=signature_box,
     title,
     signer_name,
     signature_image=None,
@@ -258,7 +246,7 @@ def sign_pdf(
     last = page_count(writer) - 1
     box = box_for(*page_size(writer, last))
     signature_size, seal_size = _signature_sizes(signature_image, seal_image)
-    block = layout.signature_block(box, signature_size=signature_size, seal_size=seal_size)
+    block = signature_block(box, signature_size=signature_size, seal_size=seal_size)
     moment = signed_at or vietnam_now()
     stamp_lines = ()
     if not signature_image:
@@ -267,7 +255,7 @@ def sign_pdf(
             gettext("Organisation: {name}").format(name=organisation or _organisation(signer) or title),
             gettext("Time: {time}").format(time=iso_vietnam(moment)),
         )
-    page = appearance.signature_pdf(
+    page = signature_pdf(
         block,
         title=title,
         signer_name=signer_name,
@@ -323,9 +311,9 @@ def stamp_attachment(data, *, number, symbol, signed_at):
     Side effects: none. Raises BadPdf.
     """
     writer = open_for_update(data)
-    box = layout.attachment_box(*page_size(writer, 0))
+    box = attachment_box(*page_size(writer, 0))
     lines = (f"{number}/{symbol}" if number else str(symbol), iso_vietnam(signed_at))
-    stamp = static_style(appearance.attachment_pdf(box, lines)).create_stamp(writer, _constraints(box), {})
+    stamp = static_style(attachment_pdf(box, lines)).create_stamp(writer, _constraints(box), {})
     stamp.apply(0, box.x1, box.y1)
     out = io.BytesIO()
     writer.write(out)

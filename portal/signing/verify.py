@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 
 from portal.enums import SignatureState
 
-from .service import iso_vietnam
+from .clock import iso_vietnam
 
 logger = logging.getLogger(__name__)
 

@@ -17,7 +17,7 @@ from PIL import Image, ImageDraw
 
 from portal import signing
 from portal.enums import SignatureState
-from portal.signing import layout
+from portal.signing import appearance, layout, service, verify
 from reports.rendering import html_to_pdf
 from tests.conftest import missing_service
 from tests.signing_ca import make_ca
@@ -106,8 +106,8 @@ def _words(path, page):
 
 
 def _page_size(data, page_ix):
-    writer = signing.service.open_for_update(data)
-    return signing.service.page_size(writer, page_ix)
+    writer = service.open_for_update(data)
+    return service.page_size(writer, page_ix)
 
 
 # ---------------------------------------------------------------------------
@@ -120,7 +120,7 @@ def test_signed_decision_is_valid_for_pyhanko(signed, ca):
 
     embedded = PdfFileReader(io.BytesIO(signed)).embedded_signatures
     assert len(embedded) == 1
-    context = ValidationContext(trust_roots=[signing.verify._as_asn1(ca.root)])
+    context = ValidationContext(trust_roots=[verify._as_asn1(ca.root)])
     status = validate_pdf_signature(embedded[0], context)
     assert status.bottom_line and status.intact and status.valid and status.trusted
     assert embedded[0].sig_object["/SubFilter"] == "/ETSI.CAdES.detached"  # PAdES
@@ -298,7 +298,7 @@ def test_signature_image_centred_and_seal_over_its_left_third(signed_with_images
 
 
 def test_a_bad_image_is_refused(pdf, signer):
-    with translation.override("vi"), pytest.raises(signing.appearance.BadImage) as refused:
+    with translation.override("vi"), pytest.raises(appearance.BadImage) as refused:
         signing.sign_pdf(pdf, signer=signer, title="x", signer_name="y", signature_image=b"GIF89a not really")
     assert "PNG hoặc JPEG" in refused.value.message
 
@@ -430,6 +430,6 @@ def test_with_a_timestamp_service_the_level_is_b_lt(settings, ca, signer, pdf, t
 
 def test_timestamp_url_setting_chooses_an_http_timestamper(settings):
     settings.SIGNING_TIMESTAMP_URL = ""
-    assert signing.service.timestamper_from_settings() is None
+    assert service.timestamper_from_settings() is None
     settings.SIGNING_TIMESTAMP_URL = "http://127.0.0.1:9/tsa"
-    assert signing.service.timestamper_from_settings().url == "http://127.0.0.1:9/tsa"  # never called here
+    assert service.timestamper_from_settings().url == "http://127.0.0.1:9/tsa"  # never called here
