@@ -433,3 +433,10 @@ def test_timestamp_url_setting_chooses_an_http_timestamper(settings):
     assert service.timestamper_from_settings() is None
     settings.SIGNING_TIMESTAMP_URL = "http://127.0.0.1:9/tsa"
     assert service.timestamper_from_settings().url == "http://127.0.0.1:9/tsa"  # never called here
+
+
+def test_seal_real_size_comes_from_its_resolution():
+    assert layout.seal_size_points(300, 300, (254, 254)) == pytest.approx((30 * layout.MM, 30 * layout.MM))
+    assert layout.seal_size_points(300, 200) == pytest.approx((36 * layout.MM, 24 * layout.MM))
+    huge = layout.signature_block(layout.signature_box(595, 842), signature_size=(4, 1), seal_size=(1000, 1000))
+    assert huge.box.contains(huge.seal)  # a seal larger than the block is shrunk to fit, never enlarged
