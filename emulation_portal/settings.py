@@ -383,3 +383,22 @@ LOGGING = {
         "celery": {"level": LOG_LEVEL},
     },
 }
+
+
+# ---------------------------------------------------------------------------
+# Signing (issue 15): portal.signing. Unset = signing off (SigningUnavailable says so).
+# Paths only: the password and PIN are read from their files when a signer is made.
+# ---------------------------------------------------------------------------
+SIGNING_PKCS12_FILE = env_str("SIGNING_PKCS12_FILE", "")
+SIGNING_PKCS12_PASSWORD_FILE = os.environ.get("SIGNING_PKCS12_PASSWORD_FILE", "")
+SIGNING_PKCS11_MODULE = env_str("SIGNING_PKCS11_MODULE", "")
+SIGNING_PKCS11_TOKEN_LABEL = env_str("SIGNING_PKCS11_TOKEN_LABEL", "")
+SIGNING_PKCS11_KEY_LABEL = env_str("SIGNING_PKCS11_KEY_LABEL", "")
+SIGNING_PKCS11_PIN_FILE = os.environ.get("SIGNING_PKCS11_PIN_FILE", "")
+# A PEM file or a folder of PEM/DER certificates: the roots a signer's chain must end in.
+SIGNING_TRUST_ROOTS = env_str("SIGNING_TRUST_ROOTS", "")
+# An RFC 3161 timestamp service: with it signatures are PAdES B-T and B-LT, without it B-B.
+SIGNING_TIMESTAMP_URL = env_str("SIGNING_TIMESTAMP_URL", "")
+# pyHanko logs every untrusted chain as a WARNING with a traceback; verify_pdf reports it instead.
+LOGGING["loggers"]["pyhanko"] = {"level": "ERROR"}
+LOGGING["loggers"]["pyhanko_certvalidator"] = {"level": "ERROR"}

@@ -34,3 +34,19 @@ class JobStatus(models.TextChoices):
     def active(cls):
         """Asked for or under way."""
         return frozenset({cls.REQUESTED, cls.RUNNING})
+
+
+class SignatureState(models.TextChoices):
+    """What verifying a PDF's signatures found (portal.signing.verify_pdf); `severity` orders them."""
+
+    VALID = "valid", _("valid signature")
+    UNKNOWN_SIGNER = "unknown_signer", _("unknown signer")
+    MODIFIED = "modified", _("modified after signing")
+    INVALID = "invalid", _("invalid signature")
+    UNSIGNED = "unsigned", _("not signed")
+
+    @property
+    def severity(self):
+        """Higher is worse: of several signatures, the worst state is the file's."""
+        kind = type(self)
+        return [kind.VALID, kind.UNSIGNED, kind.UNKNOWN_SIGNER, kind.MODIFIED, kind.INVALID].index(self)
