@@ -10,6 +10,7 @@ from django.urls import reverse
 from directory.models import OfficeOrganisation
 from portal.enums import JobStatus
 from reports.domain.statforms import jobs as statform_jobs
+from reports.domain.statforms.catalogue import install
 from reports.domain.statforms.counting import count_cells
 from reports.models import StatForm, StatReport
 from tests.factories.directory import UnitFactory
@@ -41,6 +42,7 @@ MATRIX = [
 
 
 def build(cast):
+    install(StatForm)  # a transactional test before this module may have flushed the migration's rows
     province = UnitFactory(name="Tỉnh Ninh Bình", kind="province")
     OfficeOrganisation.objects.create(name="Ban Thi đua - Khen thưởng", structure="provincial_board", unit=province)
     draft = StatReport.objects.create(

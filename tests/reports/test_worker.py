@@ -90,9 +90,11 @@ def test_worker_killed_mid_render_finishes_the_job_exactly_once(celery_worker_pr
 def test_worker_counts_a_statistical_form_and_writes_its_files(celery_worker_process, client_as, officer):
     from directory.models import OfficeOrganisation
     from portal.enums import JobStatus
-    from reports.models import StatReport
+    from reports.domain.statforms.catalogue import install
+    from reports.models import StatForm, StatReport
     from tests.factories.directory import UnitFactory
 
+    install(StatForm)  # a transactional test's database may have been flushed of the migration's rows
     province = UnitFactory(name="Tỉnh Ninh Bình", kind="province")
     OfficeOrganisation.objects.create(name="Ban Thi đua - Khen thưởng", structure="provincial_board", unit=province)
     response = client_as(officer).post(
