@@ -28,7 +28,7 @@ def build(cast):
     install(StatForm)  # a transactional test before this module may have flushed the migration's rows
     data = seed.build_year()
     reports = {}
-    for code in ("0601", "0602", "0603", "0604", "0605"):
+    for code in ("0602", "0604"):  # the counts of every form are read by count_cells; these two are filled
         form = StatForm.objects.get(code__startswith=code)
         report = StatReport.objects.create(form=form, year=YEAR, reporting_unit=data["province"])
         statform_jobs.run_job(report_id=report.pk)
