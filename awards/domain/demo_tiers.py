@@ -23,8 +23,12 @@ ROTATION = [
     PositionTier.DIRECT_WORKER,
     PositionTier.SENIOR_LEADER,
 ]
-# Imported long ago with the name only: nobody knows their tier yet (the check lists them).
-WITHOUT_TIER = [("Đỗ Văn Khải", "NB-SNV"), ("Bùi Thị Yến", "NB-SGDDT")]
+# Imported with the name only: nobody knows their tier yet. One on each awards form of the demo year,
+# so the check before filing lists them.
+WITHOUT_TIER = [
+    ("Đỗ Văn Khải", "NB-SNV", catalogue.CHAIRMAN_CERTIFICATE_INDIVIDUAL),
+    ("Bùi Thị Yến", "NB-SGDDT", catalogue.PRIME_MINISTER_CERTIFICATE_INDIVIDUAL),
+]
 # recipient (person full name or unit code), award code, commendation type, decision number
 FORM_RECORDS = [
     ("NB-DN-DETMAY", catalogue.PRIME_MINISTER_CERTIFICATE_COLLECTIVE, CommendationType.REGULAR, "1520/QĐ-TTg"),
@@ -43,12 +47,15 @@ FORM_RECORDS = [
 def seed_form_data(awards):
     """Tiers, the forms' extra records and the two records without a tier (see the module)."""
     units = {unit.code: unit for unit in Unit.objects.exclude(code="")}
-    for full_name, code in WITHOUT_TIER:
-        unit = units.get(code)
-        award = awards[catalogue.GRASSROOTS_FIGHTER]
-        if unit is not None and not AwardRecord.objects.filter(recipient_name=full_name, unit=unit).exists():
+    for full_name, code, award_code in WITHOUT_TIER:
+        unit, award = units.get(code), awards.get(award_code)
+        if (
+            unit is not None
+            and award is not None
+            and not AwardRecord.objects.filter(recipient_name=full_name, unit=unit).exists()
+        ):
             AwardRecord.objects.create(
-                recipient_name=full_name, unit=unit, award=award, year=FORM_YEAR - 1, source=RecordSource.IMPORT
+                recipient_name=full_name, unit=unit, award=award, year=FORM_YEAR, source=RecordSource.IMPORT
             )
     for recipient, code, kind, number in FORM_RECORDS:
         award = awards.get(code)

@@ -86,7 +86,7 @@ def test_demo_gives_the_statistical_forms_tiers_enterprises_and_two_records_to_c
 
     individual = AwardRecord.objects.filter(is_collective=False, is_household=False)
     missing = sorted(individual.filter(position_tier="").values_list("recipient_name", flat=True))
-    assert missing == sorted(name for name, _code in WITHOUT_TIER)
+    assert missing == sorted(name for name, _code, _award in WITHOUT_TIER)
     assert set(individual.values_list("position_tier", flat=True)) - {""} == {
         "senior_leader",
         "department_leader",

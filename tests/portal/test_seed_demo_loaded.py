@@ -60,3 +60,15 @@ def test_seed_demo_prints_the_blocs_2024_lead_and_member(shared_data):
     for username in ("khoitruong", "thanhvien"):
         (line,) = [line for line in lines if line.strip().startswith(username + " ")]
         assert "2024" in line, line
+
+
+@pytest.mark.django_db
+def test_seed_demo_fills_the_five_statistical_forms_and_leaves_two_records_to_check(shared_data):
+    from reports.domain.statforms.counting import problems
+    from reports.models import StatReport
+
+    reports = {report.form.code[:4]: report for report in StatReport.objects.select_related("form")}
+    assert sorted(reports) == ["0601", "0602", "0603", "0604", "0605"]
+    assert all(report.status == "done" and report.values["total"] for report in reports.values())
+    unclassified = {code: [(check.key, n) for check, n in problems(r.form, r.year)] for code, r in reports.items()}
+    assert unclassified == {"0601": [], "0602": [("no_tier", 1)], "0603": [("no_tier", 1)], "0604": [], "0605": []}
