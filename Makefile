@@ -36,9 +36,8 @@ test: $(VENV)/.installed-dev
 	$(MAKE) --no-print-directory -j4 --output-sync=target checks
 	# The EXPLAIN walk first, on a database no other test has written to: the plans of tiny tables
 	# follow their physical size, which the rest of the suite changes (tests/test_explain_plans.py).
-	# One PostgreSQL and Redis for both runs; each run creates its own test database.
-	scripts/with-test-services sh -c '$(VENV)/bin/pytest -q -n 2 --dist worksteal tests/test_explain_plans.py $(PYTEST_ARGS) \
-	  && $(VENV)/bin/pytest -n 2 --dist worksteal --ignore=tests/test_explain_plans.py $(COVERAGE_ARGS) $(PYTEST_ARGS)'
+	scripts/with-test-services $(VENV)/bin/pytest -q -n 2 --dist worksteal tests/test_explain_plans.py $(PYTEST_ARGS)
+	scripts/with-test-services $(VENV)/bin/pytest -n 2 --dist worksteal --ignore=tests/test_explain_plans.py $(COVERAGE_ARGS) $(PYTEST_ARGS)
 
 # What `make test` checks before the suite: independent steps, run side by side (`make -j`).
 .PHONY: checks compiled-messages check-format check-lint check-migrations check-deploy
