@@ -55,13 +55,16 @@ class CurrentUnitsField(_CurrentOnly, AutocompleteMultipleField):
     pass
 
 
-def unit_field(queryset=None, *, current=False, past_too=False, url=UNITS_URL, **kwargs):
+def unit_field(queryset=None, *, current=False, past_too=False, kind=None, url=UNITS_URL, **kwargs):
     """One unit (current units suggested; `past_too` also those that merged away). `current`: only units
-    current today are accepted. `url`: an endpoint of its own where the suggestions are narrower than
-    what the user may see."""
+    current today are accepted. `kind`: only units of that kind are suggested and accepted. `url`: an
+    endpoint of its own where the suggestions are narrower than what the user may see."""
     field_class = CurrentUnitField if current else AutocompleteChoiceField
     queryset = queryset if queryset is not None else Unit.objects.all()
-    return field_class(queryset, url=url, params=PAST_TOO if past_too else None, **kwargs)
+    params = dict(PAST_TOO if past_too else {})
+    if kind:
+        queryset, params["kind"] = queryset.filter(kind=kind), kind
+    return field_class(queryset, url=url, params=params or None, **kwargs)
 
 
 def units_field(queryset=None, *, current=False, past_too=False, **kwargs):

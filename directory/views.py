@@ -16,6 +16,7 @@ from portal.xlsx import xlsx_response
 
 from .domain import duplicates, imports
 from .domain.lineage import lineage_ids, successor_chain
+from .enums import UnitKind
 from .exports import person_export, unit_export
 from .fields import person_label
 from .filters import PersonFilterSet, UnitFilterSet
@@ -199,11 +200,14 @@ def unit_autocomplete(request):
     """Units matching `?q=` (folded: "ha noi" finds "Hà Nội"), at most 20, as JSON for
     js/autocomplete.js: `{"results": [{"id": 1, "text": "Hà Nội", "code": "01"}]}`.
 
-    Current units only unless `?all=1` (units that no longer exist are named with their end date).
+    Current units only unless `?all=1` (units that no longer exist are named with their end date);
+    `?kind=province` suggests units of that kind only (an unknown kind is ignored).
     """
     units = Unit.objects.visible_to(request.user)
     if request.GET.get("all") != "1":
         units = units.current()
+    if request.GET.get("kind") in UnitKind.values:
+        units = units.filter(kind=request.GET["kind"])
     return autocomplete_response(request, units.only(*Unit.CHOICE_FIELDS), Unit.as_choice)
 
 

@@ -3,6 +3,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from clusters.models import Term
+from directory.enums import UnitKind
 from directory.fields import label_of, unit_field
 from directory.rules import is_officer
 from portal.dates import check_within
@@ -163,7 +164,8 @@ class StatReportRequestForm(forms.Form):
 
     code = forms.ChoiceField(label=_("Form"))
     year = IntegerNumberField(label=_("Year"), min_value=2000, max_value=2100)
-    reporting_unit = unit_field(label=_("Reporting unit"))
+    # The forms are filed by a province (or a ministry) for all its records: a province is chosen.
+    reporting_unit = unit_field(label=_("Reporting unit"), kind=UnitKind.PROVINCE)
     receiving_unit = forms.CharField(label=_("Receiving unit"), max_length=255, initial="Bộ Nội vụ")
 
     def __init__(self, *args, codes, **kwargs):
@@ -196,7 +198,6 @@ class OverviewFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         from clusters.models import Cluster
-        from directory.enums import UnitKind
 
         super().__init__(*args, **kwargs)
         self.fields["unit_kind"].choices = [("", _("All kinds of unit")), *UnitKind.choices]

@@ -362,3 +362,18 @@ def test_form_pages_run_a_constant_number_of_queries(client_as, cast, data, page
             recipient_name=person.full_name, person=person, unit=unit, award=award, year=YEAR, position_tier="business"
         )
     assert queries() == few
+
+
+def test_the_reporting_unit_is_a_province_suggested_and_checked_as_one(client_as, cast, data):
+    client = client_as(cast["officer"])
+    department = seed.as_unit(data["unit_pks"][1])
+    refused = client.post(
+        reverse("reports:statform_create"),
+        {"code": "0603.N/BNV-TĐKT", "year": "2025", "reporting_unit": department.pk, "receiving_unit": "Bộ Nội vụ"},
+    )
+    assert refused.status_code == 400 and "reporting_unit" in refused.context["form"].errors
+    assert not StatReport.objects.filter(reporting_unit=department).exists()
+    suggestions = client.get(reverse("directory:unit_autocomplete"), {"q": "ninh binh", "kind": "province"}).json()
+    assert [item["id"] for item in suggestions["results"]] == [data["province"].pk]
+    everything = client.get(reverse("directory:unit_autocomplete"), {"q": "ninh binh"}).json()
+    assert len(everything["results"]) > 1  # the department of health of Ninh Bình too
