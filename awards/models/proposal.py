@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from rules.contrib.models import RulesModel
 
 from directory.rules import is_administrator, is_council_member, is_officer, is_unit_officer
+from portal.signed_documents import SignatureChecked
 from portal.text import FoldedSearchMixin, folded_search
 from portal.uploads import DocumentField
 
@@ -309,7 +310,7 @@ def document_path(instance, filename):
     return f"awards/proposals/{instance.proposal_id}/{timezone.now():%Y%m%d%H%M%S%f}.{instance.extension}"
 
 
-class ProposalDocument(RulesModel):
+class ProposalDocument(SignatureChecked, RulesModel):
     """A dossier document, checked by content and size, served only to those who may see the proposal."""
 
     proposal = models.ForeignKey(

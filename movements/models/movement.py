@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from rules.contrib.models import RulesModel
 
 from directory.rules import is_officer, is_signed_in
+from portal.signed_documents import SignatureChecked
 from portal.text import FoldedSearchMixin, folded_search
 from portal.uploads import DocumentField
 
@@ -190,7 +191,7 @@ class Movement(FoldedSearchMixin, RulesModel):
         return _("Plan No. {number}").format(number=self.plan_number)
 
 
-class MovementDocument(RulesModel):
+class MovementDocument(SignatureChecked, RulesModel):
     """A document attached to a movement: the plan, a guidance letter, a review report."""
 
     movement = models.ForeignKey(

@@ -11,6 +11,7 @@ from rules.contrib.models import RulesModel
 from clusters.models import TermMember
 from directory.rules import is_officer, is_signed_in, is_unit_officer
 from portal.numbers import format_number
+from portal.signed_documents import SignatureChecked
 from portal.text import fold, folded_search
 from portal.uploads import DocumentField
 
@@ -202,7 +203,7 @@ def attachment_path(instance, filename):
     return f"reports/attachments/{instance.report_id}/{filename}"
 
 
-class ReportAttachment(models.Model):
+class ReportAttachment(SignatureChecked, models.Model):
     report = models.ForeignKey(
         MemberReport, verbose_name=_("report"), on_delete=models.CASCADE, related_name="attachments"
     )
