@@ -10,7 +10,7 @@ import rules
 from clusters.rules import is_term_lead, is_term_member
 from directory.rules import is_officer, is_signed_in, is_unit_officer
 
-from .enums import ReportStatus
+from .enums import ReportStatus, StatReportState
 
 
 @rules.predicate
@@ -79,7 +79,7 @@ __all__ = [
 # office task; the forms' definitions are configured in Django admin).
 @rules.predicate
 def stat_report_is_draft(user, report):
-    return report is None or report.state == "draft"
+    return report is None or report.state == StatReportState.DRAFT
 
 
 can_view_stat_forms = is_officer
@@ -89,7 +89,7 @@ can_finalise_stat_report = is_officer & stat_report_is_draft
 
 @rules.predicate
 def stat_report_is_final(user, report):
-    return report is not None and report.state == "final"
+    return report is not None and report.state == StatReportState.FINAL
 
 
 can_reopen_stat_report = is_officer & stat_report_is_final

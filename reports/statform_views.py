@@ -21,7 +21,7 @@ from portal.permissions import object_view, permission_required
 
 from .domain.statforms import jobs as statform_jobs
 from .domain.statforms.catalogue import receipt_day
-from .domain.statforms.counting import cell_rows, check_rows, definition_of, form_rows, problems
+from .domain.statforms.counting import cell_rows, check_named, check_rows, definition_of, form_rows, problems
 from .domain.statforms.datasets import DATASETS
 from .domain.statforms.output import frame
 from .filters import StatReportFilterSet
@@ -116,8 +116,7 @@ def statform_rows(request, report):
     """The rows behind one cell (?row=&column=), one check before filing (?check=), or the whole form."""
     if "check" in request.GET:
         rows = check_rows(report.form, report.year, check_key=request.GET["check"])
-        dataset = DATASETS[report.form.dataset]
-        check = next((check for check in dataset.checks if check.key == request.GET["check"]), None)
+        check = check_named(report.form, request.GET["check"])
         what = check.label if check else ""
     elif "row" not in request.GET and "column" not in request.GET:
         rows, what = form_rows(report.form, report.year), _("All the records the form counts")
@@ -162,11 +161,10 @@ def statform_recount(request, report):
 @object_view(REPORTS, "reports.finalise_statreport")
 def statform_finalise(request, report):
     back = reverse("reports:statform_detail", args=[report.pk])
-    if request.method == "POST":
-        if attempt(
+    if request.method == "POST":  # refused or done, the form's page says which
+        attempt(
             request, lambda: statform_jobs.finalise(report=report, by=request.user), success=_("The form is final.")
-        ):
-            return HttpResponseRedirect(back)
+        )
         return HttpResponseRedirect(back)
     context = {
         "subject": report,

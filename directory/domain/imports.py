@@ -24,6 +24,18 @@ def _genders():
     return {**choice_lookup(Gender.choices), "nu": Gender.FEMALE, "nam": Gender.MALE}
 
 
+# The gender column of every import of people (the directory's and the office's civil servants).
+GENDER_COLUMN = Column(
+    "Giới tính",
+    "gender",
+    kind=CHOICE,
+    required=True,
+    choices=_genders,
+    missing=gettext_lazy('Gender must be "Nam" or "Nữ", not "{value}".'),
+    invalid=gettext_lazy('Gender must be "Nam" or "Nữ", not "{value}".'),
+)
+
+
 def _field(model, name):
     return model._meta.get_field(name)
 
@@ -63,15 +75,7 @@ PERSON_COLUMNS = ImportSpec(
         required=True,
         missing=gettext_lazy("The full name is missing."),
     ),
-    Column(
-        "Giới tính",
-        "gender",
-        kind=CHOICE,
-        required=True,
-        choices=_genders,
-        missing=gettext_lazy('Gender must be "Nam" or "Nữ", not "{value}".'),
-        invalid=gettext_lazy('Gender must be "Nam" or "Nữ", not "{value}".'),
-    ),
+    GENDER_COLUMN,
     Column("Chức vụ", "position", field=_field(Person, "position")),
     Column("Mã đơn vị", "unit_code", field=_field(Unit, "code")),
     Column("Email", "email", field=_field(Person, "email")),

@@ -15,8 +15,9 @@ from portal.imports import CHOICE, DATE, NUMBER, Column, ImportFailed, ImportSpe
 from portal.models import ImportKind
 from portal.text import fold
 
-from ..enums import Gender, TrainingLevel
+from ..enums import TrainingLevel
 from ..models import OfficeOrganisation, OfficeStaff
+from .imports import GENDER_COLUMN
 
 __all__ = ["ImportFailed", "OfficeError", "RowError", "delete_office_row", "import_staff", "save_office_row"]
 
@@ -49,10 +50,6 @@ def delete_office_row(*, row, reason, by):
         raise OfficeError(_("Civil servants belong to this organisation: move or delete them first.")) from None
 
 
-def _genders():
-    return {**choice_lookup(Gender.choices), "nu": Gender.FEMALE, "nam": Gender.MALE}
-
-
 def _year_column(header, key, *, required=True):
     message = gettext_lazy('"{value}" is not a year.')
     return Column(
@@ -74,15 +71,7 @@ STAFF_COLUMNS = ImportSpec(
         required=True,
         missing=gettext_lazy("The full name is missing."),
     ),
-    Column(
-        "Giới tính",
-        "gender",
-        kind=CHOICE,
-        required=True,
-        choices=_genders,
-        missing=gettext_lazy('Gender must be "Nam" or "Nữ", not "{value}".'),
-        invalid=gettext_lazy('Gender must be "Nam" or "Nữ", not "{value}".'),
-    ),
+    GENDER_COLUMN,
     _year_column("Năm sinh", "birth_year"),
     Column(
         "Trình độ đào tạo",

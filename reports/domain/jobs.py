@@ -17,9 +17,10 @@ from pathlib import Path
 from django.conf import settings
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from portal import jobs as portal_jobs
 
 from ..enums import RenderStatus
 from ..models import Conference, RenderJob
@@ -68,17 +69,10 @@ def request_summary(*, conference, by):
 
 
 def claim(*, job_id):
-    """Take the job for this worker: True when this worker may render it.
-
-    Side effects: one conditional UPDATE (REQUESTED, or RUNNING with an expired lease -> RUNNING).
-    """
-    now = timezone.now()
-    claimable = Q(status=RenderStatus.REQUESTED) | Q(status=RenderStatus.RUNNING, claimed_at__lt=now - lease())
-    return bool(
-        RenderJob.objects.filter(claimable, pk=job_id).update(
-            status=RenderStatus.RUNNING, claimed_at=now, attempts=F("attempts") + 1
-        )
-    )
+    """Take the job for this worker: True when this worker may render it (`portal.jobs.claim`, with
+    the render lease: REQUESTED, or RUNNING with an expired lease -> RUNNING; RenderStatus has
+    JobStatus's values)."""
+    return portal_jobs.claim(RenderJob, job_id=job_id, lease=lease())
 
 
 def _write_atomically(name, data):

@@ -81,12 +81,17 @@ def cell_rows(form, year, *, row_key, column_key):
     return form_rows(form, year).filter(to_q(row.conditions)).filter(to_q(column.conditions))
 
 
+def check_named(form, check_key):
+    """The dataset's check before filing called `check_key`, or None."""
+    return next((check for check in DATASETS[form.dataset].checks if check.key == check_key), None)
+
+
 def check_rows(form, year, *, check_key):
     """The rows a check before filing finds (a queryset), or None for an unknown check."""
     from .definitions import parse_conditions
 
     dataset = DATASETS[form.dataset]
-    check = next((check for check in dataset.checks if check.key == check_key), None)
+    check = check_named(form, check_key)
     if check is None:
         return None
     conditions = parse_conditions(check.conditions, allowed=dataset.fields, where=check.key)
