@@ -291,6 +291,29 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
 
 # ---------------------------------------------------------------------------
+# Cache and public-page limits (portal.throttle)
+# ---------------------------------------------------------------------------
+# A Redis URL shares the cache (and so the public pages' request counts) between web processes;
+# without it each process counts in its own memory, which is enough for the embedded mode.
+CACHE_URL = env_str("CACHE_URL", "")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+        if CACHE_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "portal"}
+    )
+}
+# Behind a reverse proxy, the header holding the visitor's address (e.g. HTTP_X_FORWARDED_FOR).
+THROTTLE_CLIENT_IP_HEADER = env_str("THROTTLE_CLIENT_IP_HEADER", "")
+# Per-scope limits (requests per hour and address) overriding the code's defaults, e.g. "verify=120,comment=5".
+THROTTLE_RATES = {
+    name.strip(): int(limit)
+    for name, _sep, limit in (item.partition("=") for item in env_list("THROTTLE_RATES"))
+    if limit.strip().isdigit()
+}
+
+
+# ---------------------------------------------------------------------------
 # Celery
 # ---------------------------------------------------------------------------
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", "")

@@ -192,6 +192,14 @@ def tasks_in_process(request, monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def fresh_cache():
+    # The public pages' request counts (portal.throttle) live in the cache: each test starts from none.
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     # PBKDF2's deliberate slowness protects real passwords; test users need none of it.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
