@@ -293,6 +293,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 # ---------------------------------------------------------------------------
 # Cache and public-page limits (portal.throttle)
 # ---------------------------------------------------------------------------
+# The portal's address as the public sees it: links in e-mails and the QR codes printed on certificates.
+PORTAL_URL = env_str("PORTAL_URL", "http://127.0.0.1:8000").rstrip("/")
 # A Redis URL shares the cache (and so the public pages' request counts) between web processes;
 # without it each process counts in its own memory, which is enough for the embedded mode.
 CACHE_URL = env_str("CACHE_URL", "")

@@ -27,5 +27,7 @@ urlpatterns = [
     path("clusters/", include("clusters.urls")),
     path("awards/", include("awards.urls")),
     path("reports/", include("reports.urls")),
+    # Pages without a login (issues 15 and 16): certificate verification, public notices, decisions.
+    path("", include("awards.public_urls")),
     path("admin/", admin.site.urls),
 ]
