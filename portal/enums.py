@@ -19,6 +19,8 @@ class NotificationKind(models.TextChoices):
     COUNCIL_SCHEDULED = "council_scheduled", _("council session scheduled")
     REMINDER = "reminder", _("reminder")
     EXPORT_FINISHED = "export_finished", _("Excel export finished")
+    DOCUMENT_SIGNED = "document_signed", _("document signed")  # issue 15
+    PUBLIC_COMMENT = "public_comment", _("public comment received")  # issue 16
     OTHER = "other", _("other notice")
 
 
