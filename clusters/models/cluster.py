@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from rules.contrib.models import RulesModel
 
 from directory.rules import is_officer, is_signed_in
+from portal.signed_documents import SignatureChecked
 from portal.text import FoldedSearchMixin, folded_search
 from portal.uploads import DocumentField
 
@@ -143,7 +144,7 @@ class TermQuerySet(models.QuerySet):
         return self.filter(pk__in=Term.objects.filter(condition).values("pk"))
 
 
-class Term(RulesModel):
+class Term(SignatureChecked, RulesModel):
     """One year of a cluster: its members, lead and deputy for that year, its compact and outcome."""
 
     VOTE_ROUNDS = 2
@@ -166,6 +167,7 @@ class Term(RulesModel):
     )
     compact_signed_on = models.DateField(_("compact signed on"), null=True, blank=True)
     compact_document = DocumentField(_("compact document"), upload_to="clusters/compacts/", blank=True)
+    signature_file_field = "compact_document"  # its signature state: portal.signed_documents
     tie_break = models.CharField(
         _("tie-break"), max_length=20, choices=TieBreak.choices, default=TieBreak.FIRST_GROUP_THEN_DEDUCTIONS
     )

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from rules.contrib.models import RulesModel
 
 from directory.rules import is_officer
+from portal.signed_documents import SignatureChecked
 from portal.uploads import DocumentField
 
 from ..enums import CriterionKind, PhaseKind, SheetStatus
@@ -243,7 +244,7 @@ class Sheet(RulesModel):
         return f"{self.unit} – {self.term}"
 
 
-class Score(models.Model):
+class Score(SignatureChecked, models.Model):
     """One criterion on one sheet: the member's value and points, and the lead's adjustment."""
 
     sheet = models.ForeignKey(Sheet, verbose_name=_("sheet"), on_delete=models.CASCADE, related_name="scores")
@@ -255,6 +256,7 @@ class Score(models.Model):
     points = models.DecimalField(_("points"), **POINTS, default=0, help_text=_("Negative for deductions."))
     comment = models.TextField(_("comment"), blank=True)
     evidence = DocumentField(_("evidence"), upload_to="clusters/evidence/%Y/", blank=True)
+    signature_file_field = "evidence"  # its signature state: portal.signed_documents
     adjustment_reason = models.TextField(_("reason for the adjustment"), blank=True)
 
     class Meta:
