@@ -23,6 +23,7 @@ from portal.errors import DomainError
 from .appearance import attachment_pdf, image_info, signature_pdf
 from .clock import iso_vietnam, vietnam_now
 from .layout import attachment_box, seal_size_points, signature_block, signature_box
+from .loops import outside_event_loop
 
 
 class SigningUnavailable(DomainError):
@@ -286,7 +287,7 @@ def sign_pdf(
     )
     out = io.BytesIO()
     try:
-        pdf_signer.sign_pdf(writer, output=out)
+        outside_event_loop(pdf_signer.sign_pdf, writer, output=out)
     except DomainError:
         raise
     except Exception as failure:  # pyHanko's SigningError, a token's PKCS11Error, a network error

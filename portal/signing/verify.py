@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 from portal.enums import SignatureState
 
 from .clock import iso_vietnam
+from .loops import outside_event_loop
 
 logger = logging.getLogger(__name__)
 
@@ -155,7 +156,8 @@ def _check(embedded, context):
 
     name = embedded.field_name or ""
     try:
-        status = validate_pdf_signature(
+        status = outside_event_loop(
+            validate_pdf_signature,
             embedded,
             signer_validation_context=context(),
             key_usage_settings=KeyUsageConstraints(key_usage=KEY_USAGES, match_all_key_usages=False),
