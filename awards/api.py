@@ -6,8 +6,10 @@ and submits it through the page's own forms and domain functions (`workflow.crea
 `add_nominee`, `documents.upload_document`, `submit`), so each rule refuses with the page's sentence.
 """
 
+import django_filters
 from django.db.models import Prefetch
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
 from rest_framework.parsers import FormParser, MultiPartParser
@@ -21,7 +23,15 @@ from .domain.documents import upload_document
 from .enums import CommendationType, DocumentKind
 from .filters import AwardRecordFilterSet, ProposalFilterSet
 from .forms import DocumentForm, NomineeForm, ProposalForm
-from .models import AwardRecord, Decision, Nominee, Proposal, ProposalDocument
+from .models import Award, AwardRecord, Decision, Nominee, Proposal, ProposalDocument
+
+
+class ApiProposalFilterSet(ProposalFilterSet):
+    """The list page's filters; `award` declared an id for the schema (the page's filter, same method)."""
+
+    award = extend_schema_field(OpenApiTypes.INT)(
+        django_filters.ModelChoiceFilter(queryset=Award.objects.all(), method="filter_award")
+    )
 
 
 class AwardSummarySerializer(serializers.Serializer):
@@ -64,6 +74,7 @@ class DecisionSerializer(serializers.ModelSerializer):
 
 class NomineeSerializer(serializers.ModelSerializer):
     award = AwardSummarySerializer(read_only=True)
+    recipient_name = serializers.CharField(read_only=True)
 
     class Meta:
         model = Nominee
@@ -183,7 +194,7 @@ class DecisionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewS
 class ProposalViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet):
     """Award proposals (dossiers): a unit's token reads and submits its own, the province's reads all."""
 
-    filterset_class = ProposalFilterSet
+    filterset_class = ApiProposalFilterSet
     rules = {
         "list": ("awards.list_proposal", None),
         "retrieve": (None, "awards.view_proposal"),

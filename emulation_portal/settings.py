@@ -468,5 +468,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
-    "ENUM_NAME_OVERRIDES": {},
+    # Fields named alike ("kind", "state") with different choices get their own names in the schema.
+    "ENUM_NAME_OVERRIDES": {
+        "UnitKindEnum": "directory.enums.UnitKind",
+        "MovementKindEnum": "movements.enums.MovementKind",
+        "MovementStateEnum": "movements.enums.MovementState",
+        "DocumentKindEnum": "awards.enums.DocumentKind",
+        "ProposalStateEnum": "awards.enums.ProposalState",
+    },
 }
