@@ -69,7 +69,18 @@ class DecisionSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Decision
-        fields = ["id", "number", "signed_on", "signer", "level", "base_salary", "total_amount", "proposal", "unit", "records"]
+        fields = [
+            "id",
+            "number",
+            "signed_on",
+            "signer",
+            "level",
+            "base_salary",
+            "total_amount",
+            "proposal",
+            "unit",
+            "records",
+        ]
 
 
 class NomineeSerializer(serializers.ModelSerializer):
@@ -170,7 +181,11 @@ class AwardRecordViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiVi
     queryset = AwardRecord.objects.none()
 
     def get_queryset(self):
-        return AwardRecord.objects.visible_to(self.request.user).select_related("award").order_by("search_text", "-year", "pk")
+        return (
+            AwardRecord.objects.visible_to(self.request.user)
+            .select_related("award")
+            .order_by("search_text", "-year", "pk")
+        )
 
 
 class DecisionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet):
@@ -257,7 +272,10 @@ class ProposalViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewS
             raise FormInvalid(form)
         document = self.perform(
             lambda: upload_document(
-                proposal=proposal, kind=form.cleaned_data["kind"], uploaded_file=form.cleaned_data["file"], by=request.user
+                proposal=proposal,
+                kind=form.cleaned_data["kind"],
+                uploaded_file=form.cleaned_data["file"],
+                by=request.user,
             )
         )
         return Response(DocumentSerializer(document).data, status=status.HTTP_201_CREATED)

@@ -360,7 +360,7 @@ class ApiToken(models.Model):
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("issued by"),
+        verbose_name=_("token issued by"),
         on_delete=models.PROTECT,
         null=True,
         blank=True,
@@ -390,9 +390,7 @@ class ApiToken(models.Model):
                 condition=(models.Q(scope="unit") & models.Q(unit__isnull=False))
                 | (models.Q(scope="province_read") & models.Q(unit__isnull=True)),
                 name="api_token_scope_unit",
-                violation_error_message=_(
-                    "A unit token names its unit; the province's read-only token names none."
-                ),
+                violation_error_message=_("A unit token names its unit; the province's read-only token names none."),
             ),
         ]
 

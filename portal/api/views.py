@@ -47,7 +47,9 @@ class ApiViewSet(viewsets.GenericViewSet):
         return pair[1] if on_object else pair[0]
 
     def check_object_permissions(self, request, obj):
-        super().check_object_permissions(request, getattr(obj, self.permission_through) if self.permission_through else obj)
+        super().check_object_permissions(
+            request, getattr(obj, self.permission_through) if self.permission_through else obj
+        )
 
     def form_data(self):
         """The request's fields as a page's form reads them (text values; JSON numbers and booleans too)."""

@@ -170,12 +170,25 @@ def test_dossier_submission_end_to_end(client, world, officer, settings, tmp_pat
     key = world["unit_key"]
     year = timezone.localdate().year
 
-    created = api(client, "post", "proposal-list", key, {"title": "Khen thưởng năm học", "commendation_type": "regular", "year": year})
+    created = api(
+        client,
+        "post",
+        "proposal-list",
+        key,
+        {"title": "Khen thưởng năm học", "commendation_type": "regular", "year": year},
+    )
     assert created.status_code == 201, created.json()
     proposal = created.json()
     assert proposal["unit"] == world["member_unit"].pk and proposal["state"] == "draft"
 
-    nominee = api(client, "post", "proposal-nominees", key, {"award": world["award"].pk, "person": world["person"].pk}, pk=proposal["id"])
+    nominee = api(
+        client,
+        "post",
+        "proposal-nominees",
+        key,
+        {"award": world["award"].pk, "person": world["person"].pk},
+        pk=proposal["id"],
+    )
     assert nominee.status_code == 201, nominee.json()
     assert nominee.json()["recipient_name"] == world["person"].full_name
 
@@ -186,7 +199,15 @@ def test_dossier_submission_end_to_end(client, world, officer, settings, tmp_pat
 
     # A fake "PDF" is refused by its content; nothing is written.
     fake = SimpleUploadedFile("to-trinh.pdf", HTML, content_type="application/pdf")
-    response = api(client, "post", "proposal-documents", key, {"kind": "cover_letter", "file": fake}, multipart=True, pk=proposal["id"])
+    response = api(
+        client,
+        "post",
+        "proposal-documents",
+        key,
+        {"kind": "cover_letter", "file": fake},
+        multipart=True,
+        pk=proposal["id"],
+    )
     assert response.status_code == 400
     assert "file" in response.json()
     assert not ProposalDocument.objects.exists()
@@ -196,7 +217,9 @@ def test_dossier_submission_end_to_end(client, world, officer, settings, tmp_pat
     assert missing
     for kind in missing:
         upload = SimpleUploadedFile(f"{kind}.pdf", PDF, content_type="application/pdf")
-        response = api(client, "post", "proposal-documents", key, {"kind": kind, "file": upload}, multipart=True, pk=proposal["id"])
+        response = api(
+            client, "post", "proposal-documents", key, {"kind": kind, "file": upload}, multipart=True, pk=proposal["id"]
+        )
         assert response.status_code == 201, response.json()
 
     submitted = api(client, "post", "proposal-submit", key, pk=proposal["id"])
@@ -231,7 +254,13 @@ def test_audit_entries_name_the_tokens_service_user(client, world):
     from auditlog.models import LogEntry
 
     year = timezone.localdate().year
-    created = api(client, "post", "proposal-list", world["unit_key"], {"title": "Đề nghị", "commendation_type": "regular", "year": year})
+    created = api(
+        client,
+        "post",
+        "proposal-list",
+        world["unit_key"],
+        {"title": "Đề nghị", "commendation_type": "regular", "year": year},
+    )
 
     entry = LogEntry.objects.get_for_object(Proposal.objects.get(pk=created.json()["id"])).get()
     assert entry.actor == world["unit_token"].user
