@@ -116,6 +116,7 @@ def test_a_unit_token_lists_its_own_dossiers_only(client, world):
     response = api(client, "get", "proposal-list", world["unit_key"])
 
     assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
     assert [row["id"] for row in response.json()["results"]] == [world["own"].pk]
     assert api(client, "get", "proposal-detail", world["unit_key"], pk=world["own"].pk).status_code == 200
     assert api(client, "get", "proposal-detail", world["unit_key"], pk=world["other"].pk).status_code == 404
@@ -228,6 +229,8 @@ def test_dossier_submission_end_to_end(client, world, officer, settings, tmp_pat
     assert submitted.json()["state"] == "submitted"
     told = Notification.objects.get(recipient=officer)
     assert told.kind == NotificationKind.DOSSIER_SUBMITTED
+    # The province token's service user is a provincial officer too, but a system has no inbox.
+    assert list(Notification.objects.values_list("recipient", flat=True)) == [officer.pk]
     assert told.link == reverse("awards:proposal_detail", args=[proposal["id"]])
     # The same as the page: the submitted dossier is no longer the unit's to change.
     again = api(client, "post", "proposal-submit", key, pk=proposal["id"])
@@ -287,6 +290,7 @@ def test_requests_beyond_the_rate_are_refused(client, world, settings):
     other_token = api(client, "get", "unit-list", world["province_key"]).status_code
 
     assert statuses == [200, 200, 429]
+    assert "Retry-After" in api(client, "get", "unit-list", world["unit_key"]).headers
     assert other_token == 200  # counted per token
 
 
@@ -324,3 +328,16 @@ def test_admin_refuses_a_unit_token_without_its_unit(client, world, administrato
 
     assert response.status_code == 200
     assert ApiToken.objects.count() == before
+
+
+def test_the_command_issues_a_token_and_prints_its_key_once(world, member_unit):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("issue_api_token", name="CSDL cán bộ", scope="unit", unit=member_unit.code, stdout=out)
+
+    token = ApiToken.objects.get(name="CSDL cán bộ")
+    assert token.unit == member_unit and token.user.is_unit_officer and not token.user.has_usable_password()
+    assert token.key_hash == hash_key(out.getvalue().strip().rsplit(" ", 1)[1])
