@@ -1,6 +1,7 @@
 """What every API viewset shares: the rules check per action, domain errors as JSON, the audit actor."""
 
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 from rest_framework import exceptions, viewsets
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -56,6 +57,8 @@ class ApiViewSet(viewsets.GenericViewSet):
         data = self.request.data
         if hasattr(data, "getlist"):
             return data
+        if not isinstance(data, dict):
+            raise exceptions.ParseError(_("Send the fields as one JSON object."))
         return {key: "" if value is None else str(value) for key, value in data.items()}
 
     def perform(self, action):

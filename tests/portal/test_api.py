@@ -269,6 +269,19 @@ def test_audit_entries_name_the_tokens_service_user(client, world):
     assert entry.actor == world["unit_token"].user
 
 
+def test_a_body_that_is_not_an_object_is_refused(client, world):
+    url = reverse("api:proposal-list")
+    headers = {"Authorization": f"Token {world['unit_key']}"}
+
+    listed = client.post(url, "[1, 2]", content_type="application/json", headers=headers)
+    broken = client.post(url, "{", content_type="application/json", headers=headers)
+
+    assert listed.status_code == 400
+    assert listed.json() == {"detail": "Gửi các trường dữ liệu dưới dạng một đối tượng JSON."}
+    assert broken.status_code == 400
+    assert Proposal.objects.count() == 2
+
+
 # --- Lists: filters and pagination -----------------------------------------------------------
 def test_lists_filter_and_paginate(client, world):
     key = world["province_key"]
