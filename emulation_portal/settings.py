@@ -427,3 +427,53 @@ SIGNING_TIMESTAMP_URL = env_str("SIGNING_TIMESTAMP_URL", "")
 # pyHanko logs every untrusted chain as a WARNING with a traceback; verify_pdf reports it instead.
 LOGGING["loggers"]["pyhanko"] = {"level": "ERROR"}
 LOGGING["loggers"]["pyhanko_certvalidator"] = {"level": "ERROR"}
+
+
+# ---------------------------------------------------------------------------
+# REST API (issue 16): portal.api, at /api/v1/. Token authentication only (no session on the API,
+# so no CSRF question); a token is needed for everything but the schema and its docs page.
+# ---------------------------------------------------------------------------
+INSTALLED_APPS += ["rest_framework", "drf_spectacular", "drf_spectacular_sidecar"]
+# Requests per token; DRF's rate syntax ("1000/hour", "100/min").
+API_THROTTLE_RATE = env_str("API_THROTTLE_RATE", "1000/hour")
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["portal.api.authentication.TokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["portal.api.permissions.TokenScope", "portal.api.permissions.ApiRule"],
+    "DEFAULT_THROTTLE_CLASSES": ["portal.api.throttling.TokenRateThrottle"],
+    "DEFAULT_PAGINATION_CLASS": "portal.api.pagination.ApiPagination",
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [
+        "rest_framework.parsers.JSONParser",
+        "rest_framework.parsers.MultiPartParser",
+        "rest_framework.parsers.FormParser",
+    ],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "portal.api.views.exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    "PAGE_SIZE": 50,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Emulation Portal API / API Cổng thi đua – khen thưởng",
+    "VERSION": "1.0.0",
+    "DESCRIPTION": (
+        "Đọc đơn vị, phong trào thi đua, lịch sử khen thưởng, quyết định và hồ sơ đề nghị; đơn vị nộp hồ sơ "
+        "đề nghị khen thưởng. Xác thực: tiêu đề `Authorization: Token <khóa>` (khóa do quản trị viên cấp).\n\n"
+        "Read units, emulation movements, award records, decisions and award proposals; a unit submits its "
+        "proposal dossiers. Authentication: the header `Authorization: Token <key>` (issued by an administrator)."
+    ),
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SERVE_AUTHENTICATION": [],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    # Fields named alike ("kind", "state") with different choices get their own names in the schema.
+    "ENUM_NAME_OVERRIDES": {
+        "UnitKindEnum": "directory.enums.UnitKind",
+        "MovementKindEnum": "movements.enums.MovementKind",
+        "MovementStateEnum": "movements.enums.MovementState",
+        "DocumentKindEnum": "awards.enums.DocumentKind",
+        "ProposalStateEnum": "awards.enums.ProposalState",
+    },
+}

@@ -29,5 +29,7 @@ urlpatterns = [
     path("reports/", include("reports.urls")),
     # Pages without a login (issues 15 and 16): certificate verification, public notices, decisions.
     path("", include("awards.public_urls")),
+    # REST API (issue 16, api): token authentication, OpenAPI schema at api/v1/schema/.
+    path("api/v1/", include("portal.api.urls")),
     path("admin/", admin.site.urls),
 ]

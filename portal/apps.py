@@ -16,4 +16,8 @@ class PortalConfig(AppConfig):
         connect_reasons()
         # A person's choices are audited; the notifications themselves are the portal's messages.
         register(NotificationPreference)
+        # REST API (issue 16): who issued and revoked each token, and why; never the key's hash.
+        from .models import ApiToken
+
+        register(ApiToken, exclude_fields=("key_hash", "last_used_at"))
         connect_nfc()

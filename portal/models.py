@@ -316,3 +316,91 @@ class ExportJob(models.Model):
         if not self.rows_total:
             return 100 if self.status == JobStatus.DONE else 0
         return min(100, round(100 * self.rows_done / self.rows_total))
+
+
+# --- REST API (issue 16, "api" part): one token per calling system, issued by an administrator. ---
+
+
+class ApiTokenScope(models.TextChoices):
+    """What a token's system may do: act for one unit, or read what a provincial officer reads."""
+
+    UNIT = "unit", _("One unit: reads what the unit reads, submits its dossiers")
+    PROVINCE_READ = "province_read", _("Province, read only")
+
+
+class ApiToken(models.Model):
+    """A calling system's key (only its sha256 is stored; the key is shown once, when issued).
+
+    Each token acts through its own service `user` (made with it by `portal.api.tokens.issue_token`:
+    a unit officer of `unit` for a unit token, a provincial officer for the province token, no
+    password), so the pages' `visible_to(user)` querysets and rules predicates apply unchanged; the
+    API refuses every write of a province token (`portal.api.permissions.TokenScope`).
+    """
+
+    name = models.CharField(_("calling system"), max_length=100)
+    key_hash = models.CharField(_("key hash (sha256)"), max_length=64, unique=True, editable=False)
+    prefix = models.CharField(
+        _("key prefix"), max_length=8, editable=False, help_text=_("The key's first 8 characters, to recognise it.")
+    )
+    scope = models.CharField(_("scope"), max_length=20, choices=ApiTokenScope.choices)
+    unit = models.ForeignKey(
+        "directory.Unit",
+        verbose_name=_("unit"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="api_tokens",
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("service account"),
+        on_delete=models.PROTECT,
+        related_name="api_token",
+        editable=False,
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("token issued by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
+    created_at = models.DateTimeField(_("issued at"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("last used at"), null=True, blank=True, editable=False)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True, editable=False)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("revoked by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
+    revocation_reason = models.TextField(_("reason for revoking"), blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(models.Q(scope="unit") & models.Q(unit__isnull=False))
+                | (models.Q(scope="province_read") & models.Q(unit__isnull=True)),
+                name="api_token_scope_unit",
+                violation_error_message=_("A unit token names its unit; the province's read-only token names none."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.prefix}…)"
+
+    @property
+    def is_revoked(self):
+        return self.revoked_at is not None
+
+    @property
+    def read_only(self):
+        return self.scope == ApiTokenScope.PROVINCE_READ

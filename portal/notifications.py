@@ -36,7 +36,9 @@ LINK_MAX = 500
 
 
 def recipient_users(*, units=(), users=()):
-    """The people to tell: active unit officers of `units`, and the active `users`, each once (one query)."""
+    """The people to tell: active unit officers of `units`, and the active `users`, each once (one query).
+
+    The REST API's service users (`portal.models.ApiToken.user`) are never told: a system has no inbox."""
     unit_ids = {getattr(unit, "pk", unit) for unit in units if unit is not None}
     user_ids = {getattr(user, "pk", user) for user in users if user is not None}
     if not unit_ids and not user_ids:
@@ -44,7 +46,8 @@ def recipient_users(*, units=(), users=()):
     condition = Q(pk__in=user_ids)
     if unit_ids:
         condition |= Q(unit_id__in=unit_ids, is_unit_officer=True)
-    return list(get_user_model().objects.filter(condition, is_active=True).order_by("pk").only("pk", "email"))
+    people = get_user_model().objects.filter(condition, is_active=True, api_token__isnull=True)
+    return list(people.order_by("pk").only("pk", "email"))
 
 
 def recipients(*, units=(), users=()):
