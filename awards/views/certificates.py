@@ -5,7 +5,7 @@ import json
 import logging
 import time
 
-from csp.decorators import csp_update
+from csp.decorators import csp_replace
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -98,7 +98,7 @@ def _preview_values(data):
 
 
 @xframe_options_sameorigin
-@csp_update({"frame-ancestors": ["'self'"]})
+@csp_replace({"frame-ancestors": ["'self'"]})
 @permission_required("awards.change_certificatelayout")
 def layout_preview(request):
     """The layout from the admin form's unsaved values as a PDF with a grid; its errors otherwise.
