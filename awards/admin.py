@@ -185,7 +185,16 @@ class IssuedCertificateAdmin(admin.ModelAdmin):
     list_filter = ["signature_state"]
     search_fields = ["record__recipient_name", "record__verification_code", "sha256"]
     list_select_related = ["record__award", "issued_by"]
-    readonly_fields = ["record", "file", "sha256", "content_key", "signed_at", "issued_by", "signature_state", "signature_summary"]
+    readonly_fields = [
+        "record",
+        "file",
+        "sha256",
+        "content_key",
+        "signed_at",
+        "issued_by",
+        "signature_state",
+        "signature_summary",
+    ]
 
     def has_add_permission(self, request):
         return False

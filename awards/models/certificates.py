@@ -79,7 +79,9 @@ def layout_errors(fields, *, page_width_mm, page_height_mm):
         width, height = Decimal(PAGE_MM[1]), Decimal(PAGE_MM[1])
     for index, entry in enumerate(fields, start=1):
         if not isinstance(entry, dict):
-            errors.append(gettext("Field {index}: it must be an object with a field name and positions.").format(index=index))
+            errors.append(
+                gettext("Field {index}: it must be an object with a field name and positions.").format(index=index)
+            )
             continue
         name = entry.get("field")
         label = f"{index} ({name})" if isinstance(name, str) else str(index)
@@ -105,11 +107,13 @@ def layout_errors(fields, *, page_width_mm, page_height_mm):
         if box is None:
             problem(gettext("width_mm must be a number from 1 to the page width ({width} mm).").format(width=width))
         elif x is not None and x + box > width:
-            problem(gettext("the field runs past the right edge of the page (x_mm + width_mm > {width}).").format(width=width))
-        if size is None:
             problem(
-                gettext("size_pt must be a number from {low} to {high}.").format(low=SIZE_PT[0], high=SIZE_PT[1])
+                gettext("the field runs past the right edge of the page (x_mm + width_mm > {width}).").format(
+                    width=width
+                )
             )
+        if size is None:
+            problem(gettext("size_pt must be a number from {low} to {high}.").format(low=SIZE_PT[0], high=SIZE_PT[1]))
         font = entry.get("font", FONTS[0])
         if font not in FONTS:
             problem(gettext("the font must be one of {fonts}.").format(fonts=", ".join(FONTS)))
@@ -207,7 +211,9 @@ class IssuedCertificate(SignatureChecked, RulesModel):
     file = models.FileField(_("file"), upload_to=certificate_path, max_length=255)
     sha256 = models.CharField(_("SHA-256"), max_length=64)
     content_key = models.CharField(
-        _("content key"), max_length=64, help_text=_("A hash of what the certificate shows: the same content is not signed again.")
+        _("content key"),
+        max_length=64,
+        help_text=_("A hash of what the certificate shows: the same content is not signed again."),
     )
     signed_at = models.DateTimeField(_("signed at"))
     issued_by = models.ForeignKey(

@@ -42,7 +42,9 @@ def decision_certificates(request, decision):
 
 
 def _confirm(request, record, *, refusal="", status=200):
-    back = reverse("awards:decision_detail", args=[record.decision_id]) if record.decision_id else reverse("awards:lookup")
+    back = (
+        reverse("awards:decision_detail", args=[record.decision_id]) if record.decision_id else reverse("awards:lookup")
+    )
     context = {
         "title": _("Digital certificate"),
         "subject": str(record),
@@ -62,7 +64,9 @@ def _confirm(request, record, *, refusal="", status=200):
 def record_certificate(request, record):
     """GET: what will happen (or why it cannot: no signer). POST: the signed PDF, issued once per content."""
     if signing_configured() is None:
-        return _confirm(request, record, refusal=SigningUnavailable().message, status=200 if request.method == "GET" else 400)
+        return _confirm(
+            request, record, refusal=SigningUnavailable().message, status=200 if request.method == "GET" else 400
+        )
     if request.method != "POST":
         return _confirm(request, record)
     try:

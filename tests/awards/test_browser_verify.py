@@ -20,8 +20,12 @@ from tests.signing_ca import make_ca
 def _scanned(data, tmp_path):
     """The QR code's payload, read from the first page at 150 dpi (zbarimg), or the known address without it."""
     (tmp_path / "c.pdf").write_bytes(data)
-    subprocess.run(["pdftoppm", "-r", "150", "-png", "-singlefile", str(tmp_path / "c.pdf"), str(tmp_path / "c")], check=True)
-    out = subprocess.run(["zbarimg", "--quiet", "--raw", str(tmp_path / "c.png")], capture_output=True, text=True, check=True)
+    subprocess.run(
+        ["pdftoppm", "-r", "150", "-png", "-singlefile", str(tmp_path / "c.pdf"), str(tmp_path / "c")], check=True
+    )
+    out = subprocess.run(
+        ["zbarimg", "--quiet", "--raw", str(tmp_path / "c.png")], capture_output=True, text=True, check=True
+    )
     return out.stdout.strip()
 
 

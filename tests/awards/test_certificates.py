@@ -33,7 +33,15 @@ FIELDS = [
     {"field": "recipient_name", "x_mm": 60, "y_mm": 80, "width_mm": 180, "font": "DejaVu Serif", "size_pt": 22},
     {"field": "decision_number", "x_mm": 30, "y_mm": 170, "width_mm": 100, "font": "Liberation Serif", "size_pt": 12},
     {"field": "code", "x_mm": 30, "y_mm": 180, "width_mm": 100, "font": "DejaVu Sans", "size_pt": 10},
-    {"field": "award_name", "x_mm": 40, "y_mm": 60, "width_mm": 217, "size_pt": 20, "align": "center", "uppercase": True},
+    {
+        "field": "award_name",
+        "x_mm": 40,
+        "y_mm": 60,
+        "width_mm": 217,
+        "size_pt": 20,
+        "align": "center",
+        "uppercase": True,
+    },
 ]
 
 
@@ -92,7 +100,9 @@ def _words(data, tmp_path):
     out = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
     words = []
     for number, page in enumerate(out.split("<page ")[1:], start=1):
-        for x1, y1, word in re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">([^<]*)</word>', page):
+        for x1, y1, word in re.findall(
+            r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">([^<]*)</word>', page
+        ):
             words.append((number, word, float(x1), float(y1)))
     return words
 
@@ -158,7 +168,9 @@ def test_verification_codes_are_random_short_and_unambiguous(shared_data):
     assert len(codes) == 500
     assert all(len(code) == 10 and set(code) <= set(VERIFICATION_ALPHABET) for code in codes)
     assert not set("01ILO") & set(VERIFICATION_ALPHABET)
-    stored = list(AwardRecord.objects.filter(pk__in=shared_data.objects["records"]).values_list("verification_code", flat=True))
+    stored = list(
+        AwardRecord.objects.filter(pk__in=shared_data.objects["records"]).values_list("verification_code", flat=True)
+    )
     assert len(set(stored)) == 3 and all(len(code) == 10 for code in stored)
 
 
@@ -221,7 +233,9 @@ def test_preview_draws_the_unsaved_layout_or_lists_its_errors(client_as, cast, s
 @pytest.mark.django_db
 def test_admin_change_form_has_the_preview_frame(client_as, cast, shared_data):
     layout_row = CertificateLayout.objects.get(award_id=shared_data.objects["award"])
-    response = client_as(cast["administrator"]).get(reverse("admin:awards_certificatelayout_change", args=[layout_row.pk]))
+    response = client_as(cast["administrator"]).get(
+        reverse("admin:awards_certificatelayout_change", args=[layout_row.pk])
+    )
     page = response.content.decode()
     assert response.status_code == 200
     assert 'name="certificate-preview"' in page and "js/certificate_preview.js" in page
@@ -248,7 +262,10 @@ def signing_on(settings, ca, tmp_path):
 
 def _qr_payloads(data, tmp_path):
     (tmp_path / "c.pdf").write_bytes(data)
-    subprocess.run(["pdftoppm", "-r", "150", "-png", "-f", "1", "-l", "1", str(tmp_path / "c.pdf"), str(tmp_path / "c")], check=True)
+    subprocess.run(
+        ["pdftoppm", "-r", "150", "-png", "-f", "1", "-l", "1", str(tmp_path / "c.pdf"), str(tmp_path / "c")],
+        check=True,
+    )
     image = next(tmp_path.glob("c*.png"))
     out = subprocess.run(["zbarimg", "--quiet", "--raw", str(image)], capture_output=True, text=True)
     return out.stdout.split()
@@ -257,7 +274,9 @@ def _qr_payloads(data, tmp_path):
 @pytest.mark.slow
 @pytest.mark.django_db
 def test_digital_certificate_is_signed_valid_and_carries_its_qr(signing_on, ca, shared_data, cast, tmp_path):
-    record = AwardRecord.objects.select_related("award", "unit", "decision", "nominee").get(pk=shared_data.objects["records"][0])
+    record = AwardRecord.objects.select_related("award", "unit", "decision", "nominee").get(
+        pk=shared_data.objects["records"][0]
+    )
     with override_settings(PORTAL_URL="https://thiduakhenthuong.ninhbinh.gov.vn"):
         certificate = digital.issue_certificate(record=record, by=cast["officer"])
         again = digital.issue_certificate(record=record, by=cast["officer"])
@@ -302,3 +321,22 @@ def test_decision_page_links_the_batch_and_each_certificate(client_as, cast, sha
     unit_page = client_as(cast["unit_officer"]).get(url).content.decode()
     assert "data-print-certificates" not in unit_page
     assert unit_page.count("data-digital-certificate=") == 2  # its own two people, not the school
+
+
+# ---------------------------------------------------------------------------
+# Demo
+# ---------------------------------------------------------------------------
+@pytest.mark.django_db
+def test_demo_layouts_and_code(client, shared_data, cast, settings):
+    from awards.domain import demo_certificates
+
+    settings.SIGNING_PKCS12_FILE = settings.SIGNING_PKCS11_MODULE = ""  # no demo signer: no certificate
+    awards = {code: catalogue_award(code) for code in demo_certificates.LAYOUT_AWARDS}
+    demo_certificates.seed_certificates(awards, cast["officer"])
+    demo_certificates.seed_certificates(awards, cast["officer"])  # idempotent
+    sizes = dict(CertificateLayout.objects.values_list("award__code", "page_width_mm"))
+    assert sizes["GK-CN"] == 210 and sizes[catalogue.CHAIRMAN_CERTIFICATE_COLLECTIVE] == 297
+    assert sizes[catalogue.CHAIRMAN_CERTIFICATE_INDIVIDUAL] == 297  # the module's own layout kept
+    assert client.get(reverse("public:verify", args=[demo_certificates.DEMO_CODE])).status_code == 200
+    assert client.get(reverse("public:verify", args=[demo_certificates.UNKNOWN_CODE])).status_code == 404
+    assert not IssuedCertificate.objects.exists()

@@ -86,7 +86,12 @@ shared_data = built_once_per_module(build_objects, **SIGNING)
 def form_data(url_name, objects):
     if url_name == "awards:certificate_layout_preview":
         fields = [{"field": "recipient_name", "x_mm": 20, "y_mm": 20, "width_mm": 100, "size_pt": 14}]
-        return {"award": objects["award"], "page_width_mm": "297", "page_height_mm": "210", "fields": json.dumps(fields)}
+        return {
+            "award": objects["award"],
+            "page_width_mm": "297",
+            "page_height_mm": "210",
+            "fields": json.dumps(fields),
+        }
     return {}
 
 

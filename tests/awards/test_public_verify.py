@@ -72,8 +72,16 @@ def test_shows_the_public_facts_and_never_the_private_ones(client, shared_data):
     response = client.get(reverse("public:verify", args=[objects["code"]]), HTTP_ACCEPT_LANGUAGE="vi")
     page = response.content.decode()
     assert response.status_code == 200
-    for shown in ("Phạm Thị Lan", objects["unit"], "Bằng khen của Chủ tịch UBND tỉnh (cá nhân)", "2968/QĐ-UBND",
-                  "22/12/2025", "2025", objects["code"], "Chưa cấp bằng khen điện tử"):
+    for shown in (
+        "Phạm Thị Lan",
+        objects["unit"],
+        "Bằng khen của Chủ tịch UBND tỉnh (cá nhân)",
+        "2968/QĐ-UBND",
+        "22/12/2025",
+        "2025",
+        objects["code"],
+        "Chưa cấp bằng khen điện tử",
+    ):
         assert shown in page, shown
     for hidden in (EMAIL, "14/03/1979", "1979", "3.510.000", "Chuyên viên"):
         assert hidden not in page, hidden

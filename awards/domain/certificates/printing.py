@@ -66,9 +66,7 @@ def sheet(blank, values):
 def render(sheets, *, preview=False):
     """PDF bytes of `sheets` (one page each); the preview adds a 10 mm grid and each field's outline."""
     blanks = {item["page_name"]: item["blank"] for item in sheets}
-    pages = [
-        {"name": name, "size": f"{_mm(blank.width_mm)} {_mm(blank.height_mm)}"} for name, blank in blanks.items()
-    ]
+    pages = [{"name": name, "size": f"{_mm(blank.width_mm)} {_mm(blank.height_mm)}"} for name, blank in blanks.items()]
     for item in sheets:
         blank = item["blank"]
         item["size_style"] = f"width:{_mm(blank.width_mm)};height:{_mm(blank.height_mm)}"
@@ -99,7 +97,9 @@ def batch_pdf(decision):
     records = decision_records(decision)
     if not records:
         return None
-    layouts = {layout.award_id: layout for layout in CertificateLayout.objects.filter(award__in={r.award_id for r in records})}
+    layouts = {
+        layout.award_id: layout for layout in CertificateLayout.objects.filter(award__in={r.award_id for r in records})
+    }
     blanks = {}
     sheets = []
     for record in records:
