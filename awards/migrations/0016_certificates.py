@@ -85,7 +85,7 @@ class Migration(migrations.Migration):
                 ('sha256', models.CharField(max_length=64, verbose_name='SHA-256')),
                 ('content_key', models.CharField(help_text='A hash of what the certificate shows: the same content is not signed again.', max_length=64, verbose_name='content key')),
                 ('signed_at', models.DateTimeField(verbose_name='signed at')),
-                ('issued_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='issued by')),
+                ('issued_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='issued at the request of')),
                 ('record', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='certificates', to='awards.awardrecord', verbose_name='award record')),
             ],
             options={

@@ -84,10 +84,10 @@ def layout_errors(fields, *, page_width_mm, page_height_mm):
             )
             continue
         name = entry.get("field")
-        label = f"{index} ({name})" if isinstance(name, str) else str(index)
+        which = f"{index} ({name})" if isinstance(name, str) else str(index)
 
-        def problem(message, label=label):
-            errors.append(gettext("Field {label}: {message}").format(label=label, message=message))
+        def problem(message, which=which):
+            errors.append(gettext("Field {field}: {problem}").format(field=which, problem=message))
 
         if name not in FIELD_CHOICES:
             problem(
@@ -217,7 +217,7 @@ class IssuedCertificate(SignatureChecked, RulesModel):
     )
     signed_at = models.DateTimeField(_("signed at"))
     issued_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("issued by"), on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL, verbose_name=_("issued at the request of"), on_delete=models.PROTECT, related_name="+"
     )
 
     class Meta:
