@@ -177,6 +177,7 @@ def test_verification_codes_are_random_short_and_unambiguous(shared_data):
 # ---------------------------------------------------------------------------
 # The batch for the pre-printed blanks
 # ---------------------------------------------------------------------------
+@pytest.mark.slow
 @pytest.mark.django_db
 def test_batch_puts_each_field_at_its_place_one_page_per_awardee(shared_data, tmp_path):
     decision = Decision.objects.get(pk=shared_data.objects["decision"])
