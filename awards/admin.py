@@ -156,3 +156,48 @@ class DisciplineCaseAdmin(admin.ModelAdmin):
     search_fields = ["person__full_name", "unit__name", "summary"]
     autocomplete_fields = ["person", "unit"]
     list_select_related = ["person", "unit"]
+
+
+# --- Certificates (issue 15, "certificates" part) ---
+from .models import CertificateLayout, IssuedCertificate  # noqa: E402 (kept with its part, for the merge)
+
+
+@admin.register(CertificateLayout)
+class CertificateLayoutAdmin(admin.ModelAdmin):
+    """An award's print layout, edited with a live preview (the form posts its unsaved values to
+    awards:certificate_layout_preview, shown in a frame; static/js/certificate_preview.js refreshes it)."""
+
+    list_display = ["award", "page_width_mm", "page_height_mm", "updated_at"]
+    search_fields = ["award__name", "award__code"]
+    autocomplete_fields = ["award"]
+    list_select_related = ["award"]
+    change_form_template = "admin/awards/certificatelayout/change_form.html"
+
+    class Media:
+        js = ["js/certificate_preview.js"]
+
+
+@admin.register(IssuedCertificate)
+class IssuedCertificateAdmin(admin.ModelAdmin):
+    """Signed certificates as issued: read only (a corrected record gets a new one)."""
+
+    list_display = ["record", "signed_at", "signature_state", "issued_by"]
+    list_filter = ["signature_state"]
+    search_fields = ["record__recipient_name", "record__verification_code", "sha256"]
+    list_select_related = ["record__award", "issued_by"]
+    readonly_fields = [
+        "record",
+        "file",
+        "sha256",
+        "content_key",
+        "signed_at",
+        "issued_by",
+        "signature_state",
+        "signature_summary",
+    ]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -29,3 +29,4 @@ class AwardsConfig(AppConfig):
         register(models.CouncilVote, parents=("session",), exclude_fields=("current_for", "nominee"))
         register(models.SessionAttendance, models.SessionQuota, parents=("session",))
         register(models.CouncilMember)
+        register(models.CertificateLayout, models.IssuedCertificate)  # issue 15, certificates

@@ -57,3 +57,21 @@ def proposal_is_draft(user, proposal):
 
 can_discard_proposal = proposal_is_draft & (is_officer | (is_unit_officer & is_proposing_unit_officer))
 can_correct_decision = is_officer
+
+
+# --- Certificates (issue 15, "certificates" part) ---
+
+
+@rules.predicate
+def is_recipient_unit_officer(user, record):
+    """A unit officer of the unit an award record names (the collective, or the individual's unit)."""
+    return (
+        record is not None
+        and user.is_authenticated
+        and user.unit_id is not None
+        and getattr(record, "unit_id", None) == user.unit_id
+    )
+
+
+can_print_certificates = is_officer  # a decision's certificates on the pre-printed blanks
+can_issue_certificate = is_officer | (is_unit_officer & is_recipient_unit_officer)  # a record's signed PDF

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from .views import catalogue, corrections, council, decisions, documents, history, links, nominees, proposals, records
+from .views import certificates as certificate_views  # issue 15, certificates
 
 app_name = "awards"
 
@@ -55,4 +56,8 @@ urlpatterns = [
     path("council/<int:pk>/minutes.docx", council.session_minutes_docx, name="session_minutes_docx"),
     path("council/<int:pk>/minutes.pdf", council.session_minutes_pdf, name="session_minutes_pdf"),
     path("council/votes/<int:pk>/annul/", council.vote_annul, name="vote_annul"),
+    # Certificates (issue 15, "certificates" part).
+    path("decisions/<int:pk>/certificates.pdf", certificate_views.decision_certificates, name="decision_certificates"),
+    path("history/<int:pk>/certificate/", certificate_views.record_certificate, name="record_certificate"),
+    path("certificate-layouts/preview/", certificate_views.layout_preview, name="certificate_layout_preview"),
 ]

@@ -32,6 +32,7 @@ from ..models import (
 )
 from . import catalogue
 from .decisions import decide
+from .demo_certificates import seed_certificates  # issue 15, certificates
 from .demo_council import seed_council
 from .demo_law import seed_law_cases
 from .demo_tiers import seed_form_data
@@ -440,4 +441,5 @@ def seed(*, with_logins):
             seed_types(awards)  # the commendation types' cases (issue 12, types)
             seed_council(awards, people, officer)
             seed_form_data(awards)  # the statistical forms' tiers and records (issue 14)
+            seed_certificates(awards, officer)  # layouts, the demo code, a signed certificate (issue 15)
     return []

@@ -1,4 +1,5 @@
 from .catalogue import Award, LegalParameter
+from .certificates import CertificateLayout, IssuedCertificate  # issue 15, certificates
 from .council import (
     CouncilMember,
     CouncilPosition,
@@ -14,6 +15,7 @@ from .proposal import Nominee, Proposal, ProposalDocument
 __all__ = [
     "Award",
     "AwardRecord",
+    "CertificateLayout",
     "CouncilMember",
     "CouncilPosition",
     "CouncilSession",
@@ -21,6 +23,7 @@ __all__ = [
     "Decision",
     "DisciplineCase",
     "Initiative",
+    "IssuedCertificate",
     "LegalParameter",
     "Nominee",
     "Proposal",

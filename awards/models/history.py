@@ -1,3 +1,5 @@
+import secrets
+
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -117,6 +119,16 @@ class DisciplineCase(RulesModel):
         return f"{self.get_kind_display()}: {subject}"
 
 
+# Issue 15 (certificates): the code printed on a certificate and in its QR: 10 characters of an
+# alphabet without the look-alikes 0/O, 1/I/L (31 signs, about 49 bits), drawn with `secrets`.
+VERIFICATION_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+VERIFICATION_LENGTH = 10
+
+
+def new_verification_code():
+    return "".join(secrets.choice(VERIFICATION_ALPHABET) for _ in range(VERIFICATION_LENGTH))
+
+
 class AwardRecordQuerySet(models.QuerySet):
     def visible_to(self, user):
         return self if can_view_award_records(user) else self.none()
@@ -193,6 +205,14 @@ class AwardRecord(FoldedSearchMixin, RulesModel):
     )
     source = models.CharField(_("source"), max_length=20, choices=RecordSource.choices, default=RecordSource.DECISION)
     search_text = models.CharField(editable=False, max_length=255, default="")
+    verification_code = models.CharField(
+        _("verification code"),
+        max_length=VERIFICATION_LENGTH,
+        unique=True,
+        editable=False,
+        default=new_verification_code,
+        help_text=_("Printed on the certificate and in its QR code: anyone may check the award with it."),
+    )
 
     objects = AwardRecordQuerySet.as_manager()
 
