@@ -3,12 +3,10 @@ zbarimg) and opens it in Chromium: recipient, award, decision number and a valid
 
 import shutil
 import subprocess
-import threading
 from datetime import date
 from decimal import Decimal
 
 import pytest
-from django.db import connections
 
 from awards.domain import catalogue
 from awards.domain.certificates.digital import issue_certificate, verify_url
@@ -60,19 +58,8 @@ def test_anonymous_visitor_opens_a_certificates_qr_address(page, live_server, of
         decided_on=decision.signed_on,
         source="decision",
     )
-    # pyHanko signs through asyncio.run, which cannot run beside Playwright's loop: sign in a thread.
-    issued = []
-
-    def sign():
-        try:
-            issued.append(issue_certificate(record=record, by=officer))
-        finally:
-            connections.close_all()  # the thread's own connection
-
-    signing = threading.Thread(target=sign)
-    signing.start()
-    signing.join()
-    certificate = issued[0]
+    # Beside Playwright's event loop: portal.signing runs pyHanko in a thread of its own.
+    certificate = issue_certificate(record=record, by=officer)
     with certificate.file.open("rb") as stored:
         data = stored.read()
     address = _scanned(data, tmp_path) if shutil.which("zbarimg") else verify_url(record)
