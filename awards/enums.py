@@ -188,3 +188,14 @@ class InitiativeScope(models.TextChoices):
 class RecordSource(models.TextChoices):
     DECISION = "decision", _("Decision in the portal")
     IMPORT = "import", _("Imported history")
+
+
+# --- Public notices and the register (issue 16, public) ---
+
+
+class CommentState(models.TextChoices):
+    """A public comment on a notice: waiting for an officer, shown on the public page, or refused."""
+
+    PENDING = "pending", _("Awaiting moderation")
+    PUBLISHED = "published", _("Published")
+    REJECTED = "rejected", _("Rejected")

@@ -57,3 +57,11 @@ def proposal_is_draft(user, proposal):
 
 can_discard_proposal = proposal_is_draft & (is_officer | (is_unit_officer & is_proposing_unit_officer))
 can_correct_decision = is_officer
+
+
+# --- Public notices and the register (issue 16, public) ---
+# The provincial office publishes a notice list, moderates and answers the public's comments and puts
+# decisions in the public register; a unit or the council reads its dossier's published comments only.
+can_publish_notice = is_officer
+can_moderate_comments = is_officer
+can_publish_decision = is_officer

@@ -10,6 +10,7 @@ from .council import (
 )
 from .history import AwardRecord, DisciplineCase, Initiative
 from .proposal import Nominee, Proposal, ProposalDocument
+from .public import NoticeComment, NoticeEntry, PublicNotice  # issue 16, public
 
 __all__ = [
     "Award",
@@ -23,8 +24,11 @@ __all__ = [
     "Initiative",
     "LegalParameter",
     "Nominee",
+    "NoticeComment",
+    "NoticeEntry",
     "Proposal",
     "ProposalDocument",
+    "PublicNotice",
     "SessionAttendance",
     "SessionQuota",
 ]
