@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class RecipientKind(models.TextChoices):
@@ -196,6 +197,6 @@ class RecordSource(models.TextChoices):
 class CommentState(models.TextChoices):
     """A public comment on a notice: waiting for an officer, shown on the public page, or refused."""
 
-    PENDING = "pending", _("Awaiting moderation")
-    PUBLISHED = "published", _("Published")
-    REJECTED = "rejected", _("Rejected")
+    PENDING = "pending", pgettext_lazy("comment state", "Awaiting moderation")
+    PUBLISHED = "published", pgettext_lazy("comment state", "Published")
+    REJECTED = "rejected", pgettext_lazy("comment state", "Rejected")

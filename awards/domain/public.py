@@ -228,6 +228,8 @@ def _moderate(comment, state, *, by, reason):
     with transaction.atomic(), because(reason):
         comment = NoticeComment.objects.select_for_update().get(pk=comment.pk)
         COMMENTS.check(comment.state, state)
+        if comment.state == CommentState.REJECTED:
+            _reason_required(reason)  # publishing a rejected comment after all says why
         comment.state = state
         comment.moderated_by = by
         comment.moderated_at = timezone.now()
@@ -242,10 +244,7 @@ def publish_comment(*, comment, by, reason=""):
     Side effects: the comment's state, who and when (audited). A rejected comment is published again
     only with a reason. Raises AwardsError for a refused move.
     """
-    reason = (reason or "").strip()
-    if comment.state == CommentState.REJECTED:
-        reason = _reason_required(reason)
-    return _moderate(comment, CommentState.PUBLISHED, by=by, reason=reason)
+    return _moderate(comment, CommentState.PUBLISHED, by=by, reason=(reason or "").strip())
 
 
 def reject_comment(*, comment, by, reason):
@@ -272,10 +271,10 @@ def answer_comment(*, comment, answer, by, reason=""):
     if len(answer) > ANSWER_MAX:
         raise AwardsError(_("The answer may have at most {count} characters.").format(count=ANSWER_MAX))
     reason = (reason or "").strip()
-    if comment.answer and comment.answer != answer:
-        reason = _reason_required(reason)
     with transaction.atomic(), because(reason):
         comment = NoticeComment.objects.select_for_update().get(pk=comment.pk)
+        if comment.answer and comment.answer != answer:
+            _reason_required(reason)
         comment.answer = answer
         comment.answered_by = by
         comment.answered_at = timezone.now()

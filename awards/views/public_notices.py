@@ -97,7 +97,10 @@ class CommentForm(forms.Form):
             raise forms.ValidationError(_("The form is damaged: reload the page and write again."))
         if not isinstance(stamp, dict) or stamp.get("notice") != self.notice.pk:
             raise forms.ValidationError(_("The form is damaged: reload the page and write again."))
-        if time.time() - stamp.get("at", 0) < min_seconds():
+        age = time.time() - stamp.get("at", 0)
+        if age > STAMP_MAX_AGE:
+            raise forms.ValidationError(_("The form was opened more than a day ago: reload the page and write again."))
+        if age < min_seconds():
             raise forms.ValidationError(_("The comment was sent too quickly: please wait a moment and send it again."))
         return data
 
