@@ -179,10 +179,9 @@ def _register_years():
 
 class RegisterFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(label=gettext_lazy("Search"), method="filter_q")
-    year = django_filters.TypedChoiceFilter(
+    year = django_filters.ChoiceFilter(
         label=gettext_lazy("Year"),
         choices=_register_years,
-        coerce=int,
         method="filter_year",
         empty_label=gettext_lazy("All years"),
     )
@@ -198,7 +197,7 @@ class RegisterFilterSet(django_filters.FilterSet):
         return queryset.filter(folded_search(value))
 
     def filter_year(self, queryset, name, value):
-        return queryset.filter(signed_on__year=value)
+        return queryset.filter(signed_on__year=int(value))
 
 
 def published_decisions():
