@@ -108,7 +108,7 @@ class CommentFilterSet(django_filters.FilterSet):
     )
     proposal = django_filters.ModelChoiceFilter(
         label=gettext_lazy("Dossier"),
-        queryset=Proposal.objects.filter(public_notice__isnull=False).order_by("-year", "-pk"),
+        queryset=Proposal.objects.filter(public_notice__isnull=False).select_related("unit").order_by("-year", "-pk"),
         empty_label=gettext_lazy("All dossiers"),
     )
 

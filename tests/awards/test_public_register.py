@@ -47,10 +47,15 @@ def test_filters_by_year_and_level(client, decisions):
 def test_the_public_decision_shows_its_annex_and_nothing_private(client, decisions):
     shown, _hidden = decisions
     page = client.get(reverse("public:decision_detail", args=[shown.pk])).content.decode()
-    pdf = client.get(reverse("public:decision_pdf", args=[shown.pk]))
 
     assert "Nguyễn Thị Hoà" in page and "Lao động tiên tiến" in page
     assert "06/05/1979" not in page and "1979" not in page
+
+
+@pytest.mark.slow
+def test_the_public_pdf_is_the_decision(client, decisions):
+    shown, _hidden = decisions
+    pdf = client.get(reverse("public:decision_pdf", args=[shown.pk]))
     assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
 
 
