@@ -34,6 +34,7 @@ from . import catalogue
 from .decisions import decide
 from .demo_council import seed_council
 from .demo_law import seed_law_cases
+from .demo_public import seed_public
 from .demo_tiers import seed_form_data
 from .demo_types import seed_types
 from .eligibility import refresh_eligibility
@@ -440,4 +441,5 @@ def seed(*, with_logins):
             seed_types(awards)  # the commendation types' cases (issue 12, types)
             seed_council(awards, people, officer)
             seed_form_data(awards)  # the statistical forms' tiers and records (issue 14)
+            seed_public(awards, officer)  # public notices, comments and the register (issue 16, public)
     return []

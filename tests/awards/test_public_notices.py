@@ -252,3 +252,25 @@ def test_an_entry_is_corrected_with_a_reason(notice, officer, client):
     page = client.get(reverse("public:notice_detail", args=[notice.pk])).content.decode()
     assert "Phạm Thị Lan" not in page  # hidden
     assert NoticeEntry.objects.get().summary == "Tóm tắt đã rút gọn."
+
+
+@pytest.mark.slow
+def test_the_demo_has_an_open_and_a_closed_notice_and_the_register(client):
+    from awards.domain import demo
+    from awards.domain.demo_public import CLOSED_TITLE, OPEN_TITLE
+    from awards.models import Decision
+    from directory.domain import demo as directory_demo
+
+    directory_demo.seed(with_logins=True)
+    demo.seed(with_logins=True)
+
+    opened, closed = PublicNotice.objects.get(title=OPEN_TITLE), PublicNotice.objects.get(title=CLOSED_TITLE)
+    assert opened.is_open() and not closed.is_open()
+    assert sorted(opened.proposal.notice_comments.values_list("state", flat=True)) == ["pending", "published"]
+    assert list(closed.proposal.notice_comments.values_list("state", flat=True)) == ["rejected"]
+    listing = client.get(reverse("public:notice_list")).content.decode()
+    assert OPEN_TITLE in listing and CLOSED_TITLE in listing
+    refused = client.post(reverse("public:notice_detail", args=[closed.pk]), post_data(closed))
+    assert refused.status_code == 400 and closed.proposal.notice_comments.count() == 1
+    assert Decision.objects.exists() and not Decision.objects.filter(published_at__isnull=True).exists()
+    assert "2968/QĐ-UBND" in client.get(reverse("public:decision_register"), {"q": "quyet dinh"}).content.decode()
