@@ -1,7 +1,18 @@
 from django.urls import path
 
-from .views import catalogue, corrections, council, decisions, documents, history, links, nominees, proposals, records
-from .views import notice_moderation  # issue 16, public
+from .views import (
+    catalogue,
+    corrections,
+    council,
+    decisions,
+    documents,
+    history,
+    links,
+    nominees,
+    notice_moderation,  # issue 16, public
+    proposals,
+    records,
+)
 
 app_name = "awards"
 

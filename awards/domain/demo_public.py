@@ -24,11 +24,26 @@ OPEN_TITLE = "Lao động tiên tiến năm 2025 – Sở Tư pháp (lấy ý ki
 CLOSED_TITLE = "Lao động tiên tiến năm 2025 – Sở Xây dựng (đã hết thời gian công khai)"
 PEOPLE = {
     "NB-STP": [
-        ("Hoàng Thị Mai", "female", "Chuyên viên phòng Hành chính tư pháp", "Hoàn thành xuất sắc nhiệm vụ; chủ trì rà soát 120 văn bản quy phạm pháp luật."),
-        ("Vũ Minh Đức", "male", "Chuyên viên phòng Bổ trợ tư pháp", "Hoàn thành tốt nhiệm vụ; tham gia tích cực phong trào thi đua của ngành."),
+        (
+            "Hoàng Thị Mai",
+            "female",
+            "Chuyên viên phòng Hành chính tư pháp",
+            "Hoàn thành xuất sắc nhiệm vụ; chủ trì rà soát 120 văn bản quy phạm pháp luật.",
+        ),
+        (
+            "Vũ Minh Đức",
+            "male",
+            "Chuyên viên phòng Bổ trợ tư pháp",
+            "Hoàn thành tốt nhiệm vụ; tham gia tích cực phong trào thi đua của ngành.",
+        ),
     ],
     "NB-SXD": [
-        ("Lương Văn Hùng", "male", "Kỹ sư phòng Quản lý xây dựng", "Hoàn thành tốt nhiệm vụ thẩm định 45 hồ sơ thiết kế."),
+        (
+            "Lương Văn Hùng",
+            "male",
+            "Kỹ sư phòng Quản lý xây dựng",
+            "Hoàn thành tốt nhiệm vụ thẩm định 45 hồ sơ thiết kế.",
+        ),
     ],
 }
 
@@ -84,9 +99,7 @@ def seed_public(awards, officer):
             phone="0912 345 678",
             body="Tôi là người dân ở phường Hoa Lư, xác nhận bà Mai hướng dẫn thủ tục rất tận tình, chu đáo.",
         )
-        public.answer_comment(
-            comment=answered, answer="Sở Tư pháp ghi nhận và cảm ơn ý kiến của ông.", by=officer
-        )
+        public.answer_comment(comment=answered, answer="Sở Tư pháp ghi nhận và cảm ơn ý kiến của ông.", by=officer)
         public.publish_comment(comment=answered, by=officer)
         _comment(
             opened,
@@ -100,8 +113,6 @@ def seed_public(awards, officer):
             closed, name="Khách", phone="0987654321", body="Quảng cáo: mua bán vật liệu xây dựng giá rẻ tại đây."
         )
         public.reject_comment(comment=rejected, by=officer, reason="Nội dung quảng cáo, không liên quan.")
-        Proposal.objects.filter(pk=closed.proposal_id).update(
-            notice_until=timezone.localdate() - timedelta(days=5)
-        )
+        Proposal.objects.filter(pk=closed.proposal_id).update(notice_until=timezone.localdate() - timedelta(days=5))
     for decision in Decision.objects.filter(published_at__isnull=True).select_related("proposal__unit"):
         public.publish_decision(decision=decision, by=officer)

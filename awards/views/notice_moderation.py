@@ -147,9 +147,7 @@ class ModerationForm(forms.Form):
     )
 
 
-COMMENTS = NoticeComment.objects.select_related(
-    "entry__notice", "proposal__unit", "moderated_by", "answered_by"
-)
+COMMENTS = NoticeComment.objects.select_related("entry__notice", "proposal__unit", "moderated_by", "answered_by")
 MODERATION = {
     "publish": gettext_lazy("The comment is published."),
     "reject": gettext_lazy("The comment was rejected."),

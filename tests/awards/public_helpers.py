@@ -15,7 +15,10 @@ from tests.factories.directory import PersonFactory
 def dossier_under_notice(*, unit=None, title="Đề nghị tặng danh hiệu Lao động tiên tiến năm 2025", nominees=1, days=7):
     fields = {"unit": unit} if unit is not None else {}
     proposal = ProposalFactory(
-        title=title, state=ProposalState.PUBLIC_NOTICE, notice_until=timezone.localdate() + timedelta(days=days), **fields
+        title=title,
+        state=ProposalState.PUBLIC_NOTICE,
+        notice_until=timezone.localdate() + timedelta(days=days),
+        **fields,
     )
     for index in range(nominees):
         person = PersonFactory(full_name=f"Phạm Thị Lan {index}", unit=proposal.unit, date_of_birth=date(1980, 3, 14))
@@ -42,7 +45,9 @@ def decided_proposal(officer, *, number, people=("Lê Thị Hoà",), title="Đ�
     """A dossier decided by decision `number` (signed 20/12/2025) whose awardees are `people`."""
     legal_parameters()
     fields = {"unit": unit} if unit is not None else {}
-    proposal = ProposalFactory(title=title, state=ProposalState.PUBLIC_NOTICE, notice_until=date(2025, 12, 15), **fields)
+    proposal = ProposalFactory(
+        title=title, state=ProposalState.PUBLIC_NOTICE, notice_until=date(2025, 12, 15), **fields
+    )
     nominees = [
         NomineeFactory(
             proposal=proposal,

@@ -247,7 +247,9 @@ def test_an_entry_is_corrected_with_a_reason(notice, officer, client):
     entry = notice.entries.get()
     with pytest.raises(AwardsError):
         public.correct_entry(entry=entry, changes={"summary": "Mới"}, reason="", by=officer)
-    public.correct_entry(entry=entry, changes={"summary": "Tóm tắt đã rút gọn.", "is_published": False}, reason="Rút gọn", by=officer)
+    public.correct_entry(
+        entry=entry, changes={"summary": "Tóm tắt đã rút gọn.", "is_published": False}, reason="Rút gọn", by=officer
+    )
 
     page = client.get(reverse("public:notice_detail", args=[notice.pk])).content.decode()
     assert "Phạm Thị Lan" not in page  # hidden
