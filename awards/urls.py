@@ -1,18 +1,7 @@
 from django.urls import path
 
-from .views import (
-    catalogue,
-    corrections,
-    council,
-    decisions,
-    documents,
-    history,
-    links,
-    nominees,
-    notice_moderation,  # issue 16, public
-    proposals,
-    records,
-)
+from .views import catalogue, corrections, council, decisions, documents, history, links, nominees, proposals, records
+from .views import notice_moderation as moderation  # issue 16, public
 
 app_name = "awards"
 
@@ -68,9 +57,9 @@ urlpatterns = [
     path("council/<int:pk>/minutes.pdf", council.session_minutes_pdf, name="session_minutes_pdf"),
     path("council/votes/<int:pk>/annul/", council.vote_annul, name="vote_annul"),
     # Public notices and the register (issue 16, "public" part): the office's pages.
-    path("proposals/<int:pk>/notice/publish/", notice_moderation.notice_publish, name="notice_publish"),
-    path("notices/entries/<int:pk>/edit/", notice_moderation.notice_entry_edit, name="notice_entry_edit"),
-    path("notices/comments/", notice_moderation.CommentQueueView.as_view(), name="notice_comments"),
-    path("notices/comments/<int:pk>/", notice_moderation.notice_comment, name="notice_comment"),
-    path("decisions/<int:pk>/register/", notice_moderation.decision_register, name="decision_register"),
+    path("proposals/<int:pk>/notice/publish/", moderation.notice_publish, name="notice_publish"),
+    path("notices/entries/<int:pk>/edit/", moderation.notice_entry_edit, name="notice_entry_edit"),
+    path("notices/comments/", moderation.CommentQueueView.as_view(), name="notice_comments"),
+    path("notices/comments/<int:pk>/", moderation.notice_comment, name="notice_comment"),
+    path("decisions/<int:pk>/register/", moderation.decision_register, name="decision_register"),
 ]
