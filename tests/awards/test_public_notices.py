@@ -256,15 +256,17 @@ def test_an_entry_is_corrected_with_a_reason(notice, officer, client):
     assert NoticeEntry.objects.get().summary == "Tóm tắt đã rút gọn."
 
 
-@pytest.mark.slow
-def test_the_demo_has_an_open_and_a_closed_notice_and_the_register(client):
-    from awards.domain import demo
-    from awards.domain.demo_public import CLOSED_TITLE, OPEN_TITLE
+def test_the_demo_has_an_open_and_a_closed_notice_and_the_register(client, officer):
+    from awards.domain.demo_public import CLOSED_TITLE, OPEN_TITLE, seed_public
     from awards.models import Decision
-    from directory.domain import demo as directory_demo
+    from tests.awards.public_helpers import decided_proposal
+    from tests.factories.directory import UnitFactory
 
-    directory_demo.seed(with_logins=True)
-    demo.seed(with_logins=True)
+    UnitFactory(code="NB-STP"), UnitFactory(code="NB-SXD")
+    decided_proposal(officer, number="2968/QĐ-UBND")
+    awards = {catalogue.ADVANCED_WORKER: catalogue_award(catalogue.ADVANCED_WORKER)}
+    seed_public(awards, officer)
+    seed_public(awards, officer)  # idempotent
 
     opened, closed = PublicNotice.objects.get(title=OPEN_TITLE), PublicNotice.objects.get(title=CLOSED_TITLE)
     assert opened.is_open() and not closed.is_open()
@@ -274,5 +276,5 @@ def test_the_demo_has_an_open_and_a_closed_notice_and_the_register(client):
     assert OPEN_TITLE in listing and CLOSED_TITLE in listing
     refused = client.post(reverse("public:notice_detail", args=[closed.pk]), post_data(closed))
     assert refused.status_code == 400 and closed.proposal.notice_comments.count() == 1
-    assert Decision.objects.exists() and not Decision.objects.filter(published_at__isnull=True).exists()
+    assert not Decision.objects.filter(published_at__isnull=True).exists()
     assert "2968/QĐ-UBND" in client.get(reverse("public:decision_register"), {"q": "quyet dinh"}).content.decode()
