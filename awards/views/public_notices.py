@@ -186,7 +186,7 @@ class RegisterFilterSet(django_filters.FilterSet):
         empty_label=gettext_lazy("All years"),
     )
     level = django_filters.ChoiceFilter(
-        label=gettext_lazy("Level"), choices=AwardLevel.choices, empty_label=gettext_lazy("All levels")
+        label=gettext_lazy("Level of the decision"), choices=AwardLevel.choices, empty_label=gettext_lazy("All levels")
     )
 
     class Meta:
