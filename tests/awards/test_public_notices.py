@@ -237,10 +237,9 @@ def test_the_comment_and_its_answer_are_in_the_dossier_history(client_as, office
 
     page = client_as(officer).get(reverse("awards:proposal_detail", args=[notice.proposal_id])).content.decode()
 
-    assert page.count("Trần Văn Bình") >= 2  # the panel and the history
-    assert "Đã tiếp thu ý kiến." in page
-    history = page[page.index('class="history') :] if 'class="history' in page else page
-    assert "Đã tiếp thu ý kiến." in history
+    history = page[page.index('<section class="card history">') :]
+    assert "Ý kiến của Trần Văn Bình" in history  # the comment's entries name it
+    assert BODY in history and "Đã tiếp thu ý kiến." in history  # the comment, then its answer
 
 
 def test_an_entry_is_corrected_with_a_reason(notice, officer, client):
