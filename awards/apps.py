@@ -30,3 +30,12 @@ class AwardsConfig(AppConfig):
         register(models.SessionAttendance, models.SessionQuota, parents=("session",))
         register(models.CouncilMember)
         register(models.CertificateLayout, models.IssuedCertificate)  # issue 15, certificates
+        # Public notices (issue 16, public): the notice, its entries and the public's comments with their
+        # answers are in the dossier's history. The sender's hash and the search text are no change of note.
+        register(
+            models.PublicNotice,
+            models.NoticeEntry,
+            models.NoticeComment,
+            parents=("proposal",),
+            exclude_fields=("sender_hash", "search_text"),
+        )

@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class RecipientKind(models.TextChoices):
@@ -188,3 +189,14 @@ class InitiativeScope(models.TextChoices):
 class RecordSource(models.TextChoices):
     DECISION = "decision", _("Decision in the portal")
     IMPORT = "import", _("Imported history")
+
+
+# --- Public notices and the register (issue 16, public) ---
+
+
+class CommentState(models.TextChoices):
+    """A public comment on a notice: waiting for an officer, shown on the public page, or refused."""
+
+    PENDING = "pending", pgettext_lazy("comment state", "Awaiting moderation")
+    PUBLISHED = "published", pgettext_lazy("comment state", "Published")
+    REJECTED = "rejected", pgettext_lazy("comment state", "Rejected")

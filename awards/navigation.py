@@ -18,4 +18,6 @@ def menu(user):
     if user.has_perm("portal.view_history"):
         # The list of every import (portal owns no menu of its own).
         items.append(MenuItem(_("Imports"), "portal:import_list", _("Audit")))
+    if user.has_perm("awards.list_noticecomment"):  # issue 16, public
+        items.append(MenuItem(_("Public comments"), "awards:notice_comments", _("Awards")))
     return items

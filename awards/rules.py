@@ -75,3 +75,9 @@ def is_recipient_unit_officer(user, record):
 
 can_print_certificates = is_officer  # a decision's certificates on the pre-printed blanks
 can_issue_certificate = is_officer | (is_unit_officer & is_recipient_unit_officer)  # a record's signed PDF
+# --- Public notices and the register (issue 16, public) ---
+# The provincial office publishes a notice list, moderates and answers the public's comments and puts
+# decisions in the public register; a unit or the council reads its dossier's published comments only.
+can_publish_notice = is_officer
+can_moderate_comments = is_officer
+can_publish_decision = is_officer

@@ -2,6 +2,7 @@ from django.urls import path
 
 from .views import catalogue, corrections, council, decisions, documents, history, links, nominees, proposals, records
 from .views import certificates as certificate_views  # issue 15, certificates
+from .views import notice_moderation as moderation  # issue 16, public
 
 app_name = "awards"
 
@@ -60,4 +61,10 @@ urlpatterns = [
     path("decisions/<int:pk>/certificates.pdf", certificate_views.decision_certificates, name="decision_certificates"),
     path("history/<int:pk>/certificate/", certificate_views.record_certificate, name="record_certificate"),
     path("certificate-layouts/preview/", certificate_views.layout_preview, name="certificate_layout_preview"),
+    # Public notices and the register (issue 16, "public" part): the office's pages.
+    path("proposals/<int:pk>/notice/publish/", moderation.notice_publish, name="notice_publish"),
+    path("notices/entries/<int:pk>/edit/", moderation.notice_entry_edit, name="notice_entry_edit"),
+    path("notices/comments/", moderation.CommentQueueView.as_view(), name="notice_comments"),
+    path("notices/comments/<int:pk>/", moderation.notice_comment, name="notice_comment"),
+    path("decisions/<int:pk>/register/", moderation.decision_register, name="decision_register"),
 ]

@@ -84,6 +84,9 @@ def build(cast):
 
     OfficeOrganisation.objects.create(name="Ban Thi đua - Khen thưởng", structure="provincial_board", unit=province)
     ImportRecord.objects.create(kind=ImportKind.choices[0][0], file_name="danh-sach.xlsx", by=cast["officer"])
+    from awards.models import PublicNotice  # issue 16, public: the comment queue's dossier filter
+
+    PublicNotice.objects.create(proposal=proposal, title=proposal.title, published_by=cast["officer"])
     return {}
 
 

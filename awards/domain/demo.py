@@ -35,6 +35,7 @@ from .decisions import decide
 from .demo_certificates import seed_certificates  # issue 15, certificates
 from .demo_council import seed_council
 from .demo_law import seed_law_cases
+from .demo_public import seed_public
 from .demo_tiers import seed_form_data
 from .demo_types import seed_types
 from .eligibility import refresh_eligibility
@@ -442,4 +443,5 @@ def seed(*, with_logins):
             seed_council(awards, people, officer)
             seed_form_data(awards)  # the statistical forms' tiers and records (issue 14)
             seed_certificates(awards, officer)  # layouts, the demo code, a signed certificate (issue 15)
+            seed_public(awards, officer)  # public notices, comments and the register (issue 16, public)
     return []

@@ -11,6 +11,7 @@ from .council import (
 )
 from .history import AwardRecord, DisciplineCase, Initiative
 from .proposal import Nominee, Proposal, ProposalDocument
+from .public import NoticeComment, NoticeEntry, PublicNotice  # issue 16, public
 
 __all__ = [
     "Award",
@@ -26,8 +27,11 @@ __all__ = [
     "IssuedCertificate",
     "LegalParameter",
     "Nominee",
+    "NoticeComment",
+    "NoticeEntry",
     "Proposal",
     "ProposalDocument",
+    "PublicNotice",
     "SessionAttendance",
     "SessionQuota",
 ]

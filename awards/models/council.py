@@ -280,6 +280,9 @@ class Decision(RulesModel):
         settings.AUTH_USER_MODEL, verbose_name=_("created by"), on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    # The public register (issue 16, public): null = not in it; the folded text its search box reads.
+    published_at = models.DateTimeField(_("published in the register"), null=True, blank=True)
+    search_text = models.TextField(editable=False, default="")
 
     class Meta:
         verbose_name = _("decision")

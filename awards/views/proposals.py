@@ -99,7 +99,13 @@ class ProposalDetailView(ObjectPermissionMixin, HistoryMixin, DetailView):
 
     def history_children(self, obj):
         # Removed nominees and documents stay listed (registered with parents=("proposal",)).
-        return [Nominee.objects.filter(proposal=obj), ProposalDocument.objects.filter(proposal=obj)]
+        from .notice_moderation import history_children  # issue 16, public: the notice and its comments
+
+        return [
+            Nominee.objects.filter(proposal=obj),
+            ProposalDocument.objects.filter(proposal=obj),
+            *history_children(obj),
+        ]
 
     def get_queryset(self):
         return Proposal.objects.select_related("unit", "movement_review__movement", "cluster_term__cluster", "decision")
