@@ -29,3 +29,5 @@ class AwardsConfig(AppConfig):
         register(models.CouncilVote, parents=("session",), exclude_fields=("current_for", "nominee"))
         register(models.SessionAttendance, models.SessionQuota, parents=("session",))
         register(models.CouncilMember)
+        # Issue 16, upward: a package built / sent shows in its proposal's history; the manifest is in the zip.
+        register(models.UpwardPackage, parents=("proposal",), exclude_fields=("manifest",))

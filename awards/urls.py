@@ -56,3 +56,14 @@ urlpatterns = [
     path("council/<int:pk>/minutes.pdf", council.session_minutes_pdf, name="session_minutes_pdf"),
     path("council/votes/<int:pk>/annul/", council.vote_annul, name="vote_annul"),
 ]
+
+# The upward package (issue 16, upward).
+from .views import upward  # noqa: E402
+
+urlpatterns += [
+    path("proposals/<int:pk>/upward/check/", upward.upward_check, name="upward_check"),
+    path("proposals/<int:pk>/upward/build/", upward.upward_build, name="upward_build"),
+    path("proposals/<int:pk>/upward/attach/", upward.upward_attach, name="upward_attach"),
+    path("upward/<int:pk>/package.zip", upward.upward_download, name="upward_download"),
+    path("upward/<int:pk>/send/", upward.upward_send, name="upward_send"),
+]

@@ -10,6 +10,7 @@ from .council import (
 )
 from .history import AwardRecord, DisciplineCase, Initiative
 from .proposal import Nominee, Proposal, ProposalDocument
+from .upward import UpwardPackage  # issue 16, upward
 
 __all__ = [
     "Award",
@@ -27,4 +28,5 @@ __all__ = [
     "ProposalDocument",
     "SessionAttendance",
     "SessionQuota",
+    "UpwardPackage",
 ]

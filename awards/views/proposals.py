@@ -25,7 +25,7 @@ from ..forms import (
     ProposalForm,
     ReturnForm,
 )
-from ..models import Nominee, Proposal, ProposalDocument
+from ..models import Nominee, Proposal, ProposalDocument, UpwardPackage
 from .common import PROPOSALS, QUEUE_STATES, to_proposal
 
 
@@ -99,7 +99,8 @@ class ProposalDetailView(ObjectPermissionMixin, HistoryMixin, DetailView):
 
     def history_children(self, obj):
         # Removed nominees and documents stay listed (registered with parents=("proposal",)).
-        return [Nominee.objects.filter(proposal=obj), ProposalDocument.objects.filter(proposal=obj)]
+        children = [Nominee.objects.filter(proposal=obj), ProposalDocument.objects.filter(proposal=obj)]
+        return [*children, UpwardPackage.objects.filter(proposal=obj)]  # issue 16, upward
 
     def get_queryset(self):
         return Proposal.objects.select_related("unit", "movement_review__movement", "cluster_term__cluster", "decision")
