@@ -2,6 +2,7 @@
 their council votes, the province's decision, and its documents (the cover letter signed with a throwaway
 CA, one achievement report per nominee, the unit's vote minutes, the evidence)."""
 
+import functools
 import itertools
 import tempfile
 from datetime import date
@@ -22,6 +23,7 @@ _SIGNED = {}
 _NUMBERS = itertools.count(101)
 
 
+@functools.lru_cache(maxsize=32)
 def pdf_of(text):
     return html_to_pdf(f"<html><body><h1>{text}</h1></body></html>")
 
