@@ -36,6 +36,7 @@ from .demo_council import seed_council
 from .demo_law import seed_law_cases
 from .demo_tiers import seed_form_data
 from .demo_types import seed_types
+from .demo_upward import seed_upward
 from .eligibility import refresh_eligibility
 from .parameters import seed_law_parameters
 
@@ -440,4 +441,5 @@ def seed(*, with_logins):
             seed_types(awards)  # the commendation types' cases (issue 12, types)
             seed_council(awards, people, officer)
             seed_form_data(awards)  # the statistical forms' tiers and records (issue 14)
+            seed_upward(awards, people, officer)  # the upward package (issue 16, upward)
     return []
