@@ -431,6 +431,7 @@ def test_every_uploaded_document_column_checks_its_content():
     # An import job's file is checked as an Excel workbook (`portal.imports.check_file`) before it is
     # stored, and no form edits it.
     generated |= {"portal.ImportJob.file"}
+    generated |= {"awards.UpwardPackage.file"}  # the upward package's zip, built by the portal (issue 16)
     unchecked = [
         f"{model._meta.label}.{field.name}"
         for model in apps.get_models()

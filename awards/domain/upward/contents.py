@@ -69,10 +69,22 @@ UNIT_VOTE_MINUTES = ExpectedItem(
     "05_Bien_ban_co_so",
 )
 EVIDENCE = ExpectedItem(
-    "evidence", "Tài liệu minh chứng", False, ("pdf", "docx", "png", "jpg"), False, DocumentKind.EVIDENCE, "06_Minh_chung"
+    "evidence",
+    "Tài liệu minh chứng",
+    False,
+    ("pdf", "docx", "png", "jpg"),
+    False,
+    DocumentKind.EVIDENCE,
+    "06_Minh_chung",
 )
 DECISION = ExpectedItem(
-    "decision", "Quyết định khen thưởng của Chủ tịch UBND tỉnh (kèm danh sách)", False, ("pdf",), False, GENERATED, "07_Quyet_dinh"
+    "decision",
+    "Quyết định khen thưởng của Chủ tịch UBND tỉnh (kèm danh sách)",
+    False,
+    ("pdf",),
+    False,
+    GENERATED,
+    "07_Quyet_dinh",
 )
 
 ITEMS = (COVER_LETTER, NOMINEE_LIST, ACHIEVEMENT_REPORT, COUNCIL_MINUTES, UNIT_VOTE_MINUTES, EVIDENCE, DECISION)

@@ -93,7 +93,7 @@ def _sessions(nominees):
 
 
 def ascii_name(text):
-    """"Nguyễn Văn A" -> "Nguyen_Van_A": a file name every system reads."""
+    """ "Nguyễn Văn A" -> "Nguyen_Van_A": a file name every system reads."""
     text = (text or "").replace("đ", "d").replace("Đ", "D")
     text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
     return re.sub(r"[^A-Za-z0-9]+", "_", text).strip("_")[:60] or "x"
@@ -145,9 +145,7 @@ def _check(proposal, nominees, documents, items):
     problems = []
     back = reverse("awards:proposal_detail", args=[proposal.pk])
     if proposal.state not in PACKAGE_STATES:
-        problems.append(
-            Problem("state", _("The package can be built only for a decided or forwarded proposal."), back)
-        )
+        problems.append(Problem("state", _("The package can be built only for a decided or forwarded proposal."), back))
     if not nominees:
         problems.append(
             Problem(
@@ -507,7 +505,12 @@ def mark_sent(*, package, by, reference, now=None):
     return package
 
 
-ATTACHABLE = (DocumentKind.COVER_LETTER, DocumentKind.ACHIEVEMENT_REPORT, DocumentKind.VOTE_MINUTES, DocumentKind.EVIDENCE)
+ATTACHABLE = (
+    DocumentKind.COVER_LETTER,
+    DocumentKind.ACHIEVEMENT_REPORT,
+    DocumentKind.VOTE_MINUTES,
+    DocumentKind.EVIDENCE,
+)
 
 
 def attach_for_package(*, proposal, kind, uploaded_file, by):
