@@ -24,8 +24,11 @@ COMPLETE = "Đề nghị Thủ tướng Chính phủ tặng Bằng khen năm 202
 INCOMPLETE = "Đề nghị Thủ tướng Chính phủ tặng Bằng khen năm 2025 – Sở Giáo dục và Đào tạo (thiếu tờ trình)"
 SESSION_NOTES = f"Phiên họp xét đề nghị khen thưởng cấp Nhà nước năm 2025 ({SAMPLE})."
 PEOPLE = {
-    COMPLETE: [("Đinh Thị Mai Phương", "female", "Trưởng phòng"), ("Lương Văn Thắng", "male", "Chuyên viên chính")],
-    INCOMPLETE: [("Tạ Thị Thanh Nga", "female", "Hiệu trưởng")],
+    COMPLETE: [
+        ("Đinh Thị Mai Phương", "female", "Trưởng phòng", "other_leader"),
+        ("Lương Văn Thắng", "male", "Chuyên viên chính", "direct_worker"),
+    ],
+    INCOMPLETE: [("Tạ Thị Thanh Nga", "female", "Hiệu trưởng", "other_leader")],
 }
 
 
@@ -69,9 +72,9 @@ def _dossier(title, unit, award, officer, session):
         title=title, unit=unit, year=2025, state=ProposalState.DECIDED, submitted_on=date(2025, 12, 1)
     )
     nominees = []
-    for full_name, gender, position in PEOPLE[title]:
+    for full_name, gender, position, tier in PEOPLE[title]:
         person = Person.objects.filter(full_name=full_name, unit=unit).first() or Person.objects.create(
-            full_name=full_name, gender=gender, position=position, unit=unit
+            full_name=full_name, gender=gender, position=position, position_tier=tier, unit=unit
         )
         nominee = Nominee.objects.create(
             proposal=proposal,
