@@ -147,6 +147,7 @@ def test_the_package_downloads_again_with_the_same_bytes(shared_data, client_as,
     package = UpwardPackage.objects.get(pk=shared_data.objects["first"])
     response = client_as(cast["officer"]).get(reverse("awards:upward_download", args=[package.pk]))
     data = b"".join(response.streaming_content)
+    response.close()
     assert response.status_code == 200
     assert hashlib.sha256(data).hexdigest() == package.sha256 and len(data) == package.size
     assert "ho-so-" in response.headers["Content-Disposition"]
