@@ -39,3 +39,5 @@ class AwardsConfig(AppConfig):
             parents=("proposal",),
             exclude_fields=("sender_hash", "search_text"),
         )
+        # Issue 16, upward: a package built / sent shows in its proposal's history; the manifest is in the zip.
+        register(models.UpwardPackage, parents=("proposal",), exclude_fields=("manifest",))

@@ -81,3 +81,19 @@ can_issue_certificate = is_officer | (is_unit_officer & is_recipient_unit_office
 can_publish_notice = is_officer
 can_moderate_comments = is_officer
 can_publish_decision = is_officer
+# --- The upward package (issue 16, upward) ---
+
+
+@rules.predicate
+def is_package_unit_officer(user, package):
+    """A unit officer of the unit whose proposal the package carries: it sees the packages and their
+    sending, read-only (the zip holds the council's minutes of other units' nominees: officers only)."""
+    return package is not None and is_proposing_unit_officer(user, package.proposal)
+
+
+can_build_upward_package = is_officer  # on a proposal; administrators only if they are officers too
+can_view_upward_package = is_officer | (is_unit_officer & is_package_unit_officer)
+can_download_upward_package = is_officer
+can_send_upward_package = is_officer
+
+rules.add_perm("awards.build_upward_package", can_build_upward_package)  # on a proposal

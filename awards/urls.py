@@ -68,3 +68,14 @@ urlpatterns = [
     path("notices/comments/<int:pk>/", moderation.notice_comment, name="notice_comment"),
     path("decisions/<int:pk>/register/", moderation.decision_register, name="decision_register"),
 ]
+
+# The upward package (issue 16, upward).
+from .views import upward  # noqa: E402
+
+urlpatterns += [
+    path("proposals/<int:pk>/upward/check/", upward.upward_check, name="upward_check"),
+    path("proposals/<int:pk>/upward/build/", upward.upward_build, name="upward_build"),
+    path("proposals/<int:pk>/upward/attach/", upward.upward_attach, name="upward_attach"),
+    path("upward/<int:pk>/package.zip", upward.upward_download, name="upward_download"),
+    path("upward/<int:pk>/send/", upward.upward_send, name="upward_send"),
+]

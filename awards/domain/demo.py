@@ -38,6 +38,7 @@ from .demo_law import seed_law_cases
 from .demo_public import seed_public
 from .demo_tiers import seed_form_data
 from .demo_types import seed_types
+from .demo_upward import seed_upward
 from .eligibility import refresh_eligibility
 from .parameters import seed_law_parameters
 
@@ -444,4 +445,5 @@ def seed(*, with_logins):
             seed_form_data(awards)  # the statistical forms' tiers and records (issue 14)
             seed_certificates(awards, officer)  # layouts, the demo code, a signed certificate (issue 15)
             seed_public(awards, officer)  # public notices, comments and the register (issue 16, public)
+            seed_upward(awards, people, officer)  # the upward package (issue 16, upward)
     return []

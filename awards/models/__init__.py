@@ -12,6 +12,7 @@ from .council import (
 from .history import AwardRecord, DisciplineCase, Initiative
 from .proposal import Nominee, Proposal, ProposalDocument
 from .public import NoticeComment, NoticeEntry, PublicNotice  # issue 16, public
+from .upward import UpwardPackage  # issue 16, upward
 
 __all__ = [
     "Award",
@@ -34,4 +35,5 @@ __all__ = [
     "PublicNotice",
     "SessionAttendance",
     "SessionQuota",
+    "UpwardPackage",
 ]

@@ -25,7 +25,7 @@ from ..forms import (
     ProposalForm,
     ReturnForm,
 )
-from ..models import Nominee, Proposal, ProposalDocument
+from ..models import Nominee, Proposal, ProposalDocument, UpwardPackage
 from .common import PROPOSALS, QUEUE_STATES, to_proposal
 
 
@@ -105,6 +105,7 @@ class ProposalDetailView(ObjectPermissionMixin, HistoryMixin, DetailView):
             Nominee.objects.filter(proposal=obj),
             ProposalDocument.objects.filter(proposal=obj),
             *history_children(obj),
+            UpwardPackage.objects.filter(proposal=obj),  # issue 16, upward
         ]
 
     def get_queryset(self):
