@@ -57,3 +57,8 @@ def proposal_is_draft(user, proposal):
 
 can_discard_proposal = proposal_is_draft & (is_officer | (is_unit_officer & is_proposing_unit_officer))
 can_correct_decision = is_officer
+
+
+# --- Signed originals (issue 15, originals): the office signs decisions and council minutes ---
+can_sign_decision = is_officer
+can_sign_minutes = is_officer
