@@ -231,7 +231,7 @@ def _store(*, signable, obj, data, source_digest, verification, how, by, previou
         supersedes=previous,
     )
     stem = signable.number(obj) or str(obj.pk)
-    safe = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in stem)[:60]
+    safe = "".join(ch if (ch.isascii() and ch.isalnum()) or ch in "-_" else "-" for ch in stem)[:60]
     version.file.save(f"{signable.key}-{safe}-v{number}-{version.sha256[:12]}.pdf", ContentFile(data), save=False)
     try:
         with transaction.atomic():
