@@ -33,6 +33,7 @@ from ..models import (
 from . import catalogue
 from .decisions import decide
 from .demo_council import seed_council
+from .demo_originals import SIGNED_DOCUMENTS, seed_originals
 from .demo_law import seed_law_cases
 from .demo_tiers import seed_form_data
 from .demo_types import seed_types
@@ -78,6 +79,7 @@ def seed_catalogue():
                 "rule": entry.rule,
                 "vote_rule": entry.vote_rule,
                 "required_documents": entry.documents,
+                "signed_documents": SIGNED_DOCUMENTS.get(code, []),  # issue 15, originals
                 "rank": entry.rank,
             },
         )
@@ -440,4 +442,5 @@ def seed(*, with_logins):
             seed_types(awards)  # the commendation types' cases (issue 12, types)
             seed_council(awards, people, officer)
             seed_form_data(awards)  # the statistical forms' tiers and records (issue 14)
+            seed_originals(awards, officer)  # signed cover letters and a signed decision (issue 15, originals)
     return []
