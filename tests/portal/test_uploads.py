@@ -431,6 +431,9 @@ def test_every_uploaded_document_column_checks_its_content():
     # An import job's file is checked as an Excel workbook (`portal.imports.check_file`) before it is
     # stored, and no form edits it.
     generated |= {"portal.ImportJob.file"}
+    # A signed original is the portal's own render signed, or an upload checked by
+    # `portal.originals.domain.accept_signed` (check_upload, then the signature) before it is stored.
+    generated |= {"portal.SignedVersion.file"}
     unchecked = [
         f"{model._meta.label}.{field.name}"
         for model in apps.get_models()
