@@ -33,8 +33,8 @@ from ..models import (
 from . import catalogue
 from .decisions import decide
 from .demo_council import seed_council
-from .demo_originals import SIGNED_DOCUMENTS, seed_originals
 from .demo_law import seed_law_cases
+from .demo_originals import SIGNED_DOCUMENTS, seed_originals
 from .demo_tiers import seed_form_data
 from .demo_types import seed_types
 from .eligibility import refresh_eligibility

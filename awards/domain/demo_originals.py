@@ -48,7 +48,9 @@ def _dossier(title, unit, award, officer, letter, other):
     )
     for kind in award.required_documents or []:
         if kind != "cover_letter":
-            upload_document(proposal=proposal, kind=kind, uploaded_file=SimpleUploadedFile(f"{kind}.pdf", other), by=officer)
+            upload_document(
+                proposal=proposal, kind=kind, uploaded_file=SimpleUploadedFile(f"{kind}.pdf", other), by=officer
+            )
     return proposal
 
 

@@ -34,9 +34,7 @@ class OriginalsError(DomainError):
     default_message = gettext_lazy("The signed version could not be stored; nothing was changed.")
 
 
-UNCHANGED = gettext_lazy(
-    "The document has not changed since version {number} was signed, so nothing was signed again."
-)
+UNCHANGED = gettext_lazy("The document has not changed since version {number} was signed, so nothing was signed again.")
 SAME_FILE = gettext_lazy("This signed file is already stored as version {number}; nothing was added.")
 NOT_THIS_DOCUMENT = gettext_lazy(
     "This is not a signed copy of the document prepared here: its content differs from the current "
@@ -44,8 +42,7 @@ NOT_THIS_DOCUMENT = gettext_lazy(
     "and sign that copy."
 )
 CHANGED_BEFORE_SIGNING = gettext_lazy(
-    "The prepared draft was changed before it was signed (its pages were rewritten), so the signed "
-    "copy was refused."
+    "The prepared draft was changed before it was signed (its pages were rewritten), so the signed copy was refused."
 )
 NOT_VALID = gettext_lazy("The signed copy was refused: {reason}")
 RACE = gettext_lazy("Someone stored a version of this document at the same moment; reload the page and try again.")

@@ -6,9 +6,10 @@
 first time it is asked (`signable(key)`, `signables()`).
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
-from typing import Any, Callable
+from typing import Any
 
 from django.conf import settings
 

@@ -295,3 +295,22 @@ def test_the_panel_s_queries_do_not_grow_with_the_versions(cast, decision):
             counts[count] = len(captured)
 
     assert counts[1] == counts[3]
+
+
+def test_the_demo_signer_is_written_once_and_never_in_production(tmp_path, settings):
+    from django.core.management import CommandError, call_command
+    from pyhanko.sign import signers
+
+    settings.VAR_DIR = tmp_path
+    call_command("make_demo_signer")
+    folder = tmp_path / "signing"
+    first = (folder / "signer.p12").read_bytes()
+    call_command("make_demo_signer")  # kept as it was
+    assert (folder / "signer.p12").read_bytes() == first
+    password = (folder / "password").read_text().encode()
+    assert signers.SimpleSigner.load_pkcs12_data(first, other_certs=(), passphrase=password) is not None
+    assert b"BEGIN CERTIFICATE" in (folder / "root.pem").read_bytes()
+
+    settings.PRODUCTION = True
+    with pytest.raises(CommandError):
+        call_command("make_demo_signer", stdout=io.StringIO())
