@@ -51,6 +51,7 @@ def crawl(client):
         results.append((url, response.status_code))
         content_type = response.headers.get("Content-Type", "")
         if response.status_code != 200 or not content_type.startswith("text/html"):
+            response.close()  # a downloaded file (the demo's dossier documents, signed originals)
             continue
         for link in LINK.findall(response.content.decode()):
             if link in seen or link.startswith(SKIPPED_PREFIXES):
