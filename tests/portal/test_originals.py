@@ -314,3 +314,52 @@ def test_the_demo_signer_is_written_once_and_never_in_production(tmp_path, setti
     settings.PRODUCTION = True
     with pytest.raises(CommandError):
         call_command("make_demo_signer", stdout=io.StringIO())
+
+
+def test_a_conference_summary_is_signed_by_its_term_s_lead(ca, tmp_path):
+    from pyhanko.sign import signers
+
+    from directory.models import User
+    from tests.factories.directory import UserFactory
+    from tests.factories.reports import ConferenceFactory
+
+    conference = ConferenceFactory(title="Hội nghị sơ kết 6 tháng đầu năm 2019 của Cụm")
+    lead = UserFactory(is_unit_officer=True, unit=conference.term.lead_unit)
+    other = UserFactory(is_unit_officer=True)
+    key = signable("conference")
+    assert key.can_sign(lead, conference) and not key.can_sign(other, conference)
+    assert not key.can_sign(User(is_council_member=True), conference)
+    path = ca.write_pkcs12(tmp_path / "s.p12", "pw")
+    signer = signers.SimpleSigner.load_pkcs12_data(path.read_bytes(), other_certs=(), passphrase=b"pw")
+
+    version = domain.sign_with_portal(signable=key, obj=conference, by=lead, signer=signer)
+
+    data = read(version)
+    assert version.signature_state == SignatureState.VALID
+    assert "Hội nghị sơ kết 6 tháng đầu năm 2019" in pdf_text(data)
+
+
+def test_only_a_final_statistical_form_with_its_pdf_is_signed(cast, ca, tmp_path):
+    from pyhanko.sign import signers
+
+    from reports.domain.errors import ReportError
+    from reports.domain.statforms.catalogue import install
+    from reports.models import StatForm, StatReport
+    from tests.factories.directory import UnitFactory
+
+    install(StatForm)  # a transactional test before this module may have flushed the migration's rows
+    form = StatForm.objects.order_by("pk").first()
+    key = signable("statform")
+    unit = UnitFactory(kind="province")
+    final = StatReport.objects.create(form=form, year=2024, reporting_unit=unit, state="final", status="done")
+    draft = StatReport(form=form, year=2024, reporting_unit=unit, state="draft")
+    assert key.can_sign(cast["officer"], final) and not key.can_sign(cast["officer"], draft)
+    with pytest.raises(ReportError):
+        key.render_pdf(final)  # no PDF written yet
+    final.pdf.save("form.pdf", ContentFile(html_to_pdf("<p>Biểu 0604 năm 2024</p>")), save=True)
+    path = ca.write_pkcs12(tmp_path / "s.p12", "pw")
+    signer = signers.SimpleSigner.load_pkcs12_data(path.read_bytes(), other_certs=(), passphrase=b"pw")
+
+    version = domain.sign_with_portal(signable=key, obj=final, by=cast["officer"], signer=signer)
+
+    assert version.signature_state == SignatureState.VALID and "Biểu 0604" in pdf_text(read(version))
