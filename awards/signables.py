@@ -22,8 +22,9 @@ SIGNED_BODY = _(
 
 
 def _decision_signature(decision):
+    """The chairman decides: "CHỦ TỊCH" or "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", as on the document itself."""
     lines, name = signature(decision.signer)
-    return "\n".join(["TM. ỦY BAN NHÂN DÂN", *lines]), name
+    return "\n".join(lines), name
 
 
 def _decision_signed(*, version, obj):

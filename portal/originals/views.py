@@ -17,6 +17,7 @@ from portal.actions import attempt
 from portal.errors import DomainError
 from portal.models import SignedVersion
 from portal.permissions import load_object
+from portal.signing import SigningUnavailable, signing_configured
 from portal.uploads import DocumentFileField
 
 from . import domain
@@ -80,6 +81,7 @@ def sign(request, target):
         "submit": _("Sign"),
         "safe": True,
         "back": back,
+        "refusal": "" if signing_configured() else str(SigningUnavailable.default_message),
     }
     return render(request, "portal/confirm.html", context)
 
