@@ -18,12 +18,16 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt
 	touch $(VENV)/.installed $@
 
 ## run: set up the embedded mode (SQLite, in-process tasks) with demo data and serve it
+# The demo signs with a throwaway CA written under var/signing/ (manage.py make_demo_signer).
+DEMO_SIGNING = SIGNING_PKCS12_FILE=$(CURDIR)/var/signing/signer.p12 \
+	SIGNING_PKCS12_PASSWORD_FILE=$(CURDIR)/var/signing/password SIGNING_TRUST_ROOTS=$(CURDIR)/var/signing/root.pem
 run: $(VENV)/.installed
 	scripts/compile-messages $(PY)
 	$(PY) manage.py migrate --no-input
-	$(PY) manage.py seed_demo
+	$(PY) manage.py make_demo_signer
+	$(DEMO_SIGNING) $(PY) manage.py seed_demo
 	@echo "Serving on http://127.0.0.1:$(PORT)/ (Ctrl+C to stop)"
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	$(DEMO_SIGNING) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # COVERAGE=true measures branch coverage and fails below 92% (CI sets it; it doubles the run time).
 COVERAGE ?= false

@@ -97,3 +97,6 @@ can_download_upward_package = is_officer
 can_send_upward_package = is_officer
 
 rules.add_perm("awards.build_upward_package", can_build_upward_package)  # on a proposal
+# --- Signed originals (issue 15, originals): the office signs decisions and council minutes ---
+can_sign_decision = is_officer
+can_sign_minutes = is_officer

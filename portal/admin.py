@@ -125,3 +125,25 @@ class ApiTokenAdmin(admin.ModelAdmin):
             "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
         }
         return TemplateResponse(request, "admin/portal/apitoken/revoke.html", context)
+
+
+# --- Signed originals (issue 15, originals): listed for administrators, never added, changed nor deleted here ---
+from .models import SignedVersion  # noqa: E402
+
+
+@admin.register(SignedVersion)
+class SignedVersionAdmin(admin.ModelAdmin):
+    list_display = ["key", "object_id", "number", "signature_state", "signer_name", "how", "made_by", "made_at"]
+    list_filter = ["key", "signature_state", "how"]
+    search_fields = ["signer_name", "certificate_subject", "sha256"]
+    list_select_related = ["made_by"]
+    readonly_fields = [field.name for field in SignedVersion._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -8,7 +8,8 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         from .audit import connect_reasons, register
-        from .models import NotificationPreference
+        from .models import NotificationPreference, SignedVersion
+        from .originals import rules as _originals_rules  # noqa: F401 (portal.view_original, sign_original)
         from .text import connect_nfc
         from .uploads import delete_replaced_files
 
@@ -20,4 +21,5 @@ class PortalConfig(AppConfig):
         from .models import ApiToken
 
         register(ApiToken, exclude_fields=("key_hash", "last_used_at"))
+        register(SignedVersion)  # issue 15, originals: each version's creation (never changed afterwards)
         connect_nfc()

@@ -3,7 +3,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .enums import JobStatus, NotificationKind
+from .enums import JobStatus, NotificationKind, SignatureState
 from .text import FoldedSearchMixin
 
 
@@ -404,3 +404,101 @@ class ApiToken(models.Model):
     @property
     def read_only(self):
         return self.scope == ApiTokenScope.PROVINCE_READ
+
+
+# --- Signed originals (issue 15, originals): the signed versions of a document the portal produces. ---
+
+
+class SigningMethod(models.TextChoices):
+    PORTAL_KEY = "portal_key", _("signed with the portal's key")
+    OWN_TOKEN = "own_token", _("signed with the officer's own token")
+
+
+class ImmutableVersion(Exception):
+    """A signed version is never changed nor deleted: a new content makes a new version."""
+
+
+class SignedVersionQuerySet(models.QuerySet):
+    def of(self, obj, key):
+        """The versions of one document (`key` of the registry) of `obj`, newest first."""
+        from django.contrib.contenttypes.models import ContentType
+
+        content_type = ContentType.objects.get_for_model(type(obj))
+        return self.filter(content_type=content_type, object_id=obj.pk, key=key).order_by("-number")
+
+    def update(self, **kwargs):
+        raise ImmutableVersion("signed versions are never updated")
+
+    def delete(self):
+        raise ImmutableVersion("signed versions are never deleted")
+
+
+def signed_version_path(version, filename):
+    return f"originals/{version.key}/{version.object_id}/{filename}"
+
+
+class SignedVersion(models.Model):
+    """One signed PDF of a document the portal produces (a decision, minutes, a summary, a form).
+
+    Rows are never updated nor deleted (`save` of an existing row and `delete` raise ImmutableVersion):
+    a change of content makes a new version (`supersedes` the previous one), and the old file stays
+    downloadable. `source_sha256` is the hash of the unsigned render the version was made from, so
+    signing an unchanged document again writes nothing (`portal.originals.domain`)."""
+
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", verbose_name=_("kind of record"), on_delete=models.PROTECT, related_name="+"
+    )
+    object_id = models.PositiveBigIntegerField(_("record"))
+    key = models.CharField(_("document"), max_length=40)
+    number = models.PositiveIntegerField(_("version"))
+    file = models.FileField(_("signed file"), upload_to=signed_version_path, max_length=255)
+    sha256 = models.CharField(_("file hash (SHA-256)"), max_length=64)
+    source_sha256 = models.CharField(_("hash of the unsigned document"), max_length=64)
+    how = models.CharField(_("signed how"), max_length=20, choices=SigningMethod.choices)
+    signer_name = models.CharField(_("signer"), max_length=255, blank=True)
+    certificate_subject = models.CharField(_("certificate subject"), max_length=500, blank=True)
+    signed_at = models.DateTimeField(_("signing time"), null=True, blank=True)
+    signature_state = models.CharField(_("digital signature"), max_length=20, choices=SignatureState.choices)
+    signature_summary = models.CharField(_("signature check"), max_length=500, blank=True)
+    made_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("stored by"), on_delete=models.PROTECT, related_name="+"
+    )
+    made_at = models.DateTimeField(_("stored at"), default=timezone.now)
+    supersedes = models.ForeignKey(
+        "self", verbose_name=_("replaces version"), on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    objects = SignedVersionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("signed version")
+        verbose_name_plural = _("signed versions")
+        ordering = ["-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "key", "number"],
+                name="signed_version_number_once",
+                violation_error_message=_("This version of the document is already stored; sign it again."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(number__gte=1),
+                name="signed_version_number_positive",
+                violation_error_message=_("A version number starts at 1."),
+            ),
+        ]
+        indexes = [models.Index(fields=["content_type", "object_id", "key", "-number"], name="signed_version_of")]
+
+    def __str__(self):
+        return str(_("Signed version {number}")).format(number=self.number)
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ImmutableVersion("signed versions are never updated")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ImmutableVersion("signed versions are never deleted")
+
+    @property
+    def is_valid(self):
+        return self.signature_state == SignatureState.VALID

@@ -31,3 +31,10 @@ urlpatterns += [
     path("exports/<int:pk>/download/", views.export_download, name="export_download"),
     path("exports/<int:pk>/retry/", views.export_retry, name="export_retry"),
 ]
+
+# Signed originals (issue 15, originals): sign a document from its page, its immutable versions
+from django.urls import include  # noqa: E402
+
+from .originals import urls as originals_urls  # noqa: E402
+
+urlpatterns += [path("originals/", include(originals_urls.urlpatterns))]

@@ -93,3 +93,7 @@ def stat_report_is_final(user, report):
 
 
 can_reopen_stat_report = is_officer & stat_report_is_final
+
+
+# Signed originals (issue 15, originals): the office signs a statistical form once it is final.
+can_sign_stat_report = is_officer & stat_report_is_final

@@ -35,6 +35,7 @@ from .decisions import decide
 from .demo_certificates import seed_certificates  # issue 15, certificates
 from .demo_council import seed_council
 from .demo_law import seed_law_cases
+from .demo_originals import SIGNED_DOCUMENTS, seed_originals
 from .demo_public import seed_public
 from .demo_tiers import seed_form_data
 from .demo_types import seed_types
@@ -81,6 +82,7 @@ def seed_catalogue():
                 "rule": entry.rule,
                 "vote_rule": entry.vote_rule,
                 "required_documents": entry.documents,
+                "signed_documents": SIGNED_DOCUMENTS.get(code, []),  # issue 15, originals
                 "rank": entry.rank,
             },
         )
@@ -446,4 +448,5 @@ def seed(*, with_logins):
             seed_certificates(awards, officer)  # layouts, the demo code, a signed certificate (issue 15)
             seed_public(awards, officer)  # public notices, comments and the register (issue 16, public)
             seed_upward(awards, people, officer)  # the upward package (issue 16, upward)
+            seed_originals(awards, officer)  # signed cover letters and a signed decision (issue 15, originals)
     return []

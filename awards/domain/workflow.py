@@ -219,6 +219,41 @@ def missing_documents(proposal):
     return [DocumentKind(kind) for kind in order if kind in required - present]
 
 
+# issue 15, originals: a document an award lists in `signed_documents` must carry a valid signature.
+UNSIGNED_REFUSALS = {
+    "": gettext_lazy("{document} must carry a valid digital signature, but it is not a PDF, so it cannot carry one."),
+    "unsigned": gettext_lazy("{document} must carry a valid digital signature, but it is not signed."),
+    "unknown_signer": gettext_lazy(
+        "{document} must carry a valid digital signature, but its signer is unknown "
+        "(the certificate is not issued by a trusted certification authority)."
+    ),
+    "modified": gettext_lazy("{document} must carry a valid digital signature, but it was modified after signing."),
+    "invalid": gettext_lazy("{document} must carry a valid digital signature, but its signature is invalid."),
+}
+
+
+def unsigned_documents(proposal, *, nominees=None, documents=None):
+    """The dossier's uploads of a kind its awards require signed (`Award.signed_documents`) whose
+    signature is not valid, each with the sentence that says why: a list of (document, message).
+
+    `nominees` (with their award) and `documents` may be passed when the page has loaded them already."""
+    if nominees is None:
+        nominees = proposal.nominees.select_related("award")
+    signed = set()
+    for nominee in nominees:
+        signed.update(nominee.award.signed_documents or [])
+    if not signed:
+        return []
+    if documents is None:
+        documents = proposal.documents.filter(kind__in=signed).order_by("kind", "pk")
+    refused = []
+    for document in (document for document in documents if document.kind in signed):
+        if document.signature_state != "valid":
+            sentence = UNSIGNED_REFUSALS.get(document.signature_state, UNSIGNED_REFUSALS["invalid"])
+            refused.append((document, sentence.format(document=str(document))))
+    return refused
+
+
 def submit(*, proposal, by, today=None):
     """The unit submits its dossier to the office.
 
@@ -235,6 +270,9 @@ def submit(*, proposal, by, today=None):
             raise AwardsError(
                 _("The dossier lacks: {documents}.").format(documents=", ".join(str(kind.label) for kind in missing))
             )
+        unsigned = unsigned_documents(proposal)
+        if unsigned:
+            raise AwardsError(" ".join(message for _document, message in unsigned))
         _move(proposal, ProposalState.SUBMITTED, submitted_on=today)
         notices.dossier_submitted(proposal=proposal)  # the provincial officers
         return proposal

@@ -40,7 +40,7 @@ def clear_codes(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('awards', '0014_signature_state'),
+        ('awards', '0015_award_signed_documents'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -54,6 +54,12 @@ class Award(FoldedSearchMixin, RulesModel):
     )
     vote_rule = models.CharField(_("council vote"), max_length=10, choices=VoteRule.choices, default=VoteRule.NONE)
     required_documents = models.JSONField(_("required documents"), default=list)
+    signed_documents = models.JSONField(
+        _("documents that must be digitally signed"),
+        default=list,
+        blank=True,
+        help_text=_("Kinds of required documents whose upload must carry a valid digital signature."),
+    )
     rank = models.PositiveSmallIntegerField(
         _("rank"), default=0, help_text=_("Higher ranks win when only the highest title of a period pays.")
     )
@@ -84,6 +90,12 @@ class Award(FoldedSearchMixin, RulesModel):
         """Who confers the award matches its level (decision_document.level_warnings reads the level)."""
         from django.core.exceptions import ValidationError
 
+        # issue 15, originals: a signed document is one of the required ones.
+        signed = self.signed_documents or []
+        if not isinstance(signed, list) or not set(signed) <= set(self.required_documents or []):
+            raise ValidationError(
+                {"signed_documents": _("The documents that must be signed must be among the required documents.")}
+            )
         state_award = self.level == AwardLevel.NATIONAL and self.conferred_by in ConferringAuthority.proposed_upward()
         if (
             self.level

@@ -125,6 +125,9 @@ class ProposalDetailView(ObjectPermissionMixin, HistoryMixin, DetailView):
         context["needs_reason"] = proposal.state != "draft"
         if context["can_edit"]:
             context["missing_documents"] = workflow.missing_documents(proposal)
+            context["unsigned_documents"] = workflow.unsigned_documents(  # issue 15, originals
+                proposal, nominees=context["nominees"], documents=context["documents"]
+            )
             context["nominee_form"] = kwargs.get("nominee_form") or NomineeForm(proposal=proposal, user=user)
             context["document_form"] = DocumentForm()
             context["import_form"] = ImportForm()

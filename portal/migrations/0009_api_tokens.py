@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('directory', '0008_statistics_filter_indexes'),
-        ('portal', '0007_notification_kinds_signing_comments'),
+        ('portal', '0008_signed_versions'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

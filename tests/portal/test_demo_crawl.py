@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.urls import Resolver404, resolve
 
 from directory.models import User
-from tests.permissions import built_once_per_module
+from tests.permissions import built_once_per_module, fetch
 
 LINK = re.compile(r'href="(/[^"#?]*)(?:\?[^"#]*)?"')
 SKIPPED_PREFIXES = ("/static/", "/admin/", "/accounts/logout/", "/i18n/")
@@ -47,7 +47,7 @@ def crawl(client):
     per_route = Counter()
     while queue and len(results) < PAGES_PER_USER:
         url = queue.popleft()
-        response = client.get(url)
+        response = fetch(client, "get", url)  # a downloaded file is read and closed
         results.append((url, response.status_code))
         content_type = response.headers.get("Content-Type", "")
         if response.status_code != 200 or not content_type.startswith("text/html"):
