@@ -34,11 +34,11 @@ def generate(award_ids, unit_ids):
     with connection.cursor() as cursor:
         cursor.execute(f"""
             INSERT INTO awards_awardrecord (recipient_name, search_text, is_collective, is_household, position_tier,
-                award_id, unit_id, year, commendation_type, decision_number, amount, source)
+                award_id, unit_id, year, commendation_type, decision_number, amount, source, verification_code)
             SELECT 'Bench ' || i, 'bench ' || i, i % 4 = 0, i % 50 = 1,
                    CASE WHEN i % 4 = 0 OR i % 50 = 1 THEN '' ELSE {tiers}[1 + i % 5] END,
                    {awards}[1 + i % {len(award_ids)}], {units}[1 + i % {len(unit_ids)}], {YEAR},
-                   {methods}[1 + (i / 7) % 7], '{TAG}', 0, 'import'
+                   {methods}[1 + (i / 7) % 7], '{TAG}', 0, 'import', 'S' || lpad(i::text, 9, '0')
             FROM generate_series(0, {RECORDS - 1}) AS i
         """)
         cursor.execute("ANALYZE awards_awardrecord")

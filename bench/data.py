@@ -114,13 +114,13 @@ def generate_records(award_ids, *, count=1_000_000, tag="BENCH"):
             cursor.execute("DROP INDEX IF EXISTS award_record_search_trgm")
             cursor.execute(f"""
                 INSERT INTO awards_awardrecord (recipient_name, search_text, is_collective, is_household, award_id,
-                    year, commendation_type, decision_number, amount, source, position_tier)
+                    year, commendation_type, decision_number, amount, source, position_tier, verification_code)
                 SELECT {family_display}[1 + {person} % 20] || ' ' || {middle}[1 + ({person} / 20) % 10] || ' '
                        || {given}[1 + ({person} / 200) % 50] || ' ' || ({person} / 10000)::text,
                        {family}[1 + {person} % 20] || ' ' || {middle_fold}[1 + ({person} / 20) % 10] || ' '
                        || {given_fold}[1 + ({person} / 200) % 50] || ' ' || ({person} / 10000)::text,
                        false, false, {awards}[1 + i % {len(award_ids)}], 2015 + i % 10, 'regular', '{tag}', 0, 'import',
-                       ''
+                       '', 'D' || lpad(i::text, 9, '0')
                 FROM generate_series(0, {count - 1}) AS i
             """)
             cursor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
