@@ -341,6 +341,8 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env_int("CELERY_VISIBIL
 # lets the fault-injection test kill a worker in the middle of a render.
 REPORTS_RENDER_LEASE_SECONDS = env_int("REPORTS_RENDER_LEASE_SECONDS", 600)
 REPORTS_TEST_RENDER_DELAY = float(env_str("REPORTS_TEST_RENDER_DELAY", "0") or 0)
+# Keep a process's last PDF renders by their HTML (portal.rendering): the test suite turns it on.
+PDF_RENDER_CACHE = env_bool("PDF_RENDER_CACHE", False)
 # Exports (issue 13): a list export of more rows than this runs as a job (portal.exports); its file
 # is kept this many days, then deleted by the beat task portal.delete_old_exports.
 EXPORT_INLINE_MAX_ROWS = env_int("EXPORT_INLINE_MAX_ROWS", 2000)

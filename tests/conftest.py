@@ -37,6 +37,9 @@ def missing_service(reason):
 def pytest_configure(config):
     """Parallel test processes (pytest-xdist) each have their own database; each also gets its own
     Celery queue, so one process's worker never runs another's tasks against the wrong database."""
+    # The same HTML renders to the same PDF: each process renders the demo's forms and sample documents
+    # once, however many tests seed the demo (portal.rendering).
+    settings.PDF_RENDER_CACHE = True
     worker = getattr(config, "workerinput", {}).get("workerid")
     if worker:
         queue = f"tests-{worker}"

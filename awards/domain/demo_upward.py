@@ -1,6 +1,7 @@
 """Demo data for the upward package (issue 16, upward): a proposal to the Prime Minister's Bằng khen,
-forwarded, with a complete dossier and one package built (not yet recorded as sent: a visitor records the
-central reference), and another one whose dossier lacks its cover letter (the check lists it).
+decided by the province, with a complete dossier whose package a visitor builds and records as sent (with
+the central reference), and another one whose dossier lacks its cover letter (the check lists it). No
+package is built here: building renders several PDFs, and every test that seeds the demo would pay for it.
 
 Names, documents and counts are SAMPLE DATA invented for the demo. The complete dossier's cover letter is
 signed with the configured signer when signing is set up (SIGNING_*); otherwise the demo marks it as
@@ -104,7 +105,7 @@ def _dossier(title, unit, award, officer, session):
             proposal,
             "achievement_report",
             f"Bao_cao_thanh_tich_{ascii_name(name)}.pdf",
-            _pdf(f"Báo cáo thành tích – {name}", [nominee.achievement]),
+            _pdf(f"Báo cáo thành tích – {name}", (nominee.achievement,)),
             officer,
         )
     _attach(proposal, "vote_minutes", "Bien_ban_hop_Hoi_dong_co_so.pdf", _pdf("Biên bản họp Hội đồng cơ sở"), officer)
@@ -113,9 +114,8 @@ def _dossier(title, unit, award, officer, session):
 
 
 def seed_upward(awards, people, officer):
-    """Both demo dossiers and the complete one's package. `people` is awards.domain.demo's map of units."""
+    """Both demo dossiers, decided and ready to package. `people` is awards.domain.demo's map of units."""
     from .demo_council import seed_roster
-    from .upward.package import build_package
 
     if Proposal.objects.filter(title=COMPLETE).exists():
         return
@@ -137,7 +137,7 @@ def seed_upward(awards, people, officer):
     complete = _dossier(COMPLETE, people["NB-SNV"], award, officer, session)
     letter = _pdf(
         "Tờ trình đề nghị Thủ tướng Chính phủ tặng Bằng khen",
-        ["Ủy ban nhân dân tỉnh kính trình Thủ tướng Chính phủ (qua Bộ Nội vụ) xem xét, tặng Bằng khen."],
+        ("Ủy ban nhân dân tỉnh kính trình Thủ tướng Chính phủ (qua Bộ Nội vụ) xem xét, tặng Bằng khen.",),
     )
     signed = _signed_cover_letter(letter)
     cover = _attach(complete, "cover_letter", "To_trinh_UBND_tinh.pdf", signed or letter, officer)
@@ -146,7 +146,4 @@ def seed_upward(awards, people, officer):
             signature_state=SignatureState.VALID,
             signature_summary=f"Chưa cấu hình ký số: tài liệu mẫu được coi là đã ký hợp lệ ({SAMPLE}).",
         )
-    build_package(proposal=complete, by=officer)
-    Proposal.objects.filter(pk=complete.pk).update(state=ProposalState.FORWARDED)
-    incomplete = _dossier(INCOMPLETE, people["NB-SGDDT"], award, officer, session)
-    Proposal.objects.filter(pk=incomplete.pk).update(state=ProposalState.FORWARDED)
+    _dossier(INCOMPLETE, people["NB-SGDDT"], award, officer, session)

@@ -25,6 +25,7 @@ def test_demo_covers_every_state_and_is_idempotent():
         "under_verification",
         "at_council",
         "public_notice",
+        "decided",
         "forwarded",
     }
     statuses = dict(

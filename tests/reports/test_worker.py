@@ -48,10 +48,10 @@ def test_worker_renders_the_south_west_summary(celery_worker_process, client_as,
 def test_worker_killed_mid_render_finishes_the_job_exactly_once(celery_worker_process, officer):
     worker = celery_worker_process
     original_env = dict(worker.env)
-    # Test hooks: each render sleeps first; an unacknowledged task comes back after 3 s; a
+    # Test hooks: each render sleeps first; an unacknowledged task comes back after 2 s; a
     # RUNNING claim may be taken over after 2 s.
-    hooks = {"CELERY_VISIBILITY_TIMEOUT": "3", "REPORTS_RENDER_LEASE_SECONDS": "2"}
-    worker.env = {**original_env, **hooks, "REPORTS_TEST_RENDER_DELAY": "8"}
+    hooks = {"CELERY_VISIBILITY_TIMEOUT": "2", "REPORTS_RENDER_LEASE_SECONDS": "2"}
+    worker.env = {**original_env, **hooks, "REPORTS_TEST_RENDER_DELAY": "5"}
     worker.restart()
     try:
         term = make_south_west()
@@ -67,11 +67,11 @@ def test_worker_killed_mid_render_finishes_the_job_exactly_once(celery_worker_pr
 
         # Kombu's Redis transport scans for unacknowledged messages when a worker starts (then
         # only every ~100 s): start the new worker once the lost message is past its timeout.
-        time.sleep(4)
+        time.sleep(2.5)
         worker.env = {**original_env, **hooks}
         worker.restart()
         job = wait_for(job, {RenderStatus.DONE, RenderStatus.FAILED})
-        time.sleep(4)  # past another visibility timeout: no second delivery renders it again
+        time.sleep(2.5)  # past another visibility timeout: no second delivery renders it again
         job.refresh_from_db()
     finally:
         worker.env = original_env
