@@ -40,6 +40,9 @@ def pytest_configure(config):
     # The same HTML renders to the same PDF: each process renders the demo's forms and sample documents
     # once, however many tests seed the demo (portal.rendering).
     settings.PDF_RENDER_CACHE = True
+    # Every test client builds its own middleware stack, and WhiteNoise would scan the collected static
+    # files (thousands, with the API's Swagger UI) for each: in tests it looks a file up when asked.
+    settings.WHITENOISE_AUTOREFRESH = True
     worker = getattr(config, "workerinput", {}).get("workerid")
     if worker:
         queue = f"tests-{worker}"
