@@ -14,25 +14,26 @@ from ..models import ProposalDocument
 from .common import PROPOSALS, to_proposal
 
 
-@require_POST
-@object_view(PROPOSALS, "awards.change_proposal")
-def document_upload(request, proposal):
+def attach_posted(request, attach):
+    """Read the posted DocumentForm and call `attach(kind=, uploaded_file=)` (the one way a page attaches a
+    dossier document); the outcome or the form's error is a message on the next page."""
     form = DocumentForm(request.POST, request.FILES)
     if form.is_valid():
         attempt(
             request,
-            lambda: upload_document(
-                proposal=proposal,
-                kind=form.cleaned_data["kind"],
-                uploaded_file=form.cleaned_data["file"],
-                by=request.user,
-            ),
+            lambda: attach(kind=form.cleaned_data["kind"], uploaded_file=form.cleaned_data["file"]),
             success=_("The document was attached."),
         )
     elif request.FILES.get("file") and form.errors.get("file"):
         messages.error(request, form.errors["file"][0])
     else:
         messages.error(request, _("Choose the kind of document and a file."))
+
+
+@require_POST
+@object_view(PROPOSALS, "awards.change_proposal")
+def document_upload(request, proposal):
+    attach_posted(request, lambda **posted: upload_document(proposal=proposal, by=request.user, **posted))
     return to_proposal(proposal)
 
 

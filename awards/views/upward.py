@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from portal.actions import attempt
 from portal.errors import DomainError
 from portal.permissions import object_view
 
@@ -19,6 +18,7 @@ from ..domain.upward import package as upward
 from ..forms import DocumentForm
 from ..models import UpwardPackage
 from .common import PROPOSALS
+from .documents import attach_posted
 
 PACKAGES = UpwardPackage.objects.select_related("proposal__unit", "built_by", "sent_by")
 
@@ -72,22 +72,7 @@ def upward_build(request, proposal):
 @require_POST
 @object_view(PROPOSALS, "awards.build_upward_package")
 def upward_attach(request, proposal):
-    form = DocumentForm(request.POST, request.FILES)
-    if form.is_valid():
-        attempt(
-            request,
-            lambda: upward.attach_for_package(
-                proposal=proposal,
-                kind=form.cleaned_data["kind"],
-                uploaded_file=form.cleaned_data["file"],
-                by=request.user,
-            ),
-            success=_("The document was attached."),
-        )
-    elif request.FILES.get("file") and form.errors.get("file"):
-        messages.error(request, form.errors["file"][0])
-    else:
-        messages.error(request, _("Choose the kind of document and a file."))
+    attach_posted(request, lambda **posted: upward.attach_for_package(proposal=proposal, by=request.user, **posted))
     return HttpResponseRedirect(_check_url(proposal))
 
 
