@@ -1,18 +1,16 @@
 """The office's own organisations and civil servants (issue 14; statistical forms 0604.N and 0605.N):
 lists with filters and export, detail with history, create, correct with a reason, delete, import."""
 
-from django.contrib import messages
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 
-from portal.actions import attempt
+from portal.actions import attempt, import_upload
 from portal.lists import FilteredListView, related_count
 from portal.mixins import HistoryMixin, ObjectPermissionMixin, PermissionMixin
 from portal.permissions import object_view, permission_required
-from portal.uploads import UploadRejected
 from portal.xlsx import xlsx_response
 
 from .domain import office
@@ -200,25 +198,10 @@ def staff_import(request):
     form = StaffImportForm(request.POST or None, request.FILES or None)
     row_errors = []
     if request.method == "POST" and form.is_valid():
-        try:
-            result = office.import_staff(uploaded_file=form.cleaned_data["file"], by=request.user)
-        except UploadRejected as error:
-            form.add_error("file", str(error))
-        except office.ImportFailed as failure:
-            row_errors = failure.errors
-            messages.error(
-                request,
-                _("Nothing was imported: {count} rows have errors. Correct them and upload the file again.").format(
-                    count=failure.row_count
-                ),
-            )
-        else:
-            messages.success(
-                request,
-                _("Imported {created} new and {updated} updated records.").format(
-                    created=result.created, updated=result.updated
-                ),
-            )
+        result, row_errors = import_upload(
+            request, form, lambda **upload: office.import_staff(by=request.user, **upload)
+        )
+        if result is not None:
             return HttpResponseRedirect(reverse("directory:office_staff_list"))
     status = 400 if request.method == "POST" else 200
     return render(

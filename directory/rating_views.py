@@ -1,17 +1,15 @@
 """The pages of the ratings of duty completion (issue 12): list, create, correct, delete, import."""
 
-from django.contrib import messages
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from portal.actions import attempt
+from portal.actions import attempt, import_upload
 from portal.audit import history_visible_to
 from portal.lists import FilteredListView
 from portal.mixins import PermissionMixin
 from portal.permissions import object_view, permission_required
-from portal.uploads import UploadRejected
 from portal.widgets import autocomplete_response
 from portal.xlsx import xlsx_response
 
@@ -131,27 +129,10 @@ def rating_import(request):
     row_errors = []
     if request.method == "POST" and form.is_valid():
         unit = form.cleaned_data.get("unit") if is_officer(request.user) else request.user.unit
-        try:
-            result = rating_imports.import_ratings(uploaded_file=form.cleaned_data["file"], unit=unit, by=request.user)
-        except UploadRejected as error:
-            form.add_error("file", str(error))
-        except rating_imports.ImportFailed as failure:
-            row_errors = failure.errors
-            messages.error(
-                request,
-                _("Nothing was imported: {count} rows have errors. Correct them and upload the file again.").format(
-                    count=failure.row_count
-                ),
-            )
-        except ratings.RatingError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(
-                request,
-                _("Imported {created} new and {updated} updated records.").format(
-                    created=result.created, updated=result.updated
-                ),
-            )
+        result, row_errors = import_upload(
+            request, form, lambda **upload: rating_imports.import_ratings(unit=unit, by=request.user, **upload)
+        )
+        if result is not None:
             return HttpResponseRedirect(reverse("directory:rating_list"))
     status = 400 if request.method == "POST" else 200
     return render(request, "directory/rating_import.html", {"form": form, "row_errors": row_errors}, status=status)

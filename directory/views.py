@@ -7,10 +7,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import CreateView, DetailView, UpdateView
 
+from portal.actions import import_upload
 from portal.lists import FilteredListView
 from portal.mixins import HistoryMixin, ObjectPermissionMixin, PermissionMixin
 from portal.permissions import permission_required
-from portal.uploads import UploadRejected
 from portal.widgets import autocomplete_response
 from portal.xlsx import xlsx_response
 
@@ -168,25 +168,8 @@ def import_directory(request):
         if form.is_valid():
             kind = form.cleaned_data["kind"]
             run = imports.import_units if kind == ImportForm.UNITS else imports.import_people
-            try:
-                result = run(uploaded_file=form.cleaned_data["file"], by=request.user)
-            except UploadRejected as error:
-                form.add_error("file", str(error))
-            except imports.ImportFailed as failure:
-                row_errors = failure.errors
-                messages.error(
-                    request,
-                    _("Nothing was imported: {count} rows have errors. Correct them and upload the file again.").format(
-                        count=failure.row_count
-                    ),
-                )
-            else:
-                messages.success(
-                    request,
-                    _("Imported {created} new and {updated} updated records.").format(
-                        created=result.created, updated=result.updated
-                    ),
-                )
+            result, row_errors = import_upload(request, form, lambda **upload: run(by=request.user, **upload))
+            if result is not None:
                 target = "directory:unit_list" if kind == ImportForm.UNITS else "directory:person_list"
                 return HttpResponseRedirect(reverse(target))
     else:

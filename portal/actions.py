@@ -15,8 +15,11 @@ import logging
 
 from django.contrib import messages
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
 from .errors import DomainError, constraint_message
+from .imports import ImportFailed
+from .uploads import UploadRejected
 
 logger = logging.getLogger(__name__)
 
@@ -40,3 +43,36 @@ def attempt(request, action, *, success=None):
     if success:
         messages.success(request, success)
     return True
+
+
+def import_upload(request, form, run):
+    """Run `run(uploaded_file=...)` on a valid upload form's file: the one way a page imports a workbook.
+
+    Returns `(result, row_errors)`. A file the upload check refuses is an error on the form's file
+    field; a row error refuses the whole file (nothing was written) and its rows come back for the
+    page to list; another refusal of a rule is a form error. On success the counts are a message.
+    `result` is None whenever nothing was imported.
+    """
+    try:
+        result = run(uploaded_file=form.cleaned_data["file"])
+    except UploadRejected as error:
+        form.add_error("file", str(error))
+    except ImportFailed as failure:
+        messages.error(
+            request,
+            _("Nothing was imported: {count} rows have errors. Correct them and upload the file again.").format(
+                count=failure.row_count
+            ),
+        )
+        return None, failure.errors
+    except DomainError as error:
+        form.add_error(None, str(error))
+    else:
+        messages.success(
+            request,
+            _("Imported {created} new and {updated} updated records.").format(
+                created=result.created, updated=result.updated
+            ),
+        )
+        return result, []
+    return None, []
