@@ -5,6 +5,7 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView
 
 from portal.actions import attempt, import_upload
@@ -76,7 +77,23 @@ class StaffDetailView(ObjectPermissionMixin, HistoryMixin, DetailView):
         return _staff(self.request)
 
 
-def _edit(request, *, form_class, instance, detail, list_url, saved):
+ORGANISATION_FORM = {
+    "form_class": OfficeOrganisationForm,
+    "detail": "directory:office_organisation_detail",
+    "list_name": "directory:office_organisation_list",
+    "saved": gettext_lazy("The organisation was saved."),
+}
+
+
+STAFF_FORM = {
+    "form_class": OfficeStaffForm,
+    "detail": "directory:office_staff_detail",
+    "list_name": "directory:office_staff_list",
+    "saved": gettext_lazy("The civil servant was saved."),
+}
+
+
+def _edit(request, instance, *, form_class, detail, list_name, saved):
     form = form_class(request.POST or None, instance=instance)
     if (
         request.method == "POST"
@@ -94,7 +111,7 @@ def _edit(request, *, form_class, instance, detail, list_url, saved):
         "form": form,
         "object": instance if instance.pk else None,
         "heading": heading,
-        "list_url": list_url,
+        "list_url": reverse(list_name),
         "detail": detail,
     }
     return render(request, "directory/office_form.html", context, status=400 if request.method == "POST" else 200)
@@ -118,26 +135,12 @@ def _delete(request, *, row, back, after, deleted, title, question, submit):
 
 @permission_required("directory.add_officeorganisation")
 def organisation_create(request):
-    return _edit(
-        request,
-        form_class=OfficeOrganisationForm,
-        instance=OfficeOrganisation(),
-        detail="directory:office_organisation_detail",
-        list_url=reverse("directory:office_organisation_list"),
-        saved=_("The organisation was saved."),
-    )
+    return _edit(request, OfficeOrganisation(), **ORGANISATION_FORM)
 
 
 @object_view(_organisations, "directory.change_officeorganisation")
 def organisation_edit(request, organisation):
-    return _edit(
-        request,
-        form_class=OfficeOrganisationForm,
-        instance=organisation,
-        detail="directory:office_organisation_detail",
-        list_url=reverse("directory:office_organisation_list"),
-        saved=_("The organisation was saved."),
-    )
+    return _edit(request, organisation, **ORGANISATION_FORM)
 
 
 @object_view(_organisations, "directory.delete_officeorganisation")
@@ -156,26 +159,12 @@ def organisation_delete(request, organisation):
 
 @permission_required("directory.add_officestaff")
 def staff_create(request):
-    return _edit(
-        request,
-        form_class=OfficeStaffForm,
-        instance=OfficeStaff(),
-        detail="directory:office_staff_detail",
-        list_url=reverse("directory:office_staff_list"),
-        saved=_("The civil servant was saved."),
-    )
+    return _edit(request, OfficeStaff(), **STAFF_FORM)
 
 
 @object_view(_staff, "directory.change_officestaff")
 def staff_edit(request, staff):
-    return _edit(
-        request,
-        form_class=OfficeStaffForm,
-        instance=staff,
-        detail="directory:office_staff_detail",
-        list_url=reverse("directory:office_staff_list"),
-        saved=_("The civil servant was saved."),
-    )
+    return _edit(request, staff, **STAFF_FORM)
 
 
 @object_view(_staff, "directory.delete_officestaff")
