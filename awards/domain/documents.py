@@ -17,6 +17,17 @@ def upload_document(*, proposal, kind, uploaded_file, by):
     one ProposalDocument (audited; `original_name` is the sender's name with that extension). Raises
     AwardsError for a file that is too large or not really a PDF, Word, Excel, JPEG or PNG file.
     """
+
+    def editable(proposal):
+        if proposal.state not in ProposalState.editable():
+            raise AwardsError(_("Documents can be added only while the dossier is a draft or returned."))
+
+    return store_document(proposal=proposal, kind=kind, uploaded_file=uploaded_file, by=by, may_attach=editable)
+
+
+def store_document(*, proposal, kind, uploaded_file, by, may_attach):
+    """The one way a dossier document is stored: the file checked by content, then, with the proposal
+    locked, `may_attach(proposal)` (raising AwardsError to refuse) and the ProposalDocument written."""
     try:
         content_type, extension = check_upload(uploaded_file)
     except UploadRejected as rejected:
@@ -24,8 +35,7 @@ def upload_document(*, proposal, kind, uploaded_file, by):
     data = uploaded_file.read()
     with transaction.atomic():
         proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
-        if proposal.state not in ProposalState.editable():
-            raise AwardsError(_("Documents can be added only while the dossier is a draft or returned."))
+        may_attach(proposal)
         document = ProposalDocument(
             proposal=proposal,
             kind=kind,

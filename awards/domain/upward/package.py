@@ -27,12 +27,12 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from portal.enums import SignatureState
-from portal.uploads import UploadRejected, check_upload
 
 from ...enums import ConferringAuthority, DocumentKind, Outcome, ProposalState
 from ...models import CouncilSession, Nominee, Proposal, ProposalDocument, UpwardPackage
 from .. import AwardsError
 from ..decision_document import province_name
+from ..documents import store_document
 from ..docx_parts import official_page, paragraph_in, xml_safe
 from . import contents
 from .contents import GENERATED, MANIFEST_NAME, MANIFEST_SCHEMA
@@ -523,23 +523,9 @@ def attach_for_package(*, proposal, kind, uploaded_file, by):
     """
     if kind not in ATTACHABLE:
         raise AwardsError(_("Choose the kind of document and a file."))
-    try:
-        content_type, extension = check_upload(uploaded_file)
-    except UploadRejected as rejected:
-        raise AwardsError(str(rejected)) from None
-    with transaction.atomic():
-        proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+
+    def packageable(proposal):
         if proposal.state not in PACKAGE_STATES or not is_central(proposal):
             raise AwardsError(_("The package can be built only for a decided or forwarded proposal."))
-        document = ProposalDocument(
-            proposal=proposal,
-            kind=kind,
-            original_name=uploaded_file.original_name,
-            content_type=content_type,
-            extension=extension,
-            size=uploaded_file.size,
-            uploaded_by=by,
-        )
-        document.file.save(f"document.{extension}", uploaded_file, save=False)
-        document.save()
-    return document
+
+    return store_document(proposal=proposal, kind=kind, uploaded_file=uploaded_file, by=by, may_attach=packageable)
