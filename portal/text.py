@@ -8,6 +8,7 @@ CharField/TextField NFC before any save, whoever saves (domain code, seeds, Djan
 """
 
 import contextlib
+import re
 import unicodedata
 from pathlib import Path
 
@@ -24,15 +25,24 @@ def nfc(text):
     return unicodedata.normalize("NFC", text)
 
 
-def fold(text):
-    """Lower-case `text` without Vietnamese diacritics: "Hà Nội" -> "ha noi".
+def without_marks(text):
+    """`text` without Vietnamese diacritics, its case kept: "Hà Nội" -> "Ha Noi".
 
     "đ" is a separate letter, not a "d" with a combining mark, so it is mapped by hand.
     """
     text = (text or "").replace("đ", "d").replace("Đ", "D")
     decomposed = unicodedata.normalize("NFD", text)
-    stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return " ".join(stripped.lower().split())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def fold(text):
+    """Lower-case `text` without Vietnamese diacritics: "Hà Nội" -> "ha noi"."""
+    return " ".join(without_marks(text).lower().split())
+
+
+def ascii_name(text, *, length=60):
+    """ "Nguyễn Văn A" -> "Nguyen_Van_A": a file name every system reads ("x" for nothing left)."""
+    return re.sub(r"[^A-Za-z0-9]+", "_", without_marks(text)).strip("_")[:length] or "x"
 
 
 def folded_search(query, field="search_text"):

@@ -97,7 +97,7 @@ def _dossier(title, unit, award, officer, session):
             is_passed=True,
         )
         nominees.append(nominee)
-    from .upward.package import ascii_name
+    from portal.text import ascii_name
 
     for nominee in nominees:
         name = nominee.recipient_name

@@ -15,6 +15,7 @@ render) tells whether the content changed since the last version.
 import hashlib
 import io
 import logging
+from contextlib import nullcontext
 
 from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
@@ -85,13 +86,8 @@ def sign_with_portal(*, signable, obj, by, signer=None):
         raise OriginalsError(UNCHANGED.format(number=latest.number))
     title, name = signable.signature(obj)
     reason = _("Issued: {document}").format(document=signable.title(obj))
-    if signer is not None:
-        signed = sign_pdf(source, signer=signer, title=title, signer_name=name or _holder(signer), reason=reason)
-    else:
-        with configured_signer() as configured:
-            signed = sign_pdf(
-                source, signer=configured, title=title, signer_name=name or _holder(configured), reason=reason
-            )
+    with nullcontext(signer) if signer is not None else configured_signer() as chosen:
+        signed = sign_pdf(source, signer=chosen, title=title, signer_name=name or _holder(chosen), reason=reason)
     verification = verify_pdf(signed)
     return _store(
         signable=signable,

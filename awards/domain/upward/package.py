@@ -14,7 +14,6 @@ import hashlib
 import io
 import json
 import re
-import unicodedata
 import zipfile
 from dataclasses import dataclass
 
@@ -27,6 +26,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from portal.enums import SignatureState
+from portal.text import ascii_name
 
 from ...enums import ConferringAuthority, DocumentKind, Outcome, ProposalState
 from ...models import CouncilSession, Nominee, Proposal, ProposalDocument, UpwardPackage
@@ -90,13 +90,6 @@ def _sessions(nominees):
         .distinct()
         .order_by("held_on", "pk")
     )
-
-
-def ascii_name(text):
-    """ "Nguyễn Văn A" -> "Nguyen_Van_A": a file name every system reads."""
-    text = (text or "").replace("đ", "d").replace("Đ", "D")
-    text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
-    return re.sub(r"[^A-Za-z0-9]+", "_", text).strip("_")[:60] or "x"
 
 
 def _squashed(text):
